@@ -1,0 +1,836 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'pulse'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'pulse' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('egress', 'egress', [CompletionResultType]::ParameterValue, 'Record and restream rooms: start, stop, get, list')
+            [CompletionResult]::new('ingress', 'ingress', [CompletionResultType]::ParameterValue, 'Let encoders publish into rooms (RTMP, WHIP, URL pull)')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'Manage projects (admin)')
+            [CompletionResult]::new('context', 'context', [CompletionResultType]::ParameterValue, 'Saved control planes and keys')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;egress' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;egress;start' {
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Room to record')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp or file')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'room_composite (default), track_composite or track')
+            [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'speaker (default), grid or single (room_composite only)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>')
+            [CompletionResult]::new('--rtmp-url', '--rtmp-url', [CompletionResultType]::ParameterName, 'RTMP destination (repeat for several, up to 10)')
+            [CompletionResult]::new('--audio-track', '--audio-track', [CompletionResultType]::ParameterName, 'Audio track (track_composite)')
+            [CompletionResult]::new('--video-track', '--video-track', [CompletionResultType]::ParameterName, 'Video track (track_composite)')
+            [CompletionResult]::new('--track', '--track', [CompletionResultType]::ParameterName, 'Track (track egress)')
+            [CompletionResult]::new('--preset', '--preset', [CompletionResultType]::ParameterName, 'Encoding preset, e.g. H264_1080P_30')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--audio-only', '--audio-only', [CompletionResultType]::ParameterName, 'Record audio only (room_composite)')
+            [CompletionResult]::new('--video-only', '--video-only', [CompletionResultType]::ParameterName, 'Record video only (room_composite)')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until the egress is active (or has ended or failed)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;egress;stop' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'How long --wait waits')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--wait', '--wait', [CompletionResultType]::ParameterName, 'Wait until each has ended')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;egress;get' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;egress;list' {
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only this status: pending, active, stopping, ended, failed')
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Only this room')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page, from 1')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1–100')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;egress;help' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;egress;help;start' {
+            break
+        }
+        'pulse;egress;help;stop' {
+            break
+        }
+        'pulse;egress;help;get' {
+            break
+        }
+        'pulse;egress;help;list' {
+            break
+        }
+        'pulse;egress;help;help' {
+            break
+        }
+        'pulse;ingress' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an ingress; the stream key is shown this once')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one ingress (key masked)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ingress, newest first')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more ingress (the records are kept as `deleted`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;ingress;create' {
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Room to publish into')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'rtmp, whip or url (pull)')
+            [CompletionResult]::new('--participant', '--participant', [CompletionResultType]::ParameterName, 'Participant name the stream appears as')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Participant identity (default: the name)')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'URL to pull from (--type url): http(s):// or srt://. Here --url is this, not the control plane''s URL: give that with PULSE_URL or a context')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'A name for the ingress')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--no-audio', '--no-audio', [CompletionResultType]::ParameterName, 'Mute the stream''s audio in the room')
+            [CompletionResult]::new('--no-video', '--no-video', [CompletionResultType]::ParameterName, 'Mute the stream''s video in the room')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;ingress;get' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;ingress;list' {
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Only this room')
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page, from 1')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1–100')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--include-deleted', '--include-deleted', [CompletionResultType]::ParameterName, 'Include deleted ingress')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;ingress;delete' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;ingress;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an ingress; the stream key is shown this once')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one ingress (key masked)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ingress, newest first')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more ingress (the records are kept as `deleted`)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;ingress;help;create' {
+            break
+        }
+        'pulse;ingress;help;get' {
+            break
+        }
+        'pulse;ingress;help;list' {
+            break
+        }
+        'pulse;ingress;help;delete' {
+            break
+        }
+        'pulse;ingress;help;help' {
+            break
+        }
+        'pulse;projects' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; its API key is shown this once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List projects')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one project')
+            [CompletionResult]::new('rotate-key', 'rotate-key', [CompletionResultType]::ParameterValue, 'Replace a project''s API key; the old one stops working at once')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project and everything it owns')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;projects;create' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--save-context', '--save-context', [CompletionResultType]::ParameterName, 'Save a context named after the project with its URL and key')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;projects;list' {
+            [CompletionResult]::new('--page', '--page', [CompletionResultType]::ParameterName, 'Page, from 1')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Items per page, 1–100')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;projects;get' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;projects;rotate-key' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;projects;delete' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Also when egress is running (it is stopped, ingress deleted)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;projects;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; its API key is shown this once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List projects')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one project')
+            [CompletionResult]::new('rotate-key', 'rotate-key', [CompletionResultType]::ParameterValue, 'Replace a project''s API key; the old one stops working at once')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project and everything it owns')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;projects;help;create' {
+            break
+        }
+        'pulse;projects;help;list' {
+            break
+        }
+        'pulse;projects;help;get' {
+            break
+        }
+        'pulse;projects;help;rotate-key' {
+            break
+        }
+        'pulse;projects;help;delete' {
+            break
+        }
+        'pulse;projects;help;help' {
+            break
+        }
+        'pulse;context' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a control plane and key under a name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved contexts')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a context')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what commands will use, and where each value comes from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;context;add' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key')
+            [CompletionResult]::new('--admin-token', '--admin-token', [CompletionResultType]::ParameterName, 'Admin token (for `pulse projects`)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;context;list' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;context;use' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;context;remove' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;context;show' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;context;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a control plane and key under a name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved contexts')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a context')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what commands will use, and where each value comes from')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;context;help;add' {
+            break
+        }
+        'pulse;context;help;list' {
+            break
+        }
+        'pulse;context;help;use' {
+            break
+        }
+        'pulse;context;help;remove' {
+            break
+        }
+        'pulse;context;help;show' {
+            break
+        }
+        'pulse;context;help;help' {
+            break
+        }
+        'pulse;token' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a join token (with -q, only the token is printed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;token;create' {
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Room')
+            [CompletionResult]::new('--identity', '--identity', [CompletionResultType]::ParameterName, 'Participant identity')
+            [CompletionResult]::new('--name', '--name', [CompletionResultType]::ParameterName, 'Display name')
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'Validity')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--no-publish', '--no-publish', [CompletionResultType]::ParameterName, 'Join without publishing')
+            [CompletionResult]::new('--no-subscribe', '--no-subscribe', [CompletionResultType]::ParameterName, 'Join without subscribing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;token;help' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a join token (with -q, only the token is printed)')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;token;help;create' {
+            break
+        }
+        'pulse;token;help;help' {
+            break
+        }
+        'pulse;status' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;daemon' {
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Listen address [default: 127.0.0.1:8081]')
+            [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Data directory [default: $STATE_DIRECTORY, else the platform data dir]')
+            [CompletionResult]::new('--log-format', '--log-format', [CompletionResultType]::ParameterName, 'Log format: pretty or json')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--check-config', '--check-config', [CompletionResultType]::ParameterName, 'Validate the configuration and exit')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;completions' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;help' {
+            [CompletionResult]::new('egress', 'egress', [CompletionResultType]::ParameterValue, 'Record and restream rooms: start, stop, get, list')
+            [CompletionResult]::new('ingress', 'ingress', [CompletionResultType]::ParameterValue, 'Let encoders publish into rooms (RTMP, WHIP, URL pull)')
+            [CompletionResult]::new('projects', 'projects', [CompletionResultType]::ParameterValue, 'Manage projects (admin)')
+            [CompletionResult]::new('context', 'context', [CompletionResultType]::ParameterValue, 'Saved control planes and keys')
+            [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
+            [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print shell completions')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;help;egress' {
+            [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
+            [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
+            break
+        }
+        'pulse;help;egress;start' {
+            break
+        }
+        'pulse;help;egress;stop' {
+            break
+        }
+        'pulse;help;egress;get' {
+            break
+        }
+        'pulse;help;egress;list' {
+            break
+        }
+        'pulse;help;ingress' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create an ingress; the stream key is shown this once')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one ingress (key masked)')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List ingress, newest first')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete one or more ingress (the records are kept as `deleted`)')
+            break
+        }
+        'pulse;help;ingress;create' {
+            break
+        }
+        'pulse;help;ingress;get' {
+            break
+        }
+        'pulse;help;ingress;list' {
+            break
+        }
+        'pulse;help;ingress;delete' {
+            break
+        }
+        'pulse;help;projects' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a project; its API key is shown this once')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List projects')
+            [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one project')
+            [CompletionResult]::new('rotate-key', 'rotate-key', [CompletionResultType]::ParameterValue, 'Replace a project''s API key; the old one stops working at once')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a project and everything it owns')
+            break
+        }
+        'pulse;help;projects;create' {
+            break
+        }
+        'pulse;help;projects;list' {
+            break
+        }
+        'pulse;help;projects;get' {
+            break
+        }
+        'pulse;help;projects;rotate-key' {
+            break
+        }
+        'pulse;help;projects;delete' {
+            break
+        }
+        'pulse;help;context' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Save a control plane and key under a name')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List saved contexts')
+            [CompletionResult]::new('use', 'use', [CompletionResultType]::ParameterValue, 'Make a context the current one')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Forget a context')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show what commands will use, and where each value comes from')
+            break
+        }
+        'pulse;help;context;add' {
+            break
+        }
+        'pulse;help;context;list' {
+            break
+        }
+        'pulse;help;context;use' {
+            break
+        }
+        'pulse;help;context;remove' {
+            break
+        }
+        'pulse;help;context;show' {
+            break
+        }
+        'pulse;help;token' {
+            [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a join token (with -q, only the token is printed)')
+            break
+        }
+        'pulse;help;token;create' {
+            break
+        }
+        'pulse;help;status' {
+            break
+        }
+        'pulse;help;daemon' {
+            break
+        }
+        'pulse;help;completions' {
+            break
+        }
+        'pulse;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

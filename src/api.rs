@@ -1,0 +1,244 @@
+//! Wire types of the control-plane HTTP API (SPEC §2), shared by the daemon and the CLI client.
+//!
+//! Requests refuse unknown fields (SPEC §2: "Unknown JSON fields are refused with 400") and
+//! keep every field optional so the daemon, not serde, names what is missing.
+
+use serde::{Deserialize, Serialize};
+
+/// The body of every non-2xx answer: `{"error": {...}}`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorBody {
+    pub error: ErrorDetail,
+}
+
+/// What went wrong, machine-readable (`code`) and human-readable (`message`).
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ErrorDetail {
+    pub code: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+}
+
+/// One page of a list answer, newest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Page<T> {
+    pub data: Vec<T>,
+    pub pagination: Pagination,
+}
+
+/// Where a page sits in the whole list.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub struct Pagination {
+    pub page: u32,
+    pub limit: u32,
+    pub total: u64,
+    pub total_pages: u64,
+}
+
+// ---------------------------------------------------------------- projects
+
+/// `POST /v1/projects`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateProject {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    /// Per-project upload settings, overriding the daemon's `[storage]`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub storage: Option<crate::media::StorageConfig>,
+}
+
+/// A project as every answer shows it: never a key.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Project {
+    pub project_id: String,
+    pub name: String,
+    pub api_key_prefix: String,
+    /// The project's own upload target, credentials left out; null when it uses the daemon's.
+    #[serde(default)]
+    pub storage: Option<crate::media::StorageView>,
+    pub created_at: String,
+}
+
+/// The answer to `POST /v1/projects`: the only one that carries the API key.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CreatedProject {
+    pub project: Project,
+    pub api_key: String,
+}
+
+/// The answer to `POST /v1/projects/:id/rotate-key`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct RotatedKey {
+    pub project_id: String,
+    pub api_key: String,
+}
+
+/// The answer to `DELETE /v1/projects/:id`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Deleted {
+    pub id: String,
+    pub deleted: bool,
+}
+
+// ---------------------------------------------------------------- egress
+
+/// `POST /v1/media/egress/start`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StartEgress {
+    pub room_name: Option<String>,
+    pub output_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub layout_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub filename: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rtmp_urls: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_track_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_track_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub track_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_only: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub preset: Option<String>,
+}
+
+/// `POST /v1/media/egress/stop`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StopEgress {
+    pub egress_id: Option<String>,
+}
+
+/// An egress: one recording or restream of a room or track.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Egress {
+    pub egress_id: String,
+    pub livekit_egress_id: Option<String>,
+    pub project_id: String,
+    pub room_name: String,
+    pub egress_type: String,
+    pub output_type: String,
+    pub layout_type: Option<String>,
+    pub filename: Option<String>,
+    pub status: String,
+    pub livekit_status: Option<String>,
+    pub cdn_playback_url: Option<String>,
+    pub file_url: Option<String>,
+    pub rtmp_urls: Vec<String>,
+    pub error: Option<String>,
+    pub created_at: String,
+    pub started_at: Option<String>,
+    pub ended_at: Option<String>,
+    pub updated_at: String,
+}
+
+impl Egress {
+    /// `ended` and `failed` never change again.
+    pub fn is_final(&self) -> bool {
+        matches!(self.status.as_str(), "ended" | "failed")
+    }
+}
+
+// ---------------------------------------------------------------- ingress
+
+/// `POST /v1/media/ingress/create`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateIngress {
+    pub room_name: Option<String>,
+    pub participant_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_identity: Option<String>,
+    pub ingress_type: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audio_enabled: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub video_enabled: Option<bool>,
+}
+
+/// An ingress: a way for an encoder to publish into a room.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Ingress {
+    pub ingress_id: String,
+    pub livekit_ingress_id: String,
+    pub project_id: String,
+    pub ingress_type: String,
+    pub name: Option<String>,
+    pub room_name: String,
+    pub participant_name: String,
+    pub participant_identity: String,
+    pub rtmp_url: Option<String>,
+    /// Whole only in the create answer; `****wxyz` everywhere after.
+    pub rtmp_stream_key: Option<String>,
+    pub whip_url: Option<String>,
+    pub url: Option<String>,
+    pub status: String,
+    pub error: Option<String>,
+    pub audio_enabled: bool,
+    pub video_enabled: bool,
+    pub created_at: String,
+    pub updated_at: String,
+    pub deleted_at: Option<String>,
+}
+
+// ---------------------------------------------------------------- rooms
+
+/// `POST /v1/rooms/token`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TokenRequest {
+    pub room_name: Option<String>,
+    pub identity: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ttl_seconds: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_publish: Option<bool>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub can_subscribe: Option<bool>,
+}
+
+/// A LiveKit join token for the project's namespaced room.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TokenResponse {
+    pub token: String,
+    pub livekit_url: String,
+    pub room_name: String,
+    pub identity: String,
+    pub expires_at: String,
+}
+
+// ---------------------------------------------------------------- operations
+
+/// `GET /v1/status`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Status {
+    pub version: String,
+    pub uptime_seconds: u64,
+    pub store_size_bytes: u64,
+    pub livekit: LiveKitStatus,
+}
+
+/// Whether the daemon can reach LiveKit, and how fast it answered.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct LiveKitStatus {
+    pub url: String,
+    pub reachable: bool,
+    pub latency_ms: Option<u64>,
+    pub error: Option<String>,
+}

@@ -1,0 +1,218 @@
+//! `pulse egress start|stop|get|list`.
+
+use std::time::{Duration, Instant};
+
+use clap::{Args, Subcommand};
+
+use super::{Ctx, each_id, page_footer, query};
+use crate::api::{Egress, Page, StartEgress, StopEgress};
+use crate::client::{Auth, Client};
+use crate::error::CliError;
+use crate::output::Tabular;
+
+/// Egress commands.
+#[derive(Debug, Subcommand)]
+pub enum EgressCmd {
+    /// Start recording or restreaming a room or track
+    Start(Box<StartArgs>),
+    /// Stop one or more egress
+    Stop {
+        /// Egress ids (eg_… or LiveKit's EG_…)
+        #[arg(required = true)]
+        ids: Vec<String>,
+        /// Wait until each has ended
+        #[arg(long)]
+        wait: bool,
+        /// How long --wait waits
+        #[arg(long, default_value = "60s", value_parser = crate::util::parse_duration)]
+        timeout: Duration,
+    },
+    /// Show one egress
+    Get {
+        /// Egress id (eg_… or EG_…)
+        id: String,
+    },
+    /// List egress, newest first
+    List(ListArgs),
+}
+
+/// `pulse egress start`.
+#[derive(Debug, Args)]
+pub struct StartArgs {
+    /// Room to record
+    #[arg(long)]
+    room: String,
+    /// hls, rtmp or file
+    #[arg(long, value_parser = ["hls", "rtmp", "file"])]
+    output: String,
+    /// room_composite (default), track_composite or track
+    #[arg(long = "type", value_name = "TYPE", value_parser = ["room_composite", "track_composite", "track"])]
+    egress_type: Option<String>,
+    /// speaker (default), grid or single (room_composite only)
+    #[arg(long, value_parser = ["speaker", "grid", "single"])]
+    layout: Option<String>,
+    /// Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>
+    #[arg(long)]
+    filename: Option<String>,
+    /// RTMP destination (repeat for several, up to 10)
+    #[arg(long = "rtmp-url", value_name = "URL")]
+    rtmp_urls: Vec<String>,
+    /// Audio track (track_composite)
+    #[arg(long)]
+    audio_track: Option<String>,
+    /// Video track (track_composite)
+    #[arg(long)]
+    video_track: Option<String>,
+    /// Track (track egress)
+    #[arg(long)]
+    track: Option<String>,
+    /// Encoding preset, e.g. H264_1080P_30
+    #[arg(long)]
+    preset: Option<String>,
+    /// Record audio only (room_composite)
+    #[arg(long)]
+    audio_only: bool,
+    /// Record video only (room_composite)
+    #[arg(long)]
+    video_only: bool,
+    /// Wait until the egress is active (or has ended or failed)
+    #[arg(long)]
+    wait: bool,
+    /// How long --wait waits
+    #[arg(long, default_value = "60s", value_parser = crate::util::parse_duration)]
+    timeout: Duration,
+}
+
+/// `pulse egress list`.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Only this status: pending, active, stopping, ended, failed
+    #[arg(long)]
+    status: Option<String>,
+    /// Only this room
+    #[arg(long)]
+    room: Option<String>,
+    /// Page, from 1
+    #[arg(long, default_value_t = 1)]
+    page: u32,
+    /// Items per page, 1–100
+    #[arg(long, default_value_t = 20)]
+    limit: u32,
+}
+
+impl Tabular for Egress {
+    const HEADERS: &'static [&'static str] = &["EGRESS ID", "STATUS", "ROOM", "TYPE", "OUTPUT", "CREATED"];
+    fn id(&self) -> &str {
+        &self.egress_id
+    }
+    fn row(&self) -> Vec<String> {
+        vec![
+            self.egress_id.clone(),
+            self.status.clone(),
+            self.room_name.clone(),
+            self.egress_type.clone(),
+            self.output_type.clone(),
+            self.created_at.clone(),
+        ]
+    }
+}
+
+/// Runs an egress command.
+pub async fn run(ctx: &Ctx, cmd: EgressCmd) -> Result<(), CliError> {
+    let client = ctx.client()?;
+    match cmd {
+        EgressCmd::Start(a) => {
+            let a = *a;
+            let (wait, timeout) = (a.wait, a.timeout);
+            let req = StartEgress {
+                room_name: Some(a.room),
+                output_type: Some(a.output),
+                egress_type: a.egress_type,
+                layout_type: a.layout,
+                filename: a.filename,
+                rtmp_urls: (!a.rtmp_urls.is_empty()).then_some(a.rtmp_urls),
+                audio_track_id: a.audio_track,
+                video_track_id: a.video_track,
+                track_id: a.track,
+                audio_only: a.audio_only.then_some(true),
+                video_only: a.video_only.then_some(true),
+                preset: a.preset,
+            };
+            let mut egress: Egress = client.post("/v1/media/egress/start", &req, Auth::Project).await?;
+            ctx.out.status(&format!("Started egress {} ({})", egress.egress_id, egress.status));
+            if wait {
+                egress = wait_for(ctx, &client, egress, &["active", "ended", "failed"], timeout).await?;
+            }
+            ctx.out.one(&egress, &egress.egress_id)
+        }
+        EgressCmd::Stop { ids, wait, timeout } => {
+            each_id(ids, |id| {
+                let client = &client;
+                async move {
+                    let req = StopEgress { egress_id: Some(id) };
+                    let mut e: Egress = client.post("/v1/media/egress/stop", &req, Auth::Project).await?;
+                    if wait {
+                        e = wait_for(ctx, client, e, &["ended", "failed"], timeout).await?;
+                    }
+                    ctx.out.status(&format!("Stopped egress {} ({})", e.egress_id, e.status));
+                    ctx.out.one(&e, &e.egress_id)
+                }
+            })
+            .await
+        }
+        EgressCmd::Get { id } => {
+            let e: Egress = client
+                .get(&format!("/v1/media/egress/{}", crate::util::encode_path_segment(&id)), Auth::Project)
+                .await?;
+            ctx.out.one(&e, &e.egress_id)
+        }
+        EgressCmd::List(a) => {
+            let q = query(&[
+                ("page", Some(a.page.to_string())),
+                ("limit", Some(a.limit.to_string())),
+                ("status", a.status),
+                ("room_name", a.room),
+            ]);
+            let page: Page<Egress> = client.get(&format!("/v1/media/egress{q}"), Auth::Project).await?;
+            ctx.out.list(&page.data, page_footer(&page.pagination))
+        }
+    }
+}
+
+/// Polls the egress until its status is one of `until`. A failed egress or the timeout is
+/// exit code 8.
+async fn wait_for(
+    ctx: &Ctx,
+    client: &Client,
+    mut egress: Egress,
+    until: &[&str],
+    timeout: Duration,
+) -> Result<Egress, CliError> {
+    let started = Instant::now();
+    let spinner = ctx.out.spinner(&format!("waiting for egress {} ({})", egress.egress_id, egress.status));
+    let path = format!("/v1/media/egress/{}", egress.egress_id);
+    while !until.contains(&egress.status.as_str()) {
+        if started.elapsed() >= timeout {
+            spinner.finish_and_clear();
+            return Err(CliError::Wait(format!(
+                "timed out after {} waiting for egress {} (still {}); it keeps running: see `pulse egress get {}`",
+                humantime::format_duration(timeout),
+                egress.egress_id,
+                egress.status,
+                egress.egress_id
+            )));
+        }
+        tokio::time::sleep(Duration::from_millis(500).min(timeout.saturating_sub(started.elapsed()))).await;
+        egress = client.get(&path, Auth::Project).await?;
+        spinner.set_message(format!("waiting for egress {} ({})", egress.egress_id, egress.status));
+    }
+    spinner.finish_and_clear();
+    if egress.status == "failed" {
+        return Err(CliError::Wait(format!(
+            "egress {} failed: {}",
+            egress.egress_id,
+            egress.error.as_deref().unwrap_or("LiveKit gave no reason")
+        )));
+    }
+    Ok(egress)
+}

@@ -1,0 +1,130 @@
+//! `pulse projects create|list|get|rotate-key|delete` (admin token).
+
+use clap::Subcommand;
+
+use super::{Ctx, page_footer, query};
+use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, RotatedKey};
+use crate::client::Auth;
+use crate::contexts::{Context, Contexts};
+use crate::error::CliError;
+use crate::output::Tabular;
+use crate::util::encode_path_segment;
+
+/// Project commands.
+#[derive(Debug, Subcommand)]
+pub enum ProjectsCmd {
+    /// Create a project; its API key is shown this once
+    Create {
+        /// Project name
+        name: String,
+        /// Save a context named after the project with its URL and key
+        #[arg(long)]
+        save_context: bool,
+    },
+    /// List projects
+    List {
+        /// Page, from 1
+        #[arg(long, default_value_t = 1)]
+        page: u32,
+        /// Items per page, 1–100
+        #[arg(long, default_value_t = 20)]
+        limit: u32,
+    },
+    /// Show one project
+    Get {
+        /// Project id (prj_…)
+        id: String,
+    },
+    /// Replace a project's API key; the old one stops working at once
+    RotateKey {
+        /// Project id
+        id: String,
+    },
+    /// Delete a project and everything it owns
+    Delete {
+        /// Project id
+        id: String,
+        /// Also when egress is running (it is stopped, ingress deleted)
+        #[arg(long)]
+        force: bool,
+    },
+}
+
+impl Tabular for Project {
+    const HEADERS: &'static [&'static str] = &["PROJECT ID", "NAME", "API KEY", "CREATED"];
+    fn id(&self) -> &str {
+        &self.project_id
+    }
+    fn row(&self) -> Vec<String> {
+        vec![self.project_id.clone(), self.name.clone(), self.api_key_prefix.clone(), self.created_at.clone()]
+    }
+}
+
+/// A context name from a project name: kept to letters, digits, `-` and `_`.
+fn context_name(project: &str) -> String {
+    let n: String =
+        project.chars().map(|c| if c.is_alphanumeric() || c == '-' || c == '_' { c } else { '-' }).collect();
+    n.trim_matches('-').to_lowercase()
+}
+
+/// Runs a projects command.
+pub async fn run(ctx: &Ctx, cmd: ProjectsCmd) -> Result<(), CliError> {
+    let client = ctx.client()?;
+    match cmd {
+        ProjectsCmd::Create { name, save_context } => {
+            let req = CreateProject { name: Some(name), storage: None };
+            let created: CreatedProject = client.post("/v1/projects", &req, Auth::Admin).await?;
+            let p = &created.project;
+            if save_context {
+                let mut contexts = Contexts::load()?;
+                let cname = context_name(&p.name);
+                contexts.contexts.insert(
+                    cname.clone(),
+                    Context {
+                        url: client.base().to_string(),
+                        api_key: Some(created.api_key.clone()),
+                        admin_token: None,
+                    },
+                );
+                let made_current = contexts.current.is_none();
+                if made_current {
+                    contexts.current = Some(cname.clone());
+                }
+                let path = contexts.save()?;
+                ctx.out.status(&format!(
+                    "Saved context {cname} in {}{}",
+                    path.display(),
+                    if made_current {
+                        " (now current)".to_string()
+                    } else {
+                        format!("; use it with `pulse context use {cname}`")
+                    }
+                ));
+            }
+            ctx.out.status(&format!("Created project {}; its API key is shown only now", p.project_id));
+            ctx.out.one(&created, &p.project_id)
+        }
+        ProjectsCmd::List { page, limit } => {
+            let q = query(&[("page", Some(page.to_string())), ("limit", Some(limit.to_string()))]);
+            let page: Page<Project> = client.get(&format!("/v1/projects{q}"), Auth::Admin).await?;
+            ctx.out.list(&page.data, page_footer(&page.pagination))
+        }
+        ProjectsCmd::Get { id } => {
+            let p: Project = client.get(&format!("/v1/projects/{}", encode_path_segment(&id)), Auth::Admin).await?;
+            ctx.out.one(&p, &p.project_id)
+        }
+        ProjectsCmd::RotateKey { id } => {
+            let path = format!("/v1/projects/{}/rotate-key", encode_path_segment(&id));
+            let r: RotatedKey = client.post(&path, &serde_json::json!({}), Auth::Admin).await?;
+            ctx.out.status(&format!("Rotated the key of {}; the old key no longer works", r.project_id));
+            ctx.out.one(&r, &r.project_id)
+        }
+        ProjectsCmd::Delete { id, force } => {
+            let q = if force { "?force=true" } else { "" };
+            let d: Deleted =
+                client.delete(&format!("/v1/projects/{}{q}", encode_path_segment(&id)), Auth::Admin).await?;
+            ctx.out.status(&format!("Deleted project {}", d.id));
+            ctx.out.one(&d, &d.id)
+        }
+    }
+}

@@ -1,0 +1,125 @@
+//! The HTTP client every command uses to talk to a control plane (the local daemon or a
+//! remote one speaking SPEC §2). Non-2xx answers become `CliError::Api`.
+
+use std::time::Duration;
+
+use serde::{Serialize, de::DeserializeOwned};
+
+use crate::api::ErrorBody;
+use crate::error::CliError;
+
+/// Which credential a call needs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// `X-Pulse-Key`.
+    Project,
+    /// `Authorization: Bearer <admin token>`.
+    Admin,
+    /// The project key if there is one, else the admin token.
+    Any,
+}
+
+/// A connection to one control plane.
+#[derive(Clone)]
+pub struct Client {
+    http: reqwest::Client,
+    base: String,
+    api_key: Option<String>,
+    admin_token: Option<String>,
+}
+
+/// True for URLs on this machine: an unreachable one most likely means no daemon is running.
+pub fn is_local(url: &str) -> bool {
+    let host = url.split("://").nth(1).unwrap_or(url);
+    ["127.", "localhost", "[::1]"].iter().any(|p| host.starts_with(p))
+}
+
+impl Client {
+    /// A client for `base` (e.g. `http://127.0.0.1:8081`).
+    pub fn new(base: &str, api_key: Option<String>, admin_token: Option<String>) -> Self {
+        Client {
+            http: crate::http_client(Duration::from_secs(60)),
+            base: base.trim_end_matches('/').to_string(),
+            api_key,
+            admin_token,
+        }
+    }
+
+    /// The control plane's URL.
+    pub fn base(&self) -> &str {
+        &self.base
+    }
+
+    /// `GET path`.
+    pub async fn get<T: DeserializeOwned>(&self, path: &str, auth: Auth) -> Result<T, CliError> {
+        self.send(self.http.get(self.url(path)), auth).await
+    }
+
+    /// `POST path` with a JSON body.
+    pub async fn post<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        auth: Auth,
+    ) -> Result<T, CliError> {
+        self.send(self.http.post(self.url(path)).json(body), auth).await
+    }
+
+    /// `DELETE path`.
+    pub async fn delete<T: DeserializeOwned>(&self, path: &str, auth: Auth) -> Result<T, CliError> {
+        self.send(self.http.delete(self.url(path)), auth).await
+    }
+
+    fn url(&self, path: &str) -> String {
+        format!("{}{path}", self.base)
+    }
+
+    fn authorize(&self, req: reqwest::RequestBuilder, auth: Auth) -> Result<reqwest::RequestBuilder, CliError> {
+        let no_key = || {
+            CliError::Auth("no API key: pass --api-key, set PULSE_API_KEY, or save one with `pulse context add NAME --url URL --api-key KEY`".into())
+        };
+        let no_admin = || {
+            CliError::Auth(
+                "no admin token: set PULSE_ADMIN_TOKEN (a local daemon's is in <data_dir>/admin_token)".into(),
+            )
+        };
+        match auth {
+            Auth::Project => Ok(req.header("X-Pulse-Key", self.api_key.as_deref().ok_or_else(no_key)?)),
+            Auth::Admin => Ok(req.bearer_auth(self.admin_token.as_deref().ok_or_else(no_admin)?)),
+            Auth::Any => match (&self.api_key, &self.admin_token) {
+                (Some(k), _) => Ok(req.header("X-Pulse-Key", k)),
+                (None, Some(t)) => Ok(req.bearer_auth(t)),
+                (None, None) => Err(no_key()),
+            },
+        }
+    }
+
+    async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder, auth: Auth) -> Result<T, CliError> {
+        let req = self.authorize(req, auth)?;
+        let resp = req.send().await.map_err(|e| CliError::Unreachable {
+            url: self.base.clone(),
+            reason: crate::error_chain(&e),
+            local: is_local(&self.base),
+        })?;
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.map_err(|e| CliError::Unreachable {
+            url: self.base.clone(),
+            reason: crate::error_chain(&e),
+            local: is_local(&self.base),
+        })?;
+        if (200..300).contains(&status) {
+            return serde_json::from_slice(&body).map_err(|e| {
+                CliError::Other(format!("the control plane at {} sent an unexpected answer: {e}", self.base))
+            });
+        }
+        Err(match serde_json::from_slice::<ErrorBody>(&body) {
+            Ok(b) => CliError::Api { status, code: b.error.code, message: b.error.message, field: b.error.field },
+            Err(_) => CliError::Api {
+                status,
+                code: "unknown".into(),
+                message: format!("HTTP {status} from {}: {}", self.base, String::from_utf8_lossy(&body).trim()),
+                field: None,
+            },
+        })
+    }
+}

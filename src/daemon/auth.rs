@@ -1,0 +1,132 @@
+//! Who is calling: project keys, the admin token, and the rate limits that apply to each
+//! (SPEC §2 "Auth", §2.7 "Rate limits").
+
+use std::net::IpAddr;
+use std::num::NonZeroU32;
+
+use governor::clock::{Clock, DefaultClock};
+use governor::middleware::StateInformationMiddleware;
+use governor::state::keyed::DefaultKeyedStateStore;
+use governor::{Quota, RateLimiter};
+use subtle::ConstantTimeEq;
+use warp::Filter;
+
+use super::AppState;
+use super::reject::ApiError;
+use crate::store::ProjectRecord;
+use crate::util::sha256_hex;
+
+/// The credentials and address a request arrived with.
+#[derive(Debug, Clone)]
+pub struct Caller {
+    pulse_key: Option<String>,
+    bearer: Option<String>,
+    ip: Option<IpAddr>,
+}
+
+/// Extracts the [`Caller`]; never rejects (handlers decide what is required).
+pub fn caller() -> impl Filter<Extract = (Caller,), Error = warp::Rejection> + Clone {
+    warp::header::optional::<String>("x-pulse-key")
+        .and(warp::header::optional::<String>("authorization"))
+        .and(warp::addr::remote())
+        .map(|pulse_key: Option<String>, auth: Option<String>, addr: Option<std::net::SocketAddr>| Caller {
+            pulse_key,
+            bearer: auth.and_then(|a| {
+                a.strip_prefix("Bearer ").or_else(|| a.strip_prefix("bearer ")).map(|t| t.trim().to_string())
+            }),
+            ip: addr.map(|a| a.ip()),
+        })
+}
+
+type Limiter<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
+
+/// Per-IP and per-project token buckets (governor's GCRA).
+pub struct RateLimits {
+    per_ip: Limiter<IpAddr>,
+    per_ip_limit: u32,
+    per_project: Limiter<String>,
+    per_project_limit: u32,
+}
+
+impl RateLimits {
+    /// Limits of `per_ip` and `per_project` requests a minute.
+    pub fn new(per_ip: u32, per_project: u32) -> Self {
+        let quota = |n: u32| Quota::per_minute(NonZeroU32::new(n.max(1)).expect("n ≥ 1"));
+        RateLimits {
+            per_ip: RateLimiter::keyed(quota(per_ip)).with_middleware::<StateInformationMiddleware>(),
+            per_ip_limit: per_ip,
+            per_project: RateLimiter::keyed(quota(per_project)).with_middleware::<StateInformationMiddleware>(),
+            per_project_limit: per_project,
+        }
+    }
+
+    fn check<K: std::hash::Hash + Eq + Clone>(
+        limiter: &Limiter<K>,
+        key: &K,
+        limit: u32,
+        scope: &str,
+    ) -> Result<(), ApiError> {
+        limiter.check_key(key).map(|_| ()).map_err(|not_until| {
+            let wait = not_until.wait_time_from(limiter.clock().now());
+            ApiError::rate_limited(limit, wait.as_secs_f64().ceil().max(1.0) as u64, scope)
+        })
+    }
+
+    fn check_ip(&self, ip: Option<IpAddr>) -> Result<(), ApiError> {
+        match ip {
+            Some(ip) => Self::check(&self.per_ip, &ip, self.per_ip_limit, "client IP"),
+            None => Ok(()),
+        }
+    }
+
+    fn check_project(&self, project_id: &str) -> Result<(), ApiError> {
+        Self::check(&self.per_project, &project_id.to_string(), self.per_project_limit, "project")
+    }
+}
+
+impl AppState {
+    /// The calling project, after the per-IP and per-project limits.
+    pub fn project(&self, caller: &Caller) -> Result<ProjectRecord, ApiError> {
+        self.limits.check_ip(caller.ip)?;
+        let key = caller.pulse_key.as_deref().or(caller.bearer.as_deref()).ok_or_else(|| {
+            ApiError::unauthenticated("missing API key; send it as X-Pulse-Key: pulse_key_… (or Authorization: Bearer)")
+        })?;
+        let project = self.project_for_key(key)?;
+        self.limits.check_project(&project.project.project_id)?;
+        Ok(project)
+    }
+
+    fn project_for_key(&self, key: &str) -> Result<ProjectRecord, ApiError> {
+        let invalid = || ApiError::unauthenticated("invalid API key");
+        if !key.starts_with("pulse_key_") {
+            return Err(invalid());
+        }
+        let hash = sha256_hex(key.as_bytes());
+        let record = self.store.project_by_key_hash(&hash)?.ok_or_else(invalid)?;
+        // The index lookup found it by hash; compare the stored hash in constant time anyway so
+        // no code path branches on partial matches of secret-derived bytes.
+        if bool::from(record.api_key_hash.as_bytes().ct_eq(hash.as_bytes())) { Ok(record) } else { Err(invalid()) }
+    }
+
+    /// Checks the admin token (after the per-IP limit).
+    pub fn admin(&self, caller: &Caller) -> Result<(), ApiError> {
+        self.limits.check_ip(caller.ip)?;
+        let token = caller.bearer.as_deref().ok_or_else(|| {
+            ApiError::unauthenticated("missing admin token; send Authorization: Bearer <admin token>")
+        })?;
+        if bool::from(token.as_bytes().ct_eq(self.admin_token.as_bytes())) {
+            Ok(())
+        } else {
+            Err(ApiError::unauthenticated("invalid admin token"))
+        }
+    }
+
+    /// Either credential (for `/v1/status`).
+    pub fn anyone(&self, caller: &Caller) -> Result<(), ApiError> {
+        if caller.pulse_key.is_some() || caller.bearer.as_deref().is_some_and(|b| b.starts_with("pulse_key_")) {
+            self.project(caller).map(|_| ())
+        } else {
+            self.admin(caller)
+        }
+    }
+}

@@ -1,0 +1,182 @@
+//! API errors and replies: one body shape for every failure (SPEC §2 "Errors"), built in one
+//! place for handler errors and filter rejections alike.
+
+use serde::Serialize;
+use warp::http::{HeaderValue, StatusCode};
+use warp::reply::Response;
+
+use crate::api::{ErrorBody, ErrorDetail};
+use crate::livekit::LiveKitError;
+use crate::store::StoreError;
+
+/// A failed request: status, machine code, message, and the field at fault.
+#[derive(Debug, Clone)]
+pub struct ApiError {
+    pub status: StatusCode,
+    pub code: &'static str,
+    pub message: String,
+    pub field: Option<String>,
+    /// Extra headers (rate limiting).
+    pub headers: Vec<(&'static str, String)>,
+}
+
+impl warp::reject::Reject for ApiError {}
+
+impl ApiError {
+    fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
+        ApiError { status, code, message: message.into(), field: None, headers: Vec::new() }
+    }
+
+    /// 400 naming the field.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        ApiError { field: Some(field.into()), ..Self::new(StatusCode::BAD_REQUEST, "invalid_argument", message) }
+    }
+
+    /// 400 with no single field to blame.
+    pub fn bad_request(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::BAD_REQUEST, "invalid_argument", message)
+    }
+
+    /// 401.
+    pub fn unauthenticated(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", message)
+    }
+
+    /// 404 for `what` (e.g. "egress eg_…").
+    pub fn not_found(what: impl std::fmt::Display) -> Self {
+        Self::new(StatusCode::NOT_FOUND, "not_found", format!("{what} not found"))
+    }
+
+    /// 409.
+    pub fn conflict(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::CONFLICT, "conflict", message)
+    }
+
+    /// 500; the details go to the log, not to the caller.
+    pub fn internal(context: &str, err: impl std::fmt::Display) -> Self {
+        tracing::error!(error = %err, "{context}");
+        Self::new(StatusCode::INTERNAL_SERVER_ERROR, "internal", "internal error; the daemon's log has the details")
+    }
+
+    /// 429 with `Retry-After` and `X-RateLimit-*`.
+    pub fn rate_limited(limit: u32, retry_after_secs: u64, scope: &str) -> Self {
+        let mut e = Self::new(
+            StatusCode::TOO_MANY_REQUESTS,
+            "rate_limited",
+            format!("rate limit of {limit} requests per minute per {scope} exceeded; retry in {retry_after_secs} s"),
+        );
+        let reset = crate::util::unix_now() + retry_after_secs;
+        e.headers = vec![
+            ("retry-after", retry_after_secs.to_string()),
+            ("x-ratelimit-limit", limit.to_string()),
+            ("x-ratelimit-remaining", "0".into()),
+            ("x-ratelimit-reset", reset.to_string()),
+        ];
+        e
+    }
+
+    /// A LiveKit failure as the caller should see it: LiveKit unreachable or misconfigured is
+    /// an upstream problem (502/503); LiveKit refusing the request is the caller's (400/404/409).
+    pub fn livekit(err: LiveKitError) -> Self {
+        match &err {
+            LiveKitError::Unreachable { .. } => {
+                Self::new(StatusCode::SERVICE_UNAVAILABLE, "upstream_unavailable", err.to_string())
+            }
+            LiveKitError::Unauthorized { .. } | LiveKitError::BadResponse { .. } => {
+                Self::new(StatusCode::BAD_GATEWAY, "upstream_unavailable", err.to_string())
+            }
+            LiveKitError::Twirp { status, code, msg } => {
+                let said = format!("LiveKit refused the request: {msg} ({code})");
+                match code.as_str() {
+                    "invalid_argument" | "malformed" | "out_of_range" | "not_found" | "bad_route" => {
+                        Self::new(StatusCode::BAD_REQUEST, "invalid_argument", said)
+                    }
+                    "failed_precondition" | "already_exists" | "aborted" => {
+                        Self::new(StatusCode::CONFLICT, "conflict", said)
+                    }
+                    _ => Self::new(
+                        if *status == 503 { StatusCode::SERVICE_UNAVAILABLE } else { StatusCode::BAD_GATEWAY },
+                        "upstream_unavailable",
+                        format!("LiveKit failed: {msg} ({code})"),
+                    ),
+                }
+            }
+        }
+    }
+}
+
+impl From<StoreError> for ApiError {
+    fn from(e: StoreError) -> Self {
+        ApiError::internal("store failure", e)
+    }
+}
+
+/// Every answer goes through here: a success body with its status, or the error body.
+pub fn reply<T: Serialize>(result: Result<(StatusCode, T), ApiError>) -> Response {
+    match result {
+        Ok((status, body)) => {
+            let mut resp = warp::reply::Reply::into_response(warp::reply::json(&body));
+            *resp.status_mut() = status;
+            resp
+        }
+        Err(e) => error_response(&e),
+    }
+}
+
+fn error_response(e: &ApiError) -> Response {
+    let body =
+        ErrorBody { error: ErrorDetail { code: e.code.into(), message: e.message.clone(), field: e.field.clone() } };
+    let mut resp = warp::reply::Reply::into_response(warp::reply::json(&body));
+    *resp.status_mut() = e.status;
+    for (name, value) in &e.headers {
+        if let Ok(v) = HeaderValue::from_str(value) {
+            resp.headers_mut().insert(*name, v);
+        }
+    }
+    resp
+}
+
+/// Turns warp's own rejections (no route, wrong method, oversize body) into the error body.
+pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::convert::Infallible> {
+    let e = if let Some(e) = r.find::<ApiError>() {
+        e.clone()
+    } else if r.is_not_found() {
+        ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route; see SPEC §2 for the routes")
+    } else if r.find::<warp::reject::PayloadTooLarge>().is_some() {
+        ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB")
+    } else if r.find::<warp::reject::LengthRequired>().is_some() {
+        ApiError::bad_request("request body needs a Content-Length header")
+    } else if r.find::<warp::reject::MethodNotAllowed>().is_some() {
+        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "invalid_argument", "method not allowed on this route")
+    } else if let Some(q) = r.find::<warp::reject::InvalidQuery>() {
+        ApiError::bad_request(format!("invalid query string: {q}"))
+    } else {
+        tracing::warn!(?r, "unhandled rejection");
+        ApiError::new(StatusCode::BAD_REQUEST, "invalid_argument", "bad request")
+    };
+    Ok(error_response(&e))
+}
+
+/// Parses a JSON body strictly, naming the field serde choked on.
+pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
+    let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
+    let de = &mut serde_json::Deserializer::from_slice(body);
+    serde_path_to_error::deserialize(de).map_err(|e| {
+        let path = e.path().to_string();
+        let inner = e.into_inner();
+        let msg = inner.to_string();
+        // serde: "unknown field `foo`, expected one of `a`, `b` at line 1 column 7"
+        if let Some(rest) = msg.strip_prefix("unknown field `")
+            && let Some(name) = rest.split('`').next()
+        {
+            // serde_path_to_error's path already ends at the unknown key.
+            let field = if path == "." { name.to_string() } else { path.clone() };
+            return ApiError::invalid(&field, format!("unknown field `{field}`; see SPEC §2 for the accepted fields"));
+        }
+        if inner.is_syntax() || inner.is_eof() {
+            return ApiError::bad_request(format!("request body is not valid JSON: {inner}"));
+        }
+        let clean = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+        if path == "." { ApiError::bad_request(clean) } else { ApiError::invalid(&path, format!("{path}: {clean}")) }
+    })
+}

@@ -1,0 +1,169 @@
+//! The route table: one filter per route, each a method and a path (SPEC §2). Filters only
+//! extract; handlers decide (auth, validation) and every answer goes through `reject::reply`.
+
+use std::collections::HashMap;
+use std::sync::Arc;
+
+use bytes::Bytes;
+use warp::Filter;
+use warp::filters::BoxedFilter;
+use warp::http::StatusCode;
+use warp::reply::Response;
+
+use super::AppState;
+use super::auth::{Caller, caller};
+use super::handlers::{egress, ingress, projects, rooms, status};
+use super::reject::{handle_rejection, reply};
+
+/// Request bodies over this are refused with 413 (SPEC §2).
+pub const MAX_BODY: u64 = 1024 * 1024;
+
+type Query = HashMap<String, String>;
+
+/// Every route of the API, with rejections turned into the error body.
+pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
+    let st = warp::any().map(move || state.clone());
+    let body = || warp::body::content_length_limit(MAX_BODY).and(warp::body::bytes());
+    let query = || warp::query::<Query>();
+    let common = || st.clone().and(caller());
+
+    // GET /health
+    let health = warp::path!("health")
+        .and(warp::get())
+        .map(|| reply(Ok((StatusCode::OK, serde_json::json!({"status": "ok"})))))
+        .boxed();
+    // GET /v1/status
+    let status = warp::path!("v1" / "status").and(warp::get()).and(common()).then(status::status).map(reply).boxed();
+
+    // POST /v1/projects
+    let project_create = warp::path!("v1" / "projects")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(projects::create)
+        .map(reply)
+        .boxed();
+    // GET /v1/projects
+    let project_list = warp::path!("v1" / "projects")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(projects::list)
+        .map(reply)
+        .boxed();
+    // GET /v1/projects/:id
+    let project_get =
+        warp::path!("v1" / "projects" / String).and(warp::get()).and(common()).then(projects::get).map(reply).boxed();
+    // POST /v1/projects/:id/rotate-key
+    let project_rotate = warp::path!("v1" / "projects" / String / "rotate-key")
+        .and(warp::post())
+        .and(common())
+        .then(projects::rotate_key)
+        .map(reply)
+        .boxed();
+    // DELETE /v1/projects/:id
+    let project_delete = warp::path!("v1" / "projects" / String)
+        .and(warp::delete())
+        .and(common())
+        .and(query())
+        .then(projects::delete)
+        .map(reply)
+        .boxed();
+
+    // POST /v1/media/egress/start
+    let egress_start = warp::path!("v1" / "media" / "egress" / "start")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes| egress::start(s, c, b))
+        .map(reply)
+        .boxed();
+    // POST /v1/media/egress/stop
+    let egress_stop = warp::path!("v1" / "media" / "egress" / "stop")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(egress::stop)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/egress/:id
+    let egress_get = warp::path!("v1" / "media" / "egress" / String)
+        .and(warp::get())
+        .and(common())
+        .then(egress::get)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/egress
+    let egress_list = warp::path!("v1" / "media" / "egress")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(egress::list)
+        .map(reply)
+        .boxed();
+
+    // POST /v1/media/ingress/create
+    let ingress_create = warp::path!("v1" / "media" / "ingress" / "create")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(ingress::create)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/ingress/:id
+    let ingress_get = warp::path!("v1" / "media" / "ingress" / String)
+        .and(warp::get())
+        .and(common())
+        .then(ingress::get)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/ingress
+    let ingress_list = warp::path!("v1" / "media" / "ingress")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(ingress::list)
+        .map(reply)
+        .boxed();
+    // DELETE /v1/media/ingress/:id
+    let ingress_delete = warp::path!("v1" / "media" / "ingress" / String)
+        .and(warp::delete())
+        .and(common())
+        .then(ingress::delete)
+        .map(reply)
+        .boxed();
+
+    // POST /v1/rooms/token
+    let room_token = warp::path!("v1" / "rooms" / "token")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(rooms::token)
+        .map(reply)
+        .boxed();
+
+    // Boxing each route keeps the combined filter's type flat: fifteen nested `Or`s of
+    // unboxed filters took rustc over ten minutes.
+    let all: Vec<Route> = vec![
+        health,
+        status,
+        project_create,
+        project_list,
+        project_get,
+        project_rotate,
+        project_delete,
+        egress_start,
+        egress_stop,
+        egress_get,
+        egress_list,
+        ingress_create,
+        ingress_get,
+        ingress_list,
+        ingress_delete,
+        room_token,
+    ];
+    let table = all.into_iter().reduce(|a, b| a.or(b).unify().boxed()).expect("routes exist");
+    table.recover(handle_rejection).unify().with(warp::trace::request()).boxed()
+}
+
+type Route = BoxedFilter<(Response,)>;

@@ -1,0 +1,50 @@
+//! pulse: a self-hosted, multi-tenant media control plane for LiveKit (`pulse daemon`) and the
+//! command-line tool that drives it (every other `pulse` command).
+
+pub mod api;
+pub mod cli;
+pub mod client;
+pub mod config;
+pub mod contexts;
+pub mod daemon;
+pub mod dirs;
+pub mod error;
+pub mod livekit;
+pub mod media;
+pub mod output;
+pub mod store;
+pub mod util;
+
+use std::time::Duration;
+
+/// The one way pulse builds an HTTP client (CLI → control plane, daemon → LiveKit).
+/// rustls with the ring provider: aws-lc-sys would add ~40 s to every clean build.
+pub fn http_client(timeout: Duration) -> reqwest::Client {
+    static INSTALL: std::sync::Once = std::sync::Once::new();
+    INSTALL.call_once(|| {
+        let _ = rustls::crypto::ring::default_provider().install_default();
+    });
+    reqwest::Client::builder()
+        .timeout(timeout)
+        .connect_timeout(Duration::from_secs(5))
+        .user_agent(concat!("pulse/", env!("CARGO_PKG_VERSION")))
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .expect("the TLS backend initializes")
+}
+
+/// An error and its causes on one line: reqwest's top-level message alone ("error sending
+/// request") says nothing about *why*.
+pub fn error_chain(e: &dyn std::error::Error) -> String {
+    let mut out = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        let s_text = s.to_string();
+        if !out.contains(&s_text) {
+            out.push_str(": ");
+            out.push_str(&s_text);
+        }
+        source = s.source();
+    }
+    out
+}

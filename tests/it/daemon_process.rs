@@ -1,0 +1,85 @@
+//! `pulse daemon` as a real process: startup, the data-dir lock, SIGTERM, --check-config.
+
+use std::io::{BufRead, BufReader};
+use std::process::{Child, Stdio};
+use std::time::{Duration, Instant};
+
+use crate::support::TestEnv;
+
+/// Starts `pulse daemon` on a free port; returns the child and its address (read from its log).
+fn spawn_daemon(env: &TestEnv, data_dir: &std::path::Path) -> (Child, String) {
+    let mut child = env
+        .cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", data_dir.to_str().unwrap(), "--log-format", "json"])
+        .env("PULSE_LIVEKIT_URL", env.fake.url())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line)
+                && v["fields"]["message"] == "pulse daemon listening"
+            {
+                let _ = tx.send(v["fields"]["addr"].as_str().unwrap().to_string());
+            }
+        }
+    });
+    let addr = rx.recv_timeout(Duration::from_secs(30)).expect("daemon announces its address");
+    (child, format!("http://{addr}"))
+}
+
+#[test]
+fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (child, url) = spawn_daemon(&env, dir.path());
+    let token_file = dir.path().join("admin_token");
+    let token = std::fs::read_to_string(&token_file).unwrap();
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        assert_eq!(std::fs::metadata(&token_file).unwrap().permissions().mode() & 0o777, 0o600);
+    }
+    let run =
+        env.pulse_env(&[("PULSE_URL", &url), ("PULSE_ADMIN_TOKEN", token.trim())], &["projects", "create", "x", "-q"]);
+    run.code(0);
+
+    // A second daemon on the same data dir is refused with a clear message.
+    let second =
+        env.cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", dir.path().to_str().unwrap()]).output().unwrap();
+    assert_eq!(second.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&second.stderr);
+    assert!(err.contains("is in use by another pulse daemon"), "{err}");
+
+    let started = Instant::now();
+    let pid = child.id().to_string();
+    assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "SIGTERM is a clean exit");
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[test]
+fn check_config_validates_and_names_the_key() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let good = dir.path().join("good.toml");
+    std::fs::write(&good, "[livekit]\nurl = \"wss://lk.example.com\"\n").unwrap();
+    let run = env.pulse_env(&[], &["daemon", "--config", good.to_str().unwrap(), "--check-config"]);
+    run.code(0);
+    assert!(run.stderr.contains("configuration is valid"), "{}", run.stderr);
+    let bad = dir.path().join("bad.toml");
+    std::fs::write(
+        &bad,
+        "[storage]\nprovider = \"r2\"\nbucket = \"media\"\naccess_key_id = \"a\"\nsecret_access_key = \"b\"\n",
+    )
+    .unwrap();
+    let run = env.pulse_env(&[], &["daemon", "--config", bad.to_str().unwrap(), "--check-config"]);
+    run.code(1);
+    assert!(run.stderr.contains("storage.endpoint") && !run.stderr.contains("\"b\""), "{}", run.stderr);
+    let run = env.pulse_env(&[("PULSE_DAEMON_LISTEN", "nowhere")], &["daemon", "--check-config"]);
+    run.code(1);
+    assert!(run.stderr.contains("daemon.listen"), "{}", run.stderr);
+    env.pulse_env(&[], &["daemon", "--config", "/no/such/file.toml", "--check-config"]).code(1);
+}

@@ -1,0 +1,365 @@
+//! Egress through the CLI: the whole lifecycle, the exact Twirp JSON pulse sends, bad input,
+//! and LiveKit failing in each way it can.
+
+use serde_json::json;
+
+use crate::support::{Progress, TestEnv, closed_port_url};
+
+#[test]
+fn hls_lifecycle_start_wait_get_list_stop() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("acme");
+    let run = env.pulse(
+        &key,
+        &[
+            "egress",
+            "start",
+            "--room",
+            "live-event",
+            "--output",
+            "hls",
+            "--layout",
+            "grid",
+            "--filename",
+            "live-event-2025",
+            "--wait",
+            "--timeout",
+            "20s",
+            "--json",
+        ],
+    );
+    run.code(0);
+    let e = run.json();
+    let id = e["egress_id"].as_str().unwrap().to_string();
+    assert!(id.starts_with("eg_"));
+    assert_eq!(e["status"], "active");
+    assert_eq!(e["livekit_status"], "EGRESS_ACTIVE");
+    assert_eq!(e["room_name"], "live-event", "the API shows the project's own room name");
+    assert_eq!(e["project_id"], project.as_str());
+    assert_eq!(e["cdn_playback_url"], format!("https://cdn.test/{project}/hls/live-event-2025/index.m3u8"));
+    assert!(e["started_at"].is_string());
+    for k in [
+        "egress_id",
+        "livekit_egress_id",
+        "project_id",
+        "room_name",
+        "egress_type",
+        "output_type",
+        "layout_type",
+        "filename",
+        "status",
+        "livekit_status",
+        "cdn_playback_url",
+        "file_url",
+        "rtmp_urls",
+        "error",
+        "created_at",
+        "started_at",
+        "ended_at",
+        "updated_at",
+    ] {
+        assert!(e.get(k).is_some(), "Egress object lacks {k}: {e}");
+    }
+
+    // Exactly what LiveKit received, and the token it came with.
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 1);
+    assert_eq!(starts[0].content_type, "application/json");
+    assert_eq!(
+        starts[0].body,
+        json!({
+            "roomName": format!("{project}__live-event"),
+            "layout": "grid",
+            "segmentOutputs": [{
+                "protocol": "HLS_PROTOCOL",
+                "filenamePrefix": format!("{project}/hls/live-event-2025/segment"),
+                "playlistName": format!("{project}/hls/live-event-2025/index.m3u8"),
+                "livePlaylistName": format!("{project}/hls/live-event-2025/live.m3u8"),
+                "segmentDuration": 6
+            }]
+        })
+    );
+    let claims = &starts[0].claims;
+    assert_eq!(claims["iss"], "devkey");
+    assert_eq!(claims["video"], json!({"roomRecord": true}), "exactly the grant egress needs");
+    assert!(claims["exp"].as_u64().unwrap() > claims["nbf"].as_u64().unwrap());
+
+    // get by pulse id and by LiveKit id
+    let got = env.pulse(&key, &["egress", "get", &id, "--json"]);
+    got.code(0);
+    assert_eq!(got.json()["egress_id"], id.as_str());
+    let lk = e["livekit_egress_id"].as_str().unwrap();
+    assert_eq!(env.pulse(&key, &["egress", "get", lk, "--json"]).json()["egress_id"], id.as_str());
+
+    // list: JSON is the data array; -q prints ids; the table has a header
+    let list = env.pulse(&key, &["egress", "list", "--json"]);
+    assert_eq!(list.json().as_array().unwrap().len(), 1);
+    assert_eq!(env.pulse(&key, &["egress", "list", "-q"]).stdout, format!("{id}\n"));
+    let table = env.pulse(&key, &["egress", "list"]);
+    assert!(table.stdout.contains("EGRESS ID") && table.stdout.contains(&id), "{}", table.stdout);
+
+    // stop --wait ends it; stopping again is a conflict (exit 6)
+    let stop = env.pulse(&key, &["egress", "stop", &id, "--wait", "--json"]);
+    stop.code(0);
+    assert_eq!(stop.json()["status"], "ended");
+    assert!(stop.json()["ended_at"].is_string());
+    assert_eq!(env.fake.requests_to("StopEgress")[0].body, json!({"egressId": lk}));
+    let again = env.pulse(&key, &["egress", "stop", &id]);
+    again.code(6);
+    assert!(again.stderr.starts_with("pulse: error: ") && again.stderr.contains("already ended"), "{}", again.stderr);
+}
+
+#[test]
+fn rtmp_stream_keys_are_masked_after_creation() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let run = env.pulse(
+        &key,
+        &[
+            "egress",
+            "start",
+            "--room",
+            "stage",
+            "--output",
+            "rtmp",
+            "--rtmp-url",
+            "rtmp://a.example/live/SECRETKEY1",
+            "--rtmp-url",
+            "rtmps://b.example:443/app/SECRETKEY2",
+            "--json",
+        ],
+    );
+    run.code(0);
+    let e = run.json();
+    assert_eq!(e["rtmp_urls"], json!(["rtmp://a.example/live/****", "rtmps://b.example:443/app/****"]));
+    assert_eq!(e["filename"], json!(null));
+    let sent = &env.fake.requests_to("StartRoomCompositeEgress")[0].body;
+    assert_eq!(
+        sent["streamOutputs"],
+        json!([{"protocol": "RTMP", "urls": ["rtmp://a.example/live/SECRETKEY1", "rtmps://b.example:443/app/SECRETKEY2"]}])
+    );
+    assert_eq!(sent["layout"], "speaker", "speaker is the default layout");
+    let id = e["egress_id"].as_str().unwrap();
+    let got = env.pulse(&key, &["egress", "get", id, "--json"]);
+    assert!(!got.stdout.contains("SECRETKEY"), "{}", got.stdout);
+    let store_bytes: Vec<u8> = walk(env.data_dir());
+    assert!(!String::from_utf8_lossy(&store_bytes).contains("SECRETKEY"), "stream keys never reach the store");
+}
+
+fn walk(dir: &std::path::Path) -> Vec<u8> {
+    let mut out = Vec::new();
+    for entry in std::fs::read_dir(dir).unwrap().flatten() {
+        let p = entry.path();
+        if p.is_dir() {
+            out.extend(walk(&p));
+        } else {
+            out.extend(std::fs::read(&p).unwrap_or_default());
+        }
+    }
+    out
+}
+
+#[test]
+fn track_composite_and_track_egress_requests() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("acme");
+    env.pulse(
+        &key,
+        &[
+            "egress",
+            "start",
+            "--room",
+            "r",
+            "--output",
+            "file",
+            "--type",
+            "track_composite",
+            "--audio-track",
+            "TR_a",
+            "--video-track",
+            "TR_v",
+            "--filename",
+            "mix",
+            "--preset",
+            "H264_1080P_30",
+        ],
+    )
+    .code(0);
+    assert_eq!(
+        env.fake.requests_to("StartTrackCompositeEgress")[0].body,
+        json!({
+            "roomName": format!("{project}__r"), "audioTrackId": "TR_a", "videoTrackId": "TR_v", "preset": "H264_1080P_30",
+            "fileOutputs": [{"fileType": "MP4", "filepath": format!("{project}/recordings/mix.mp4")}]
+        })
+    );
+    let run = env.pulse(
+        &key,
+        &[
+            "egress",
+            "start",
+            "--room",
+            "r",
+            "--output",
+            "file",
+            "--type",
+            "track",
+            "--track",
+            "TR_x",
+            "--filename",
+            "raw",
+            "--json",
+        ],
+    );
+    run.code(0);
+    assert_eq!(run.json()["file_url"], format!("https://cdn.test/{project}/recordings/raw.mp4"));
+    assert_eq!(
+        env.fake.requests_to("StartTrackEgress")[0].body,
+        json!({
+            "roomName": format!("{project}__r"), "trackId": "TR_x", "file": {"filepath": format!("{project}/recordings/raw.mp4")}
+        })
+    );
+}
+
+#[test]
+fn storage_settings_travel_with_hls_and_file_outputs() {
+    let env = TestEnv::start_with(Box::new(|c, _| {
+        c.storage.provider = Some("r2".into());
+        c.storage.bucket = Some("media".into());
+        c.storage.endpoint = Some("https://acct.r2.cloudflarestorage.com".into());
+        c.storage.access_key_id = Some("AKID".into());
+        c.storage.secret_access_key = Some("S3CRET".into());
+    }));
+    let (_, key) = env.project("acme");
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--json"]);
+    run.code(0);
+    assert!(!run.stdout.contains("S3CRET") && !run.stdout.contains("AKID"));
+    let sent = &env.fake.requests_to("StartRoomCompositeEgress")[0].body;
+    assert_eq!(
+        sent["segmentOutputs"][0]["s3"],
+        json!({
+            "accessKey": "AKID", "secret": "S3CRET", "region": "auto", "endpoint": "https://acct.r2.cloudflarestorage.com",
+            "bucket": "media", "forcePathStyle": true
+        })
+    );
+    let filename = run.json()["filename"].as_str().unwrap().to_string();
+    assert!(filename.starts_with("r-") && filename.len() == "r-yyyymmdd-hhmmss".len(), "{filename}");
+}
+
+#[test]
+fn bad_input_is_refused_naming_the_field_and_changes_nothing() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let cases: &[(&[&str], &str)] = &[
+        (&["--room", "r", "--output", "rtmp"], "rtmp_urls"),
+        (&["--room", "r", "--output", "rtmp", "--rtmp-url", "http://x/y"], "rtmp_urls"),
+        (&["--room", "r", "--output", "hls", "--filename", "../etc"], "filename"),
+        (&["--room", "r", "--output", "hls", "--type", "track", "--track", "TR_1"], "output_type"),
+        (&["--room", "r", "--output", "file", "--type", "track"], "track_id"),
+        (&["--room", "r", "--output", "file", "--type", "track_composite"], "audio_track_id"),
+        (&["--room", "r", "--output", "hls", "--preset", "H265_8K"], "preset"),
+        (&["--room", "r", "--output", "hls", "--audio-only", "--video-only"], "video_only"),
+    ];
+    for (args, field) in cases {
+        let mut full = vec!["egress", "start"];
+        full.extend_from_slice(args);
+        let run = env.pulse(&key, &full);
+        run.code(6);
+        assert!(run.stderr.contains(field), "{args:?} should name {field}: {}", run.stderr);
+    }
+    // The same through the API: missing, unknown and oversize.
+    let auth = Some(("x-pulse-key", key.as_str()));
+    let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(b"{}".to_vec()));
+    assert_eq!(
+        (s, v["error"]["code"].as_str(), v["error"]["field"].as_str()),
+        (400, Some("invalid_argument"), Some("room_name"))
+    );
+    assert_eq!(v["error"]["message"], "room_name is required");
+    let (s, _, v) = env.api(
+        "POST",
+        "/v1/media/egress/start",
+        auth,
+        Some(br#"{"room_name":"r","output_type":"hls","colour":"red"}"#.to_vec()),
+    );
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("colour")), "{v}");
+    let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(br#"{"room_name": 5}"#.to_vec()));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("room_name")), "{v}");
+    let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(b"{not json".to_vec()));
+    assert_eq!(s, 400, "{v}");
+    let big = format!(r#"{{"room_name":"{}"}}"#, "x".repeat(1024 * 1024));
+    let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(big.into_bytes()));
+    assert_eq!((s, v["error"]["code"].as_str()), (413, Some("payload_too_large")));
+    // Nothing reached LiveKit, nothing was stored.
+    assert!(env.fake.requests().is_empty());
+    assert_eq!(env.pulse(&key, &["egress", "list", "--json"]).json(), json!([]));
+}
+
+#[test]
+fn livekit_refusal_is_explained_and_the_record_marked_failed() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let run = env.pulse(&key, &["egress", "start", "--room", "no-such-room", "--output", "hls"]);
+    run.code(6);
+    assert!(run.stderr.contains("requested room does not exist"), "{}", run.stderr);
+    let failed = env.pulse(&key, &["egress", "list", "--status", "failed", "--json"]).json();
+    assert_eq!(failed.as_array().unwrap().len(), 1, "the pending record became failed");
+    assert!(failed[0]["error"].as_str().unwrap().contains("requested room does not exist"));
+
+    env.fake.fail_next(503, "unavailable", "no response from servers");
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls"]);
+    run.code(7);
+    assert!(run.stderr.contains("no response from servers"), "{}", run.stderr);
+}
+
+#[test]
+fn livekit_down_is_exit_7_naming_the_url() {
+    let lk = closed_port_url();
+    let lk2 = lk.clone();
+    let env = TestEnv::start_with(Box::new(move |c, _| c.livekit.url = lk2));
+    let (_, key) = env.project("acme");
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls"]);
+    run.code(7);
+    assert!(run.stderr.contains(&lk) && run.stderr.contains("could not be reached"), "{}", run.stderr);
+    let status = env.pulse(&key, &["status", "--json"]);
+    status.code(0);
+    assert_eq!(status.json()["livekit"]["reachable"], false);
+}
+
+#[test]
+fn wrong_livekit_secret_is_a_plain_text_401_reported_as_upstream() {
+    let env = TestEnv::start_with(Box::new(|c, _| c.livekit.api_secret = "not-the-secret".into()));
+    let (_, key) = env.project("acme");
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls"]);
+    run.code(7);
+    assert!(
+        run.stderr.contains("refused pulse's credentials") && run.stderr.contains("invalid authorization token"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn wait_times_out_with_exit_8_and_a_failed_egress_is_exit_8() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    env.fake.set_progress(Progress::Stuck);
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--wait", "--timeout", "1s"]);
+    run.code(8);
+    assert!(run.stderr.contains("timed out"), "{}", run.stderr);
+    env.fake.set_progress(Progress::Fail);
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--wait", "--timeout", "20s"]);
+    run.code(8);
+    assert!(run.stderr.contains("no tracks published"), "{}", run.stderr);
+}
+
+#[test]
+fn stop_of_an_egress_livekit_already_ended_is_a_conflict() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    env.fake.set_progress(Progress::Stuck);
+    let e = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--json"]).json();
+    let lk = e["livekit_egress_id"].as_str().unwrap();
+    env.fake.set_egress_status(lk, "EGRESS_COMPLETE");
+    let run = env.pulse(&key, &["egress", "stop", e["egress_id"].as_str().unwrap()]);
+    run.code(6);
+    assert!(run.stderr.contains("already ended"), "{}", run.stderr);
+}

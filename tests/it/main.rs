@@ -1,0 +1,11 @@
+//! End-to-end tests: the real `pulse` binary against the real daemon (in-process, 127.0.0.1:0)
+//! and a fake LiveKit that speaks Twirp like livekit-server. One binary so they link once.
+
+mod api;
+mod cli;
+mod daemon_process;
+mod egress;
+mod generated;
+mod ingress;
+mod projects;
+mod support;

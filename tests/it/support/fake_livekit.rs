@@ -1,0 +1,318 @@
+//! A fake LiveKit server that speaks Twirp JSON the way livekit-server does
+//! (reference/livekit.md §1.2, §1.5, §2): it verifies HS256 tokens and grants, answers
+//! snake_case with defaults emitted and int64 as strings, sends plain-text 401s from its auth
+//! layer and Twirp JSON errors from its services, and records every request.
+
+use std::collections::HashMap;
+use std::net::SocketAddr;
+use std::sync::{Arc, Mutex};
+
+use serde_json::{Value, json};
+use warp::Filter;
+use warp::http::Response;
+
+/// One request as LiveKit received it.
+#[derive(Debug, Clone)]
+pub struct Recorded {
+    pub method: String,
+    pub body: Value,
+    pub claims: Value,
+    pub content_type: String,
+}
+
+/// How the fake egress service moves egress along when `ListEgress` is called.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// STARTING → ACTIVE, ENDING → COMPLETE.
+    Normal,
+    /// Nothing moves (no tracks published: livekit/egress#796).
+    Stuck,
+    /// STARTING → FAILED with an error.
+    Fail,
+}
+
+#[derive(Default)]
+struct State {
+    egress: HashMap<String, Value>,
+    ingress: HashMap<String, Value>,
+    requests: Vec<Recorded>,
+    progress: Option<Progress>,
+    next_error: Option<(u16, String, String)>,
+    counter: u64,
+}
+
+/// The running fake.
+#[derive(Clone)]
+pub struct FakeLiveKit {
+    pub addr: SocketAddr,
+    state: Arc<Mutex<State>>,
+}
+
+fn now_ns() -> i64 {
+    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).unwrap().as_nanos() as i64
+}
+
+fn twirp(status: u16, code: &str, msg: &str) -> Response<String> {
+    Response::builder()
+        .status(status)
+        .header("content-type", "application/json")
+        .body(json!({"code": code, "msg": msg}).to_string())
+        .unwrap()
+}
+
+fn plain_401(msg: &str) -> Response<String> {
+    Response::builder().status(401).header("content-type", "text/plain; charset=utf-8").body(msg.to_string()).unwrap()
+}
+
+fn ok(v: Value) -> Response<String> {
+    Response::builder().status(200).header("content-type", "application/json").body(v.to_string()).unwrap()
+}
+
+/// A full EgressInfo as protojson emits it with EmitUnpopulated and UseProtoNames.
+fn egress_info(id: &str, room: &str, request_key: &str, request: &Value) -> Value {
+    let mut v = json!({
+        "egress_id": id, "room_id": "RM_fake", "room_name": room,
+        "source_type": "EGRESS_SOURCE_TYPE_WEB", "status": "EGRESS_STARTING",
+        "started_at": "0", "ended_at": "0", "updated_at": now_ns().to_string(),
+        "details": "", "error": "", "error_code": 0,
+        "stream_results": [], "file_results": [], "segment_results": [], "image_results": [],
+        "manifest_location": "", "backup_storage_used": false, "retry_count": 0
+    });
+    v[request_key] = redact(request.clone());
+    v
+}
+
+/// The egress service redacts credentials in the echoed request (protocol/egress/redact.go).
+fn redact(mut v: Value) -> Value {
+    fn walk(v: &mut Value) {
+        match v {
+            Value::Object(m) => {
+                for (k, val) in m.iter_mut() {
+                    match k.as_str() {
+                        "accessKey" => *val = json!("{access_key}"),
+                        "secret" => *val = json!("{secret}"),
+                        _ => walk(val),
+                    }
+                }
+            }
+            Value::Array(a) => a.iter_mut().for_each(walk),
+            _ => {}
+        }
+    }
+    walk(&mut v);
+    v
+}
+
+impl FakeLiveKit {
+    /// Starts the fake on 127.0.0.1:0, accepting tokens signed by `key`/`secret`.
+    pub async fn start(key: &'static str, secret: &'static str) -> FakeLiveKit {
+        let state = Arc::new(Mutex::new(State::default()));
+        let s = state.clone();
+        let route = warp::post()
+            .and(warp::path!("twirp" / String / String))
+            .and(warp::header::optional::<String>("authorization"))
+            .and(warp::header::optional::<String>("content-type"))
+            .and(warp::body::bytes())
+            .map(
+                move |service: String, method: String, auth: Option<String>, ct: Option<String>, body: bytes::Bytes| {
+                    handle(&s, key, secret, &service, &method, auth, ct, &body)
+                },
+            );
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+        let addr = listener.local_addr().unwrap();
+        tokio::spawn(warp::serve(route).incoming(listener).run());
+        FakeLiveKit { addr, state }
+    }
+
+    pub fn url(&self) -> String {
+        format!("http://{}", self.addr)
+    }
+
+    /// Every request so far.
+    pub fn requests(&self) -> Vec<Recorded> {
+        self.state.lock().unwrap().requests.clone()
+    }
+
+    /// The requests to one method.
+    pub fn requests_to(&self, method: &str) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| r.method == method).collect()
+    }
+
+    /// How egress moves on `ListEgress`.
+    pub fn set_progress(&self, p: Progress) {
+        self.state.lock().unwrap().progress = Some(p);
+    }
+
+    /// The next service call answers this Twirp error.
+    pub fn fail_next(&self, status: u16, code: &str, msg: &str) {
+        self.state.lock().unwrap().next_error = Some((status, code.into(), msg.into()));
+    }
+
+    /// Sets an egress's status as LiveKit would report it.
+    pub fn set_egress_status(&self, id: &str, status: &str) {
+        let mut st = self.state.lock().unwrap();
+        st.egress.get_mut(id).expect("known egress")["status"] = json!(status);
+    }
+
+    /// An ingress's stored info.
+    pub fn ingress(&self, id: &str) -> Option<Value> {
+        self.state.lock().unwrap().ingress.get(id).cloned()
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn handle(
+    state: &Mutex<State>,
+    key: &str,
+    secret: &str,
+    service: &str,
+    method: &str,
+    auth: Option<String>,
+    ct: Option<String>,
+    body: &[u8],
+) -> Response<String> {
+    // The auth middleware answers in plain text (livekit pkg/service/auth.go).
+    let Some(token) = auth.as_deref().and_then(|a| a.strip_prefix("Bearer ")) else {
+        return plain_401("invalid authorization header. Must start with Bearer ");
+    };
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.set_issuer(&[key]);
+    validation.set_required_spec_claims(&["exp", "iss"]);
+    validation.leeway = 60;
+    let claims = match jsonwebtoken::decode::<Value>(
+        token,
+        &jsonwebtoken::DecodingKey::from_secret(secret.as_bytes()),
+        &validation,
+    ) {
+        Ok(d) => d.claims,
+        Err(e) => return plain_401(&format!("invalid authorization token: {e}")),
+    };
+    let content_type = ct.unwrap_or_default();
+    let body: Value = if content_type.split(';').next().unwrap_or("").trim() == "application/json" {
+        match serde_json::from_slice(body) {
+            Ok(v) => v,
+            Err(e) => return twirp(400, "malformed", &format!("the json request could not be decoded: {e}")),
+        }
+    } else {
+        return twirp(404, "bad_route", &format!("unexpected Content-Type: {content_type:?}"));
+    };
+    let mut st = state.lock().unwrap();
+    st.requests.push(Recorded { method: method.into(), body: body.clone(), claims: claims.clone(), content_type });
+    // Grants per service (livekit pkg/service Ensure*Permission).
+    let grant = match service {
+        "livekit.Egress" => "roomRecord",
+        "livekit.Ingress" => "ingressAdmin",
+        "livekit.RoomService" => "roomList",
+        _ => return twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
+    };
+    if claims["video"][grant] != json!(true) {
+        return twirp(401, "unauthenticated", "permissions denied");
+    }
+    if let Some((status, code, msg)) = st.next_error.take() {
+        return twirp(status, &code, &msg);
+    }
+    st.counter += 1;
+    let n = st.counter;
+    let room = body["roomName"].as_str().unwrap_or("").to_string();
+    match method {
+        "StartRoomCompositeEgress" | "StartTrackCompositeEgress" | "StartTrackEgress" => {
+            if room.is_empty() {
+                return twirp(400, "invalid_argument", "room name is required");
+            }
+            if room.ends_with("__no-such-room") {
+                return twirp(404, "not_found", "requested room does not exist");
+            }
+            for list in ["fileOutputs", "streamOutputs", "segmentOutputs"] {
+                if body[list].as_array().is_some_and(|a| a.len() > 1) {
+                    return twirp(400, "invalid_argument", "multiple file outputs");
+                }
+            }
+            let request_key = match method {
+                "StartRoomCompositeEgress" => "room_composite",
+                "StartTrackCompositeEgress" => "track_composite",
+                _ => "track",
+            };
+            let id = format!("EG_fake{n:04}");
+            let info = egress_info(&id, &room, request_key, &body);
+            st.egress.insert(id, info.clone());
+            ok(info)
+        }
+        "StopEgress" => {
+            let id = body["egressId"].as_str().unwrap_or("");
+            let Some(info) = st.egress.get_mut(id) else {
+                return twirp(404, "not_found", "egress does not exist");
+            };
+            let status = info["status"].as_str().unwrap_or("").to_string();
+            if !matches!(status.as_str(), "EGRESS_STARTING" | "EGRESS_ACTIVE") {
+                return twirp(412, "failed_precondition", &format!("egress with status {status} cannot be stopped"));
+            }
+            info["status"] = json!("EGRESS_ENDING");
+            info["updated_at"] = json!(now_ns().to_string());
+            ok(info.clone())
+        }
+        "ListEgress" => {
+            let progress = st.progress.unwrap_or(Progress::Normal);
+            let wanted = body["egressId"].as_str().map(str::to_string);
+            let mut items = Vec::new();
+            for (id, info) in st.egress.iter_mut() {
+                if wanted.as_ref().is_some_and(|w| w != id) {
+                    continue;
+                }
+                let status = info["status"].as_str().unwrap_or("").to_string();
+                match (status.as_str(), progress) {
+                    ("EGRESS_STARTING", Progress::Normal) => {
+                        info["status"] = json!("EGRESS_ACTIVE");
+                        info["started_at"] = json!(now_ns().to_string());
+                    }
+                    ("EGRESS_STARTING", Progress::Fail) => {
+                        info["status"] = json!("EGRESS_FAILED");
+                        info["error"] = json!("pipeline could not start: no tracks published");
+                        info["ended_at"] = json!(now_ns().to_string());
+                    }
+                    ("EGRESS_ENDING", Progress::Normal) => {
+                        info["status"] = json!("EGRESS_COMPLETE");
+                        info["ended_at"] = json!(now_ns().to_string());
+                    }
+                    _ => {}
+                }
+                items.push(info.clone());
+            }
+            ok(json!({"items": items, "next_page_token": null}))
+        }
+        "CreateIngress" => {
+            let input = body["inputType"].as_str().unwrap_or("RTMP_INPUT");
+            let id = format!("IN_fake{n:04}");
+            let (url, key) = match input {
+                "RTMP_INPUT" => ("rtmp://ingress.fake/x".to_string(), format!("streamkey{n:04}abcd")),
+                "WHIP_INPUT" => ("http://ingress.fake/w".to_string(), format!("whipkey{n:04}wxyz")),
+                _ => (body["url"].as_str().unwrap_or("").to_string(), String::new()),
+            };
+            let info = json!({
+                "ingress_id": id, "name": body["name"].as_str().unwrap_or(""), "stream_key": key, "url": url,
+                "input_type": input, "bypass_transcoding": false, "room_name": room,
+                "participant_identity": body["participantIdentity"], "participant_name": body["participantName"],
+                "participant_metadata": "", "reusable": input != "URL_INPUT", "enabled": true,
+                "state": {"status": "ENDPOINT_INACTIVE", "error": "", "room_id": "", "started_at": "0",
+                          "ended_at": "0", "updated_at": "0", "resource_id": "", "tracks": []},
+                "audio": null, "video": null
+            });
+            st.ingress.insert(id, info.clone());
+            ok(info)
+        }
+        "ListIngress" => {
+            let wanted = body["ingressId"].as_str();
+            let items: Vec<Value> =
+                st.ingress.iter().filter(|(id, _)| wanted.is_none_or(|w| w == *id)).map(|(_, v)| v.clone()).collect();
+            ok(json!({"items": items, "next_page_token": null}))
+        }
+        "DeleteIngress" => {
+            let id = body["ingressId"].as_str().unwrap_or("");
+            match st.ingress.remove(id) {
+                Some(info) => ok(info),
+                None => twirp(404, "not_found", "ingress does not exist"),
+            }
+        }
+        "ListRooms" => ok(json!({"rooms": []})),
+        _ => twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
+    }
+}

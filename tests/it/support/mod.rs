@@ -1,0 +1,176 @@
+//! Test support: a fake LiveKit, the real daemon in-process on 127.0.0.1:0 with a temp data
+//! dir, and the real `pulse` binary run against them with a scrubbed environment.
+
+pub mod fake_livekit;
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+use serde_json::Value;
+
+pub use fake_livekit::{FakeLiveKit, Progress};
+use pulse::config::Config;
+
+pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
+
+/// One daemon, one fake LiveKit, one scratch home for the CLI.
+pub struct TestEnv {
+    pub rt: tokio::runtime::Runtime,
+    pub fake: FakeLiveKit,
+    pub daemon: Option<pulse::daemon::Handle>,
+    pub url: String,
+    pub home: tempfile::TempDir,
+    pub data: tempfile::TempDir,
+}
+
+/// Adjusts the daemon's config before it starts.
+pub type Tweak = Box<dyn FnOnce(&mut Config, &FakeLiveKit)>;
+
+/// What a `pulse` run printed and how it exited.
+pub struct Run {
+    pub code: i32,
+    pub stdout: String,
+    pub stderr: String,
+}
+
+impl Run {
+    fn from(o: Output) -> Run {
+        Run {
+            code: o.status.code().unwrap_or(-1),
+            stdout: String::from_utf8_lossy(&o.stdout).into_owned(),
+            stderr: String::from_utf8_lossy(&o.stderr).into_owned(),
+        }
+    }
+
+    /// stdout as JSON.
+    pub fn json(&self) -> Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\n{}", self.stdout, self.stderr))
+    }
+
+    /// Asserts the exit code, showing the output when it differs.
+    #[track_caller]
+    pub fn code(&self, expected: i32) -> &Self {
+        assert_eq!(self.code, expected, "exit code\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        self
+    }
+}
+
+impl TestEnv {
+    /// A daemon with default test settings.
+    pub fn start() -> TestEnv {
+        Self::start_with(Box::new(|_, _| {}))
+    }
+
+    /// A daemon whose config `tweak` adjusts.
+    pub fn start_with(tweak: Tweak) -> TestEnv {
+        let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
+        let data = tempfile::tempdir().unwrap();
+        let home = tempfile::tempdir().unwrap();
+        let (fake, daemon) = rt.block_on(async {
+            let fake = FakeLiveKit::start("devkey", "secret").await;
+            let mut config = Config::default();
+            config.livekit.url = fake.url();
+            config.daemon.data_dir = Some(data.path().to_path_buf());
+            config.daemon.admin_token = Some(ADMIN_TOKEN.into());
+            config.cdn.base_url = Some("https://cdn.test".into());
+            config.rate_limit.per_ip_per_minute = 100_000;
+            config.rate_limit.per_project_per_minute = 100_000;
+            tweak(&mut config, &fake);
+            let settings = config.validate().unwrap();
+            let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
+            let daemon = pulse::daemon::spawn(settings, listener).await.unwrap();
+            (fake, daemon)
+        });
+        let url = format!("http://{}", daemon.addr);
+        TestEnv { rt, fake, daemon: Some(daemon), url, home, data }
+    }
+
+    /// The `pulse` binary with a scrubbed environment: its own HOME and XDG dirs, no PULSE_*.
+    pub fn cmd(&self, args: &[&str]) -> Command {
+        let mut c = Command::new(env!("CARGO_BIN_EXE_pulse"));
+        c.args(args)
+            .env_clear()
+            .env("PATH", std::env::var("PATH").unwrap_or_default())
+            .env("HOME", self.home.path())
+            .env("XDG_CONFIG_HOME", self.home.path().join("config"))
+            .env("XDG_DATA_HOME", self.home.path().join("data"))
+            .stdin(Stdio::null());
+        c
+    }
+
+    /// Runs `pulse` against this daemon with `key` as the project key.
+    pub fn pulse(&self, key: &str, args: &[&str]) -> Run {
+        let mut c = self.cmd(args);
+        c.env("PULSE_URL", &self.url).env("PULSE_API_KEY", key);
+        Run::from(c.output().unwrap())
+    }
+
+    /// Runs `pulse` with only these extra environment variables.
+    pub fn pulse_env(&self, env: &[(&str, &str)], args: &[&str]) -> Run {
+        let mut c = self.cmd(args);
+        for (k, v) in env {
+            c.env(k, v);
+        }
+        Run::from(c.output().unwrap())
+    }
+
+    /// A raw API call: (status, headers, JSON body).
+    pub fn api(
+        &self,
+        method: &str,
+        path: &str,
+        auth: Option<(&str, &str)>,
+        body: Option<Vec<u8>>,
+    ) -> (u16, reqwest::header::HeaderMap, Value) {
+        let url = format!("{}{path}", self.url);
+        self.rt.block_on(async {
+            let client = pulse::http_client(std::time::Duration::from_secs(30));
+            let mut req = client.request(method.parse().unwrap(), url);
+            if let Some((name, value)) = auth {
+                req = req.header(name, value);
+            }
+            if let Some(b) = body {
+                req = req.header("content-type", "application/json").body(b);
+            }
+            let resp = req.send().await.unwrap();
+            let status = resp.status().as_u16();
+            let headers = resp.headers().clone();
+            let bytes = resp.bytes().await.unwrap();
+            (status, headers, serde_json::from_slice(&bytes).unwrap_or(Value::Null))
+        })
+    }
+
+    /// Creates a project through the admin API; returns (project_id, api_key).
+    pub fn project(&self, name: &str) -> (String, String) {
+        let body = serde_json::to_vec(&serde_json::json!({"name": name})).unwrap();
+        let bearer = format!("Bearer {ADMIN_TOKEN}");
+        let (status, _, v) = self.api("POST", "/v1/projects", Some(("authorization", &bearer)), Some(body));
+        assert_eq!(status, 201, "{v}");
+        (v["project"]["project_id"].as_str().unwrap().into(), v["api_key"].as_str().unwrap().into())
+    }
+
+    pub fn data_dir(&self) -> &Path {
+        self.data.path()
+    }
+
+    pub fn config_dir(&self) -> PathBuf {
+        self.home.path().join("config").join("pulse")
+    }
+}
+
+impl Drop for TestEnv {
+    fn drop(&mut self) {
+        if let Some(d) = self.daemon.take() {
+            self.rt.block_on(d.shutdown());
+        }
+    }
+}
+
+/// An address nothing listens on.
+pub fn closed_port_url() -> String {
+    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
+    let addr = l.local_addr().unwrap();
+    drop(l);
+    format!("http://{addr}")
+}
