@@ -242,6 +242,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_see
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "rotate-key" -d 'Replace a project\'s API key; the old one stops working at once'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "delete" -d 'Delete a project and everything it owns'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l webhook-url -d 'Also create a webhook endpoint for every event (its secret is shown once)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r

@@ -44,6 +44,9 @@ pub struct Pagination {
 pub struct CreateProject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
+    /// Creates a webhook endpoint for the project (all events).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_url: Option<String>,
     /// Per-project upload settings, overriding the daemon's `[storage]`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub storage: Option<crate::media::StorageConfig>,
@@ -66,6 +69,8 @@ pub struct Project {
 pub struct CreatedProject {
     pub project: Project,
     pub api_key: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub webhook_endpoint: Option<Endpoint>,
 }
 
 /// The answer to `POST /v1/projects/:id/rotate-key`.
@@ -232,6 +237,17 @@ pub struct Status {
     pub uptime_seconds: u64,
     pub store_size_bytes: u64,
     pub livekit: LiveKitStatus,
+    pub webhooks: WebhookStatus,
+}
+
+/// The delivery queue, as `/v1/status` shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WebhookStatus {
+    pub queue_depth: u64,
+    pub due: u64,
+    pub in_flight: u64,
+    pub delivered: u64,
+    pub failed: u64,
 }
 
 /// Whether the daemon can reach LiveKit, and how fast it answered.
@@ -241,4 +257,145 @@ pub struct LiveKitStatus {
     pub reachable: bool,
     pub latency_ms: Option<u64>,
     pub error: Option<String>,
+}
+
+// ---------------------------------------------------------------- webhooks
+
+/// What customers receive (SPEC §2.4 "Payload").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct PulseEvent {
+    pub id: String,
+    pub event: String,
+    pub timestamp: u64,
+    pub project_id: String,
+    pub room_name: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub livekit_event_id: Option<String>,
+    pub data: serde_json::Value,
+}
+
+/// `POST /v1/webhooks/endpoints`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CreateEndpoint {
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// `PATCH /v1/webhooks/endpoints/:id`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct PatchEndpoint {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub events: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RotateSecret {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub grace_seconds: Option<u64>,
+}
+
+/// A customer's webhook endpoint. `secret` only in the answers that create or reveal it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Endpoint {
+    pub endpoint_id: String,
+    pub url: String,
+    pub events: Vec<String>,
+    pub description: Option<String>,
+    pub enabled: bool,
+    pub disabled_reason: Option<String>,
+    pub created_at: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub secret: Option<String>,
+}
+
+/// `GET /v1/webhooks/endpoints/:id/secret`.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct EndpointSecret {
+    pub endpoint_id: String,
+    pub secret: String,
+}
+
+/// One delivery: one event to one endpoint (SPEC §2.4 "Logs and replay").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct WebhookLog {
+    pub id: String,
+    pub event_id: String,
+    pub event: String,
+    pub endpoint_id: String,
+    pub url: String,
+    pub status: String,
+    pub attempt_count: u32,
+    pub max_attempts: u32,
+    pub next_attempt_at: Option<String>,
+    pub last_status_code: Option<u16>,
+    pub last_error: Option<String>,
+    pub created_at: String,
+    pub updated_at: String,
+    pub delivered_at: Option<String>,
+}
+
+/// One HTTP attempt of a delivery.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Attempt {
+    pub attempt: u32,
+    pub at: String,
+    pub status_code: Option<u16>,
+    pub duration_ms: u64,
+    /// `timeout`, `connect`, `dns`, `tls`, `http_status` or `blocked_target`.
+    pub error: Option<String>,
+    pub response_body: Option<String>,
+    /// `scheduled` or `manual`.
+    pub trigger: String,
+    pub url: String,
+}
+
+/// `GET /v1/webhooks/logs/:id`: the log with its payload and every attempt, oldest first.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct WebhookLogDetail {
+    #[serde(flatten)]
+    pub log: WebhookLog,
+    pub payload: serde_json::Value,
+    pub attempts: Vec<Attempt>,
+}
+
+/// `POST /v1/webhooks/logs/:id/replay`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReplayRequest {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+}
+
+/// `POST /v1/webhooks/test`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TestEventRequest {
+    pub event: Option<String>,
+}
+
+/// The answer to `POST /v1/webhooks/test`: the event and the deliveries it made.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct TestEventResult {
+    pub event: PulseEvent,
+    pub deliveries: Vec<WebhookLog>,
+}
+
+/// The answer to `POST /v1/webhooks/logs/:id/replay`: the attempt just made and the log after it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct ReplayResult {
+    pub attempt: Attempt,
+    pub log: WebhookLog,
 }

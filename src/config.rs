@@ -21,7 +21,50 @@ pub struct Config {
     pub livekit: LiveKitSection,
     pub cdn: CdnSection,
     pub storage: StorageConfig,
+    pub webhooks: WebhooksSection,
     pub rate_limit: RateLimitSection,
+}
+
+/// `[webhooks]`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct WebhooksSection {
+    pub retry_schedule: Vec<String>,
+    pub jitter: f64,
+    pub timeout: String,
+    pub allow_private_targets: bool,
+    pub allowed_cidrs: Vec<String>,
+    pub retention_days: u32,
+    pub max_in_flight: u32,
+    pub max_in_flight_per_endpoint: u32,
+}
+
+impl Default for WebhooksSection {
+    fn default() -> Self {
+        Self {
+            retry_schedule: ["5m", "10m", "30m", "30m"].map(String::from).to_vec(),
+            jitter: 0.0,
+            timeout: "10s".into(),
+            allow_private_targets: false,
+            allowed_cidrs: Vec::new(),
+            retention_days: 30,
+            max_in_flight: 256,
+            max_in_flight_per_endpoint: 16,
+        }
+    }
+}
+
+/// Validated `[webhooks]`.
+#[derive(Debug, Clone)]
+pub struct WebhookSettings {
+    pub retry_schedule: Vec<Duration>,
+    pub jitter: f64,
+    pub timeout: Duration,
+    pub allow_private_targets: bool,
+    pub allowed_cidrs: Vec<crate::daemon::ssrf::Cidr>,
+    pub retention: Duration,
+    pub max_in_flight: usize,
+    pub max_in_flight_per_endpoint: usize,
 }
 
 /// `[daemon]`.
@@ -99,6 +142,7 @@ pub struct Settings {
     pub livekit: LiveKitSettings,
     pub cdn_base_url: Option<String>,
     pub storage: Option<Storage>,
+    pub webhooks: WebhookSettings,
     pub rate_limit: RateLimitSection,
 }
 
@@ -131,6 +175,9 @@ enum Kind {
     Str,
     Bool,
     Int,
+    Float,
+    /// Comma-separated.
+    List,
 }
 
 /// Every key that `PULSE_<SECTION>_<KEY>` can set.
@@ -151,6 +198,14 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("storage", "access_key_id", Kind::Str),
     ("storage", "secret_access_key", Kind::Str),
     ("storage", "force_path_style", Kind::Bool),
+    ("webhooks", "retry_schedule", Kind::List),
+    ("webhooks", "jitter", Kind::Float),
+    ("webhooks", "timeout", Kind::Str),
+    ("webhooks", "allow_private_targets", Kind::Bool),
+    ("webhooks", "allowed_cidrs", Kind::List),
+    ("webhooks", "retention_days", Kind::Int),
+    ("webhooks", "max_in_flight", Kind::Int),
+    ("webhooks", "max_in_flight_per_endpoint", Kind::Int),
     ("rate_limit", "per_ip_per_minute", Kind::Int),
     ("rate_limit", "per_project_per_minute", Kind::Int),
 ];
@@ -207,6 +262,16 @@ impl Config {
                     ),
                     Kind::Int => toml::Value::Integer(
                         raw.parse().map_err(|_| ConfigError(format!("{name}: `{raw}` is not a whole number")))?,
+                    ),
+                    Kind::Float => toml::Value::Float(
+                        raw.parse().map_err(|_| ConfigError(format!("{name}: `{raw}` is not a number")))?,
+                    ),
+                    Kind::List => toml::Value::Array(
+                        raw.split(',')
+                            .map(str::trim)
+                            .filter(|s| !s.is_empty())
+                            .map(|s| toml::Value::String(s.into()))
+                            .collect(),
                     ),
                 };
                 set(&mut table, section, key, value);
@@ -294,7 +359,47 @@ impl Config {
                 return Err(fe(key, "must be at least 1".into()));
             }
         }
+        let w = &self.webhooks;
+        let retry_schedule = w
+            .retry_schedule
+            .iter()
+            .map(|d| crate::util::parse_duration(d))
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| fe("webhooks.retry_schedule", m))?;
+        if !(0.0..=1.0).contains(&w.jitter) {
+            return Err(fe("webhooks.jitter", format!("{} is not a fraction from 0.0 to 1.0", w.jitter)));
+        }
+        let timeout = crate::util::parse_duration(&w.timeout).map_err(|m| fe("webhooks.timeout", m))?;
+        if timeout.is_zero() {
+            return Err(fe("webhooks.timeout", "must be longer than 0".into()));
+        }
+        let allowed_cidrs = w
+            .allowed_cidrs
+            .iter()
+            .map(|c| c.parse())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|m| fe("webhooks.allowed_cidrs", m))?;
+        for (key, v) in [
+            ("webhooks.max_in_flight", w.max_in_flight),
+            ("webhooks.max_in_flight_per_endpoint", w.max_in_flight_per_endpoint),
+            ("webhooks.retention_days", w.retention_days),
+        ] {
+            if v == 0 {
+                return Err(fe(key, "must be at least 1".into()));
+            }
+        }
+        let webhooks = WebhookSettings {
+            retry_schedule,
+            jitter: w.jitter,
+            timeout,
+            allow_private_targets: w.allow_private_targets,
+            allowed_cidrs,
+            retention: Duration::from_secs(u64::from(w.retention_days) * 86_400),
+            max_in_flight: w.max_in_flight as usize,
+            max_in_flight_per_endpoint: w.max_in_flight_per_endpoint as usize,
+        };
         Ok(Settings {
+            webhooks,
             listen,
             data_dir,
             admin_token: self.daemon.admin_token.clone(),

@@ -14,6 +14,7 @@ pub mod media;
 pub mod output;
 pub mod store;
 pub mod util;
+pub mod webhooks;
 
 use std::time::Duration;
 

@@ -20,6 +20,9 @@ pub enum ProjectsCmd {
         /// Save a context named after the project with its URL and key
         #[arg(long)]
         save_context: bool,
+        /// Also create a webhook endpoint for every event (its secret is shown once)
+        #[arg(long, value_name = "URL")]
+        webhook_url: Option<String>,
     },
     /// List projects
     List {
@@ -71,8 +74,8 @@ fn context_name(project: &str) -> String {
 pub async fn run(ctx: &Ctx, cmd: ProjectsCmd) -> Result<(), CliError> {
     let client = ctx.client()?;
     match cmd {
-        ProjectsCmd::Create { name, save_context } => {
-            let req = CreateProject { name: Some(name), storage: None };
+        ProjectsCmd::Create { name, save_context, webhook_url } => {
+            let req = CreateProject { name: Some(name), webhook_url, storage: None };
             let created: CreatedProject = client.post("/v1/projects", &req, Auth::Admin).await?;
             let p = &created.project;
             if save_context {

@@ -3,8 +3,14 @@
 
 pub mod auth;
 pub mod handlers;
+pub mod intake;
+pub mod metrics;
+pub mod pipeline;
+pub mod reconcile;
 pub mod reject;
 pub mod routes;
+pub mod ssrf;
+pub mod worker;
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
@@ -23,6 +29,9 @@ pub struct AppState {
     pub admin_token: String,
     pub started: Instant,
     pub limits: auth::RateLimits,
+    pub pipeline: Arc<pipeline::Pipeline>,
+    pub worker: Arc<worker::Worker>,
+    pub intake: intake::IntakeMetrics,
 }
 
 /// Why the daemon could not start.
@@ -43,6 +52,8 @@ pub struct Handle {
     pub store: Store,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
+    /// The shared state (tests poke the reconciler through it).
+    pub state: Arc<AppState>,
 }
 
 impl Handle {
@@ -114,7 +125,13 @@ pub async fn spawn(settings: Settings, listener: tokio::net::TcpListener) -> Res
 pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpListener) -> Result<Handle, DaemonError> {
     let admin_token = admin_token(&settings)?;
     let addr = listener.local_addr().map_err(|e| DaemonError::Bind { addr: settings.listen, reason: e.to_string() })?;
+    let wake = Arc::new(tokio::sync::Notify::new());
+    let worker = Arc::new(worker::Worker::new(store.clone(), settings.webhooks.clone(), wake.clone()));
+    let pipeline = Arc::new(pipeline::Pipeline::new(store.clone(), worker.max_attempts(), wake));
     let state = Arc::new(AppState {
+        pipeline,
+        worker: worker.clone(),
+        intake: intake::IntakeMetrics::default(),
         livekit: LiveKit::new(&settings.livekit),
         limits: auth::RateLimits::new(
             settings.rate_limit.per_ip_per_minute,
@@ -126,7 +143,10 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
         settings,
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let routes = routes::routes(state);
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
+    let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
+    let upkeep_task = tokio::spawn(reconcile::run(state.clone(), stop_rx));
+    let routes = routes::routes(state.clone());
     let flush_store = store.clone();
     let task = tokio::spawn(async move {
         warp::serve(routes)
@@ -136,11 +156,15 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
             })
             .run()
             .await;
+        // Requests are done; let deliveries in flight finish (bounded), then flush.
+        let _ = stop_tx.send(true);
+        let _ = worker_task.await;
+        let _ = upkeep_task.await;
         if let Err(e) = flush_store.flush_blocking() {
             tracing::error!(error = %e, "final store flush failed");
         }
     });
-    Ok(Handle { addr, admin_token, store, shutdown: Some(tx), task })
+    Ok(Handle { addr, admin_token, store, shutdown: Some(tx), task, state })
 }
 
 /// Sets up logging on stderr: pretty or JSON, ANSI only on a terminal, filter from

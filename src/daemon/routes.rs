@@ -12,7 +12,7 @@ use warp::reply::Response;
 
 use super::AppState;
 use super::auth::{Caller, caller};
-use super::handlers::{egress, ingress, projects, rooms, status};
+use super::handlers::{egress, ingress, projects, rooms, status, webhooks};
 use super::reject::{handle_rejection, reply};
 
 /// Request bodies over this are refused with 413 (SPEC §2).
@@ -142,6 +142,113 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
         .map(reply)
         .boxed();
 
+    // POST /v1/webhooks/livekit (never rate-limited: LiveKit retries for ~30 s, then drops)
+    let livekit_intake = warp::path!("v1" / "webhooks" / "livekit")
+        .and(warp::post())
+        .and(st.clone())
+        .and(warp::header::optional::<String>("authorization"))
+        .and(body())
+        .then(super::intake::livekit)
+        .map(reply)
+        .boxed();
+    // GET /metrics
+    let metrics = warp::path!("metrics")
+        .and(warp::get())
+        .and(st.clone())
+        .map(|s: Arc<AppState>| {
+            let mut r = warp::reply::Reply::into_response(super::metrics::render(&s));
+            r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("text/plain; version=0.0.4"));
+            r
+        })
+        .boxed();
+    // POST /v1/webhooks/endpoints
+    let endpoint_create = warp::path!("v1" / "webhooks" / "endpoints")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(webhooks::create_endpoint)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/endpoints
+    let endpoint_list = warp::path!("v1" / "webhooks" / "endpoints")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(webhooks::list_endpoints)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/endpoints/:id
+    let endpoint_get = warp::path!("v1" / "webhooks" / "endpoints" / String)
+        .and(warp::get())
+        .and(common())
+        .then(webhooks::get_endpoint)
+        .map(reply)
+        .boxed();
+    // PATCH /v1/webhooks/endpoints/:id
+    let endpoint_patch = warp::path!("v1" / "webhooks" / "endpoints" / String)
+        .and(warp::patch())
+        .and(common())
+        .and(body())
+        .then(webhooks::patch_endpoint)
+        .map(reply)
+        .boxed();
+    // DELETE /v1/webhooks/endpoints/:id
+    let endpoint_delete = warp::path!("v1" / "webhooks" / "endpoints" / String)
+        .and(warp::delete())
+        .and(common())
+        .then(webhooks::delete_endpoint)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/endpoints/:id/secret
+    let endpoint_secret = warp::path!("v1" / "webhooks" / "endpoints" / String / "secret")
+        .and(warp::get())
+        .and(common())
+        .then(webhooks::endpoint_secret)
+        .map(reply)
+        .boxed();
+    // POST /v1/webhooks/endpoints/:id/rotate-secret
+    let endpoint_rotate = warp::path!("v1" / "webhooks" / "endpoints" / String / "rotate-secret")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(webhooks::rotate_secret)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/logs
+    let log_list = warp::path!("v1" / "webhooks" / "logs")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(webhooks::list_logs)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/logs/:id
+    let log_get = warp::path!("v1" / "webhooks" / "logs" / String)
+        .and(warp::get())
+        .and(common())
+        .then(webhooks::get_log)
+        .map(reply)
+        .boxed();
+    // POST /v1/webhooks/logs/:id/replay
+    let log_replay = warp::path!("v1" / "webhooks" / "logs" / String / "replay")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(webhooks::replay)
+        .map(reply)
+        .boxed();
+    // POST /v1/webhooks/test
+    let test_event = warp::path!("v1" / "webhooks" / "test")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(webhooks::test_event)
+        .map(reply)
+        .boxed();
+    // GET /v1/webhooks/stream
+    let stream =
+        warp::path!("v1" / "webhooks" / "stream").and(warp::get()).and(common()).then(webhooks::stream).boxed();
+
     // Boxing each route keeps the combined filter's type flat: fifteen nested `Or`s of
     // unboxed filters took rustc over ten minutes.
     let all: Vec<Route> = vec![
@@ -161,6 +268,20 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
         ingress_list,
         ingress_delete,
         room_token,
+        livekit_intake,
+        metrics,
+        endpoint_create,
+        endpoint_list,
+        endpoint_get,
+        endpoint_patch,
+        endpoint_delete,
+        endpoint_secret,
+        endpoint_rotate,
+        log_list,
+        log_get,
+        log_replay,
+        test_event,
+        stream,
     ];
     let table = all.into_iter().reduce(|a, b| a.or(b).unify().boxed()).expect("routes exist");
     table.recover(handle_rejection).unify().with(warp::trace::request()).boxed()

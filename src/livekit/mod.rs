@@ -204,3 +204,18 @@ impl LiveKit {
         Ok(started.elapsed())
     }
 }
+
+impl LiveKit {
+    /// `RoomService/MutePublishedTrack`: needs `roomAdmin` for exactly that room.
+    pub async fn mute_published_track(&self, room: &str, identity: &str, track_sid: &str) -> Result<(), LiveKitError> {
+        let grant = VideoGrant { room_admin: true, room: Some(room.into()), ..Default::default() };
+        let req = MuteRoomTrackRequest {
+            room: room.into(),
+            identity: identity.into(),
+            track_sid: track_sid.into(),
+            muted: true,
+        };
+        let _: Ignored = self.call("RoomService", "MutePublishedTrack", grant, &req, true).await?;
+        Ok(())
+    }
+}

@@ -175,6 +175,16 @@ pub struct DeleteIngressRequest {
     pub ingress_id: String,
 }
 
+/// `MuteRoomTrackRequest`.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct MuteRoomTrackRequest {
+    pub room: String,
+    pub identity: String,
+    pub track_sid: String,
+    pub muted: bool,
+}
+
 /// `ListRoomsRequest` (used as a reachability probe).
 #[derive(Debug, Clone, Default, Serialize)]
 pub struct ListRoomsRequest {}

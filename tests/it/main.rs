@@ -9,3 +9,4 @@ mod generated;
 mod ingress;
 mod projects;
 mod support;
+mod webhooks;

@@ -10,6 +10,7 @@ use super::{Answer, ListQuery, created, livekit_room, ok, one_of, required, vali
 use crate::api::{Egress, Page, StartEgress, StopEgress};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
+use crate::daemon::pipeline::Outcome;
 use crate::daemon::reject::{ApiError, parse_json};
 use crate::livekit::models::*;
 use crate::media::{self, Storage};
@@ -250,7 +251,8 @@ pub fn map_status(livekit: &str) -> Option<&'static str> {
     })
 }
 
-fn rank(status: &str) -> u8 {
+/// Lifecycle order: pending < active < stopping < final.
+pub fn rank(status: &str) -> u8 {
     match status {
         "pending" => 0,
         "active" => 1,
@@ -319,8 +321,11 @@ pub async fn start(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egr
     match result {
         Ok(info) => {
             egress.livekit_egress_id = Some(info.egress_id.clone());
-            apply_info(&mut egress, &info);
-            save(&st, &egress).await?;
+            st.store.egress().put(&egress)?;
+            let egress = match st.pipeline.apply_egress(&info, None).await? {
+                Outcome::Applied(e, _) => e,
+                _ => egress,
+            };
             tracing::info!(egress_id = %egress.egress_id, livekit_egress_id = %info.egress_id, "egress started");
             created(egress)
         }
@@ -349,8 +354,8 @@ async fn refresh(st: &AppState, mut egress: Egress) -> Result<Egress, ApiError> 
     };
     match st.livekit.get_egress(&lk).await {
         Ok(Some(info)) => {
-            if apply_info(&mut egress, &info) {
-                save(st, &egress).await?;
+            if let Outcome::Applied(e, _) = st.pipeline.apply_egress(&info, None).await? {
+                egress = e;
             }
         }
         Ok(None) => tracing::debug!(%lk, "LiveKit no longer lists this egress"),
@@ -374,12 +379,18 @@ pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egre
     };
     match st.livekit.stop_egress(&lk).await {
         Ok(info) => {
-            apply_info(&mut egress, &info);
-            if rank(&egress.status) < rank("stopping") {
-                egress.status = "stopping".into();
-                egress.updated_at = now_rfc3339();
+            let stopping = |e: &mut Egress| {
+                let mut changed = apply_info(e, &info);
+                if rank(&e.status) < rank("stopping") {
+                    e.status = "stopping".into();
+                    e.updated_at = now_rfc3339();
+                    changed = true;
+                }
+                changed
+            };
+            if let Outcome::Applied(e, _) = st.pipeline.change_egress(&lk, None, Some(&info), &stopping).await? {
+                egress = e;
             }
-            save(&st, &egress).await?;
             tracing::info!(egress_id = %egress.egress_id, "egress stopping");
             ok(egress)
         }

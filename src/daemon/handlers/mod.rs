@@ -6,6 +6,7 @@ pub mod ingress;
 pub mod projects;
 pub mod rooms;
 pub mod status;
+pub mod webhooks;
 
 use std::collections::HashMap;
 

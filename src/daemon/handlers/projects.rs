@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 use super::{Answer, ListQuery, created, ok, required};
-use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, RotatedKey};
+use crate::api::{CreateEndpoint, CreateProject, CreatedProject, Deleted, Endpoint, Page, Project, RotatedKey};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 use crate::daemon::reject::{ApiError, parse_json};
@@ -34,14 +34,26 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Cr
         Some(s) => Some(s.validate("storage.").map_err(|e| ApiError::invalid(&e.field, e.to_string()))?.view()),
         None => None,
     };
+    if let Some(url) = &req.webhook_url {
+        st.worker.guard().check_url(url).await.map_err(|m| ApiError::invalid("webhook_url", m))?;
+    }
     let (api_key, api_key_prefix, api_key_hash) = new_key();
     let project =
         Project { project_id: new_id("prj"), name, api_key_prefix, storage: storage_view, created_at: now_rfc3339() };
     let record = ProjectRecord { project: project.clone(), api_key_hash, storage: req.storage };
     st.store.insert_project(&record)?;
+    let webhook_endpoint = match req.webhook_url {
+        Some(url) => {
+            let ep =
+                CreateEndpoint { url: Some(url), events: None, description: Some("created with the project".into()) };
+            let r = super::webhooks::create_endpoint_record(&st, &project.project_id, ep).await?;
+            Some(Endpoint { secret: r.secrets.first().map(|s| s.secret.clone()), ..r.endpoint })
+        }
+        None => None,
+    };
     st.store.commit().await?;
     tracing::info!(project_id = %project.project_id, "project created");
-    created(CreatedProject { project, api_key })
+    created(CreatedProject { project, api_key, webhook_endpoint })
 }
 
 /// `GET /v1/projects`.

@@ -3,7 +3,9 @@
 use std::sync::Arc;
 
 use super::{Answer, ok};
-use crate::api::{LiveKitStatus, Status};
+use std::sync::atomic::Ordering;
+
+use crate::api::{LiveKitStatus, Status, WebhookStatus};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 
@@ -20,6 +22,13 @@ pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
             reachable: probe.is_ok(),
             latency_ms: probe.as_ref().ok().map(|d| d.as_millis() as u64),
             error: probe.err().map(|e| e.to_string()),
+        },
+        webhooks: WebhookStatus {
+            queue_depth: st.store.scheduled_count() as u64,
+            due: st.store.due(crate::daemon::pipeline::now_ms(), usize::MAX).map(|d| d.len() as u64).unwrap_or(0),
+            in_flight: st.worker.metrics.in_flight.load(Ordering::Relaxed),
+            delivered: st.worker.metrics.delivered.load(Ordering::Relaxed),
+            failed: st.worker.metrics.failed.load(Ordering::Relaxed),
         },
     })
 }

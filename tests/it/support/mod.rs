@@ -2,6 +2,7 @@
 //! dir, and the real `pulse` binary run against them with a scrubbed environment.
 
 pub mod fake_livekit;
+pub mod receiver;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
@@ -76,6 +77,11 @@ impl TestEnv {
             config.cdn.base_url = Some("https://cdn.test".into());
             config.rate_limit.per_ip_per_minute = 100_000;
             config.rate_limit.per_project_per_minute = 100_000;
+            // Millisecond retries, loopback receivers, and no poller unless a test asks.
+            config.webhooks.retry_schedule = vec!["50ms".into(), "100ms".into(), "100ms".into(), "100ms".into()];
+            config.webhooks.timeout = "1s".into();
+            config.webhooks.allowed_cidrs = vec!["127.0.0.0/8".into()];
+            config.livekit.reconcile_interval = "1h".into();
             tweak(&mut config, &fake);
             let settings = config.validate().unwrap();
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -173,4 +179,33 @@ pub fn closed_port_url() -> String {
     let addr = l.local_addr().unwrap();
     drop(l);
     format!("http://{addr}")
+}
+
+impl TestEnv {
+    /// Sends a LiveKit webhook signed with the dev credentials; returns the status.
+    pub fn livekit_webhook(&self, body: &serde_json::Value) -> u16 {
+        let bytes = body.to_string().into_bytes();
+        let n = receiver::now();
+        let token = receiver::livekit_token("devkey", "secret", &bytes, n, n + 300);
+        self.api("POST", "/v1/webhooks/livekit", Some(("authorization", &token)), Some(bytes)).0
+    }
+
+    /// Creates a webhook endpoint for `key`'s project pointing at `url`; returns (id, secret).
+    pub fn endpoint(&self, key: &str, url: &str, events: &[&str]) -> (String, String) {
+        let body = serde_json::json!({"url": url, "events": events});
+        let (s, _, v) =
+            self.api("POST", "/v1/webhooks/endpoints", Some(("x-pulse-key", key)), Some(body.to_string().into_bytes()));
+        assert_eq!(s, 201, "{v}");
+        (v["endpoint_id"].as_str().unwrap().into(), v["secret"].as_str().unwrap().into())
+    }
+
+    /// Starts a receiver on this environment's runtime.
+    pub fn receiver(&self) -> receiver::Receiver {
+        self.rt.block_on(receiver::Receiver::start())
+    }
+
+    /// The daemon's shared state.
+    pub fn state(&self) -> std::sync::Arc<pulse::daemon::AppState> {
+        self.daemon.as_ref().unwrap().state.clone()
+    }
 }

@@ -1,10 +1,17 @@
-//! The storage interface: typed records over sled. This is the only module that imports sled;
-//! every other module sees projects, egress and ingress records, never trees or bytes.
+//! The storage interface: typed records over sled. This module (with `tx` and `webhooks`) is
+//! the only one that imports sled; every other module sees records, never trees or bytes.
 //!
 //! Durability: writes land in sled's page cache; [`Store::commit`] makes them durable. Commits
 //! from many tasks are grouped: one flusher thread flushes once for everyone waiting (sled
 //! 0.34's `flush_async` deadlocks with ~7 concurrent waiters, sled#1308, so it is never used).
 
+mod tx;
+mod webhooks;
+
+pub use tx::{Tx, TxError};
+pub use webhooks::{DeliveryRecord, EndpointRecord, EventRecord, SecretEntry};
+
+use std::fs::File;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 use std::sync::mpsc;
@@ -91,16 +98,16 @@ impl Owned for Ingress {
 /// Records keyed `<project_id>/<id>` (ids are time-sortable, so a reverse prefix scan lists
 /// newest first), with an index from LiveKit's id to that key.
 pub struct Collection<T> {
-    records: sled::Tree,
-    by_livekit: sled::Tree,
+    pub(super) records: sled::Tree,
+    pub(super) by_livekit: sled::Tree,
     _t: std::marker::PhantomData<fn() -> T>,
 }
 
-fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
+pub(super) fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
     serde_json::to_vec(v).map_err(|e| StoreError::Data(e.to_string()))
 }
 
-fn decode<T: DeserializeOwned>(b: &[u8]) -> Result<T> {
+pub(super) fn decode<T: DeserializeOwned>(b: &[u8]) -> Result<T> {
     serde_json::from_slice(b).map_err(|e| StoreError::Data(e.to_string()))
 }
 
@@ -164,7 +171,7 @@ impl<T: Owned> Collection<T> {
         Ok(out)
     }
 
-    fn delete_project(&self, project_id: &str) -> Result<()> {
+    pub(super) fn delete_project(&self, project_id: &str) -> Result<()> {
         for record in self.list(project_id)? {
             if let Some(lk) = record.livekit_id() {
                 self.by_livekit.remove(lk.as_bytes())?;
@@ -184,6 +191,16 @@ struct Inner {
     keys: sled::Tree,
     egress: Collection<Egress>,
     ingress: Collection<Ingress>,
+    /// `<project>/<we_id>` → endpoint with its secrets.
+    endpoints: sled::Tree,
+    /// `<project>/<evt_id>` → event with its exact payload bytes.
+    events: sled::Tree,
+    /// `<project>/<whl_id>` → delivery (webhook log) with its attempts.
+    deliveries: sled::Tree,
+    /// `<due unix ms, 8 bytes BE><delivery key>` → delivery key: the durable schedule.
+    due: sled::Tree,
+    /// LiveKit event id → Unix seconds first seen (dedupe).
+    livekit_events: sled::Tree,
     flush_tx: mpsc::Sender<Waiter>,
 }
 
@@ -209,9 +226,13 @@ impl Store {
         })?;
         let (flush_tx, flush_rx) = mpsc::channel::<Waiter>();
         let flusher_db = db.clone();
+        // sled's flush ends in sync_file_range (data pages only); an fdatasync of the same
+        // file afterwards also persists the metadata and drains the disk cache, which is what
+        // power-loss durability needs. Both happen once per group of commits.
+        let data_file = File::open(path.join("db")).ok();
         std::thread::Builder::new()
             .name("pulse-store-flusher".into())
-            .spawn(move || flusher(flusher_db, flush_rx))
+            .spawn(move || flusher(flusher_db, data_file, flush_rx))
             .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
         Ok(Store {
             inner: Arc::new(Inner {
@@ -219,6 +240,11 @@ impl Store {
                 keys: db.open_tree("api_keys")?,
                 egress: Collection::open(&db, "egress")?,
                 ingress: Collection::open(&db, "ingress")?,
+                endpoints: db.open_tree("endpoints")?,
+                events: db.open_tree("events")?,
+                deliveries: db.open_tree("deliveries")?,
+                due: db.open_tree("due")?,
+                livekit_events: db.open_tree("livekit_events")?,
                 db,
                 path,
                 flush_tx,
@@ -300,6 +326,7 @@ impl Store {
         let id = &record.project.project_id;
         self.inner.egress.delete_project(id)?;
         self.inner.ingress.delete_project(id)?;
+        self.delete_webhook_data(id)?;
         (&self.inner.projects, &self.inner.keys).transaction(|(projects, keys)| {
             keys.remove(record.api_key_hash.as_bytes())?;
             projects.remove(id.as_bytes())?;
@@ -319,11 +346,14 @@ impl Store {
     }
 }
 
-fn flusher(db: sled::Db, rx: mpsc::Receiver<Waiter>) {
+fn flusher(db: sled::Db, data_file: Option<File>, rx: mpsc::Receiver<Waiter>) {
     while let Ok(first) = rx.recv() {
         let mut waiters = vec![first];
         waiters.extend(rx.try_iter());
-        let result = db.flush().map(|_| ()).map_err(|e| e.to_string());
+        let result = db.flush().map(|_| ()).map_err(|e| e.to_string()).and_then(|()| match &data_file {
+            Some(f) => f.sync_data().map_err(|e| e.to_string()),
+            None => Ok(()),
+        });
         for w in waiters {
             let _ = w.send(result.clone());
         }

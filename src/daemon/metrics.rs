@@ -1,0 +1,76 @@
+//! `GET /metrics`: Prometheus text exposition of the webhook pipeline (SPEC §2.7).
+
+use std::fmt::Write;
+use std::sync::atomic::Ordering;
+
+use super::AppState;
+use super::worker::BUCKETS;
+
+/// Renders every metric.
+pub fn render(st: &AppState) -> String {
+    let mut out = String::new();
+    let w = &st.worker.metrics;
+    let i = &st.intake;
+    let mut counter = |name: &str, help: &str, labels: &[(&str, u64)]| {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
+        for (label, v) in labels {
+            let _ = writeln!(out, "{name}{label} {v}");
+        }
+    };
+    counter(
+        "pulse_webhook_deliveries_total",
+        "Deliveries that reached a final status, by outcome.",
+        &[
+            ("{outcome=\"delivered\"}", w.delivered.load(Ordering::Relaxed)),
+            ("{outcome=\"failed\"}", w.failed.load(Ordering::Relaxed)),
+        ],
+    );
+    counter(
+        "pulse_webhook_attempts_total",
+        "Delivery attempts, by result.",
+        &[
+            ("{result=\"success\"}", w.attempts_ok.load(Ordering::Relaxed)),
+            ("{result=\"failure\"}", w.attempts_failed.load(Ordering::Relaxed)),
+        ],
+    );
+    counter("pulse_livekit_webhooks_total", "LiveKit webhooks accepted.", &[("", i.received.load(Ordering::Relaxed))]);
+    counter(
+        "pulse_livekit_webhook_rejected_signatures_total",
+        "LiveKit webhooks refused for their signature.",
+        &[("", i.rejected_signatures.load(Ordering::Relaxed))],
+    );
+    counter(
+        "pulse_livekit_webhook_duplicates_total",
+        "LiveKit webhooks already taken in.",
+        &[("", i.duplicates.load(Ordering::Relaxed))],
+    );
+    counter(
+        "pulse_livekit_webhook_dropped_total",
+        "LiveKit webhooks for no known project or record.",
+        &[("", i.dropped_unknown.load(Ordering::Relaxed))],
+    );
+    counter(
+        "pulse_events_total",
+        "Pulse events produced.",
+        &[("", st.pipeline.counters.events.load(Ordering::Relaxed))],
+    );
+    let now = super::pipeline::now_ms();
+    let due = st.store.due(now, usize::MAX).map(|d| d.len()).unwrap_or(0);
+    for (name, help, v) in [
+        ("pulse_webhook_queue_depth", "Deliveries scheduled (pending or retrying).", st.store.scheduled_count() as u64),
+        ("pulse_webhook_due", "Deliveries due now.", due as u64),
+        ("pulse_webhook_in_flight", "Delivery attempts in flight.", w.in_flight.load(Ordering::Relaxed)),
+    ] {
+        let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
+    }
+    let name = "pulse_webhook_attempt_duration_seconds";
+    let _ = writeln!(out, "# HELP {name} Delivery attempt latency.\n# TYPE {name} histogram");
+    for (bound, n) in BUCKETS.iter().zip(&w.latency_buckets) {
+        let _ = writeln!(out, "{name}_bucket{{le=\"{bound}\"}} {}", n.load(Ordering::Relaxed));
+    }
+    let count = w.latency_count.load(Ordering::Relaxed);
+    let _ = writeln!(out, "{name}_bucket{{le=\"+Inf\"}} {count}");
+    let _ = writeln!(out, "{name}_sum {}", w.latency_sum_ms.load(Ordering::Relaxed) as f64 / 1000.0);
+    let _ = writeln!(out, "{name}_count {count}");
+    out
+}

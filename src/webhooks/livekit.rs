@@ -1,0 +1,147 @@
+//! LiveKit's webhooks as pulse receives them (reference/livekit.md §3): verification exactly
+//! as LiveKit signs, and a lenient model of `WebhookEvent`.
+
+use base64::Engine;
+use serde::Deserialize;
+use sha2::Digest;
+use subtle::ConstantTimeEq;
+
+use crate::livekit::models::{EgressInfo, IngressInfo, de_i64};
+
+/// Why a LiveKit webhook was refused.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum IntakeRejection {
+    #[error("missing Authorization header")]
+    MissingToken,
+    #[error("invalid token: {0}")]
+    BadToken(String),
+    #[error("the body does not match the token's sha256 claim")]
+    BodyMismatch,
+}
+
+#[derive(Deserialize)]
+struct WebhookClaims {
+    #[serde(default)]
+    sha256: String,
+}
+
+/// Verifies `Authorization` (raw JWT or `Bearer …`): HS256 with the API secret, `iss` = API
+/// key, `exp`/`nbf` with 60 s leeway, and the `sha256` claim equal (constant time) to the
+/// base64 SHA-256 of the raw body.
+pub fn verify(auth: Option<&str>, body: &[u8], api_key: &str, api_secret: &str) -> Result<(), IntakeRejection> {
+    let raw = auth.map(str::trim).filter(|a| !a.is_empty()).ok_or(IntakeRejection::MissingToken)?;
+    let token = raw.strip_prefix("Bearer ").unwrap_or(raw).trim();
+    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    validation.set_issuer(&[api_key]);
+    validation.set_required_spec_claims(&["exp", "iss"]);
+    validation.validate_nbf = true;
+    validation.leeway = 60;
+    let claims = jsonwebtoken::decode::<WebhookClaims>(
+        token,
+        &jsonwebtoken::DecodingKey::from_secret(api_secret.as_bytes()),
+        &validation,
+    )
+    .map_err(|e| IntakeRejection::BadToken(e.to_string()))?
+    .claims;
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
+    if bool::from(claims.sha256.as_bytes().ct_eq(digest.as_bytes())) && !claims.sha256.is_empty() {
+        Ok(())
+    } else {
+        Err(IntakeRejection::BodyMismatch)
+    }
+}
+
+fn de_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
+}
+
+/// `Room` (LiveKit sends a minimal one with egress/ingress events).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Room {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    #[serde(deserialize_with = "de_string")]
+    pub name: String,
+}
+
+/// `ParticipantInfo`, the fields pulse forwards.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Participant {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    #[serde(deserialize_with = "de_string")]
+    pub identity: String,
+    #[serde(deserialize_with = "de_string")]
+    pub name: String,
+    #[serde(alias = "joinedAt", deserialize_with = "de_i64")]
+    pub joined_at: i64,
+}
+
+/// `TrackInfo`, the fields pulse needs to mute ingress tracks.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Track {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    /// `AUDIO` / `VIDEO` (or 0 / 1).
+    #[serde(rename = "type", deserialize_with = "de_track_type")]
+    pub kind: String,
+}
+
+fn de_track_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v {
+        serde_json::Value::String(s) => s,
+        serde_json::Value::Number(n) => match n.as_u64() {
+            Some(0) => "AUDIO".into(),
+            Some(1) => "VIDEO".into(),
+            _ => "DATA".into(),
+        },
+        _ => "AUDIO".into(),
+    })
+}
+
+/// `WebhookEvent`: camelCase from LiveKit (snake_case accepted too), unknown fields and event
+/// names kept as they are.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct WebhookEvent {
+    #[serde(deserialize_with = "de_string")]
+    pub event: String,
+    #[serde(deserialize_with = "de_string")]
+    pub id: String,
+    #[serde(alias = "createdAt", deserialize_with = "de_i64")]
+    pub created_at: i64,
+    pub room: Option<Room>,
+    pub participant: Option<Participant>,
+    pub track: Option<Track>,
+    #[serde(alias = "egressInfo")]
+    pub egress_info: Option<EgressInfo>,
+    #[serde(alias = "ingressInfo")]
+    pub ingress_info: Option<IngressInfo>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_livekit_camel_case_with_unknown_fields() {
+        let body = r#"{"event":"egress_ended","room":{"sid":"RM_1","name":"prj_1__r"},
+            "egressInfo":{"egressId":"EG_1","roomName":"prj_1__r","status":"EGRESS_COMPLETE","startedAt":"1","endedAt":"2",
+              "segmentResults":[{"playlistName":"p","duration":"6000000000","size":"99","playlistLocation":"https://x"}]},
+            "id":"EV_1","createdAt":"1767229200","version":{"unixMicro":"1"},"agentNew":true}"#;
+        let e: WebhookEvent = serde_json::from_str(body).unwrap();
+        assert_eq!((e.event.as_str(), e.id.as_str(), e.created_at), ("egress_ended", "EV_1", 1767229200));
+        let info = e.egress_info.unwrap();
+        assert_eq!(info.segment_results[0].size, 99);
+        let p: WebhookEvent = serde_json::from_str(
+            r#"{"event":"track_published","participant":{"identity":"enc","joinedAt":"5"},"track":{"sid":"TR_1","type":"VIDEO"}}"#,
+        )
+        .unwrap();
+        assert_eq!(p.track.unwrap().kind, "VIDEO");
+        assert_eq!(p.participant.unwrap().joined_at, 5);
+    }
+}
