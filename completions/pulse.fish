@@ -41,6 +41,7 @@ complete -c pulse -n "__fish_pulse_needs_command" -f -a "ingress" -d 'Let encode
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "projects" -d 'Manage projects (admin)'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "context" -d 'Saved control planes and keys'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "token" -d 'Room join tokens'
+complete -c pulse -n "__fish_pulse_needs_command" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "status" -d 'Control plane and LiveKit health'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "daemon" -d 'Run the control plane'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "completions" -d 'Print shell completions'
@@ -432,6 +433,142 @@ complete -c pulse -n "__fish_pulse_using_subcommand token; and __fish_seen_subco
 complete -c pulse -n "__fish_pulse_using_subcommand token; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a join token (with -q, only the token is printed)'
 complete -c pulse -n "__fish_pulse_using_subcommand token; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "logs" -d 'List deliveries (one event × one endpoint), newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "show" -d 'Show one delivery with its payload and every attempt'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "replay" -d 'Send a delivery again now, or every delivery matching filters'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "endpoints" -d 'Manage webhook endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "test" -d 'Send a sample event to the project\'s endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "listen" -d 'Forward the project\'s events, as they happen, to a local URL'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "verify" -d 'Check a captured delivery\'s signature: headers from --header, body from stdin'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and not __fish_seen_subcommand_from logs show replay endpoints test listen verify help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l status -d 'pending, retrying, delivered or failed' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l event -d 'Only this event' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l endpoint -d 'Only this endpoint' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l since -d 'Since a time (RFC 3339) or for a duration back (24h)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l until -d 'Until a time (RFC 3339) or a duration back' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l page -d 'Page, from 1' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l limit -d 'Items per page, 1–100' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -s f -l follow -d 'Keep printing deliveries as they are made or change (JSON Lines with --json)'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from logs" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l to -d 'Send to this URL instead of the endpoint\'s (one delivery only)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l status -d 'Replay every delivery with this status (e.g. failed)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l since -d 'With --status: since a time or for a duration back (24h)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l event -d 'With --status: only this event' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l endpoint -d 'With --status: only this endpoint' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l dry-run -d 'List what would be replayed, send nothing'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -s y -l yes -d 'Do not ask for confirmation'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from replay" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "add" -d 'Add an endpoint; its secret is shown this once'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "remove" -d 'Remove an endpoint'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "rotate-secret" -d 'Replace an endpoint\'s secret; the old one also signs during the grace period'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l forward-to -d 'Where to POST each event, e.g. http://localhost:3000/webhooks' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l print-secret -d 'Print the secret forwarded events are signed with, and exit'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l secret -d 'The endpoint secret (whsec_…)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s H -l header -d 'A header as \'Name: value\' (repeat)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l no-color -d 'Never use colour'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "logs" -d 'List deliveries (one event × one endpoint), newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show one delivery with its payload and every attempt'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "replay" -d 'Send a delivery again now, or every delivery matching filters'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "endpoints" -d 'Manage webhook endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "test" -d 'Send a sample event to the project\'s endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "listen" -d 'Forward the project\'s events, as they happen, to a local URL'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "verify" -d 'Check a captured delivery\'s signature: headers from --header, body from stdin'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
@@ -473,15 +610,16 @@ complete -c pulse -n "__fish_pulse_using_subcommand completions" -l no-color -d 
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "context" -d 'Saved control planes and keys'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "token" -d 'Room join tokens'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "daemon" -d 'Run the control plane'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "completions" -d 'Print shell completions'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token status daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "context" -d 'Saved control planes and keys'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "token" -d 'Room join tokens'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "daemon" -d 'Run the control plane'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "completions" -d 'Print shell completions'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "stop" -d 'Stop one or more egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "get" -d 'Show one egress'
@@ -501,3 +639,10 @@ complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcom
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "remove" -d 'Forget a context'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "show" -d 'Show what commands will use, and where each value comes from'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from token" -f -a "create" -d 'Create a join token (with -q, only the token is printed)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "logs" -d 'List deliveries (one event × one endpoint), newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "show" -d 'Show one delivery with its payload and every attempt'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "replay" -d 'Send a delivery again now, or every delivery matching filters'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "endpoints" -d 'Manage webhook endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "test" -d 'Send a sample event to the project\'s endpoints'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Forward the project\'s events, as they happen, to a local URL'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Check a captured delivery\'s signature: headers from --header, body from stdin'

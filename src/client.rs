@@ -70,6 +70,39 @@ impl Client {
         self.send(self.http.delete(self.url(path)), auth).await
     }
 
+    /// `GET path` as a long-lived stream (Server-Sent Events): no overall timeout.
+    pub async fn stream(&self, path: &str) -> Result<reqwest::Response, CliError> {
+        let http = reqwest::Client::builder()
+            .connect_timeout(Duration::from_secs(5))
+            .build()
+            .map_err(|e| CliError::Other(e.to_string()))?;
+        let req = self.authorize(http.get(self.url(path)).header("accept", "text/event-stream"), Auth::Project)?;
+        let resp = req.send().await.map_err(|e| CliError::Unreachable {
+            url: self.base.clone(),
+            reason: crate::error_chain(&e),
+            local: is_local(&self.base),
+        })?;
+        if resp.status().is_success() {
+            return Ok(resp);
+        }
+        let status = resp.status().as_u16();
+        let body = resp.bytes().await.unwrap_or_default();
+        Err(self.api_error(status, &body))
+    }
+
+    /// A non-2xx answer as `CliError::Api`, with the control plane's message when it sent one.
+    fn api_error(&self, status: u16, body: &[u8]) -> CliError {
+        match serde_json::from_slice::<ErrorBody>(body) {
+            Ok(b) => CliError::Api { status, code: b.error.code, message: b.error.message, field: b.error.field },
+            Err(_) => CliError::Api {
+                status,
+                code: "unknown".into(),
+                message: format!("HTTP {status} from {}: {}", self.base, String::from_utf8_lossy(body).trim()),
+                field: None,
+            },
+        }
+    }
+
     fn url(&self, path: &str) -> String {
         format!("{}{path}", self.base)
     }
@@ -112,14 +145,6 @@ impl Client {
                 CliError::Other(format!("the control plane at {} sent an unexpected answer: {e}", self.base))
             });
         }
-        Err(match serde_json::from_slice::<ErrorBody>(&body) {
-            Ok(b) => CliError::Api { status, code: b.error.code, message: b.error.message, field: b.error.field },
-            Err(_) => CliError::Api {
-                status,
-                code: "unknown".into(),
-                message: format!("HTTP {status} from {}: {}", self.base, String::from_utf8_lossy(&body).trim()),
-                field: None,
-            },
-        })
+        Err(self.api_error(status, &body))
     }
 }

@@ -9,6 +9,7 @@ pub mod ingress;
 pub mod projects;
 pub mod status;
 pub mod token;
+pub mod webhooks;
 
 use std::collections::HashMap;
 use std::io::Write;
@@ -85,6 +86,9 @@ pub enum Command {
     /// Room join tokens
     #[command(subcommand)]
     Token(token::TokenCmd),
+    /// Webhook deliveries, endpoints, replay, listen and verify
+    #[command(subcommand)]
+    Webhooks(webhooks::WebhooksCmd),
     /// Control plane and LiveKit health
     Status,
     /// Run the control plane
@@ -255,6 +259,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     Command::Ingress(cmd) => ingress::run(&ctx, cmd).await,
                     Command::Projects(cmd) => projects::run(&ctx, cmd).await,
                     Command::Token(cmd) => token::run(&ctx, cmd).await,
+                    Command::Webhooks(cmd) => webhooks::run(&ctx, cmd).await,
                     Command::Status => status::run(&ctx).await,
                     Command::Daemon(_) | Command::Completions(_) | Command::Context(_) => unreachable!("handled above"),
                 }
@@ -296,4 +301,37 @@ where
         }
     }
     first_err.map_or(Ok(()), Err)
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    /// clap merges a subcommand argument with a global flag of the same id, so a positional
+    /// `url` silently becomes the control plane URL. Only flags SPEC §4 gives the same name may
+    /// share an id: `context add --url/--api-key` (the same meaning: what to save) and
+    /// `ingress create --url` (the pull URL; `run` handles it).
+    #[test]
+    fn no_subcommand_argument_shadows_a_global_flag() {
+        let root = super::Cli::command();
+        let globals: Vec<String> =
+            root.get_arguments().filter(|a| a.is_global_set()).map(|a| a.get_id().to_string()).collect();
+        fn walk(cmd: &clap::Command, path: String, globals: &[String], clashes: &mut Vec<String>) {
+            for arg in cmd.get_arguments().filter(|a| !a.is_global_set()) {
+                let allowed = matches!(
+                    (path.as_str(), arg.get_id().as_str()),
+                    ("pulse ingress create", "url") | ("pulse context add", "url" | "api_key")
+                );
+                if globals.contains(&arg.get_id().to_string()) && !allowed {
+                    clashes.push(format!("{path}: {}", arg.get_id()));
+                }
+            }
+            for sub in cmd.get_subcommands() {
+                walk(sub, format!("{path} {}", sub.get_name()), globals, clashes);
+            }
+        }
+        let mut clashes = Vec::new();
+        walk(&root, "pulse".into(), &globals, &mut clashes);
+        assert!(clashes.is_empty(), "{clashes:?}");
+    }
 }

@@ -1,39 +1,14 @@
 //! `pulse daemon` as a real process: startup, the data-dir lock, SIGTERM, --check-config.
 
-use std::io::{BufRead, BufReader};
-use std::process::{Child, Stdio};
 use std::time::{Duration, Instant};
 
-use crate::support::TestEnv;
-
-/// Starts `pulse daemon` on a free port; returns the child and its address (read from its log).
-fn spawn_daemon(env: &TestEnv, data_dir: &std::path::Path) -> (Child, String) {
-    let mut child = env
-        .cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", data_dir.to_str().unwrap(), "--log-format", "json"])
-        .env("PULSE_LIVEKIT_URL", env.fake.url())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let stderr = child.stderr.take().unwrap();
-    let (tx, rx) = std::sync::mpsc::channel();
-    std::thread::spawn(move || {
-        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
-            if let Ok(v) = serde_json::from_str::<serde_json::Value>(&line)
-                && v["fields"]["message"] == "pulse daemon listening"
-            {
-                let _ = tx.send(v["fields"]["addr"].as_str().unwrap().to_string());
-            }
-        }
-    });
-    let addr = rx.recv_timeout(Duration::from_secs(30)).expect("daemon announces its address");
-    (child, format!("http://{addr}"))
-}
+use crate::support::{TestEnv, spawn_daemon};
 
 #[test]
 fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
     let env = TestEnv::start();
     let dir = tempfile::tempdir().unwrap();
-    let (child, url) = spawn_daemon(&env, dir.path());
+    let (child, url) = spawn_daemon(&env, dir.path(), &[]);
     let token_file = dir.path().join("admin_token");
     let token = std::fs::read_to_string(&token_file).unwrap();
     #[cfg(unix)]

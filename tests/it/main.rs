@@ -3,6 +3,7 @@
 
 mod api;
 mod cli;
+mod crash;
 mod daemon_process;
 mod egress;
 mod generated;
@@ -10,3 +11,4 @@ mod ingress;
 mod projects;
 mod support;
 mod webhooks;
+mod webhooks_cli;

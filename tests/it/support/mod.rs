@@ -209,3 +209,36 @@ impl TestEnv {
         self.daemon.as_ref().unwrap().state.clone()
     }
 }
+
+/// Starts `pulse daemon` as a child process on a free port with `extra` environment; returns
+/// the child and its URL (read from its JSON log).
+pub fn spawn_daemon(env: &TestEnv, data_dir: &Path, extra: &[(&str, &str)]) -> (std::process::Child, String) {
+    use std::io::{BufRead, BufReader};
+    let mut cmd = env.cmd(&[
+        "daemon",
+        "--listen",
+        "127.0.0.1:0",
+        "--data-dir",
+        data_dir.to_str().unwrap(),
+        "--log-format",
+        "json",
+    ]);
+    cmd.env("PULSE_LIVEKIT_URL", env.fake.url()).stderr(Stdio::piped());
+    for (k, v) in extra {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().unwrap();
+    let stderr = child.stderr.take().unwrap();
+    let (tx, rx) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        for line in BufReader::new(stderr).lines().map_while(Result::ok) {
+            if let Ok(v) = serde_json::from_str::<Value>(&line)
+                && v["fields"]["message"] == "pulse daemon listening"
+            {
+                let _ = tx.send(v["fields"]["addr"].as_str().unwrap().to_string());
+            }
+        }
+    });
+    let addr = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("daemon announces its address");
+    (child, format!("http://{addr}"))
+}

@@ -1,0 +1,136 @@
+//! Nothing accepted is ever lost: the daemon is SIGKILLed in the middle of a burst of LiveKit
+//! events; after a restart every event it answered 200 reaches the customer at least once.
+
+use std::collections::HashSet;
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use crate::support::receiver::{livekit_token, now};
+use crate::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
+
+const EVENTS: usize = 6000;
+const SENDERS: usize = 32;
+const KILL_AFTER_ACKS: usize = 2500;
+
+fn daemon_env() -> Vec<(&'static str, &'static str)> {
+    vec![
+        ("PULSE_ADMIN_TOKEN", ADMIN_TOKEN),
+        ("PULSE_WEBHOOKS_ALLOWED_CIDRS", "127.0.0.0/8"),
+        ("PULSE_WEBHOOKS_RETRY_SCHEDULE", "100ms,200ms,500ms,1s,1s,1s,1s,1s"),
+        ("PULSE_RATE_LIMIT_PER_IP_PER_MINUTE", "1000000"),
+        ("PULSE_RATE_LIMIT_PER_PROJECT_PER_MINUTE", "1000000"),
+        ("PULSE_LIVEKIT_RECONCILE_INTERVAL", "1h"),
+        // A short timeout keeps the lease on attempts cut off by the kill short.
+        ("PULSE_WEBHOOKS_TIMEOUT", "2s"),
+        ("PULSE_LOG", "warn,pulse=info"),
+    ]
+}
+
+#[test]
+fn sigkill_mid_burst_loses_no_acknowledged_event() {
+    let env = TestEnv::start();
+    let rx = env.receiver();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+
+    let client = pulse::http_client(Duration::from_secs(30));
+    let project: serde_json::Value = env.rt.block_on(async {
+        client
+            .post(format!("{url}/v1/projects"))
+            .bearer_auth(ADMIN_TOKEN)
+            .json(&json!({"name": "crash", "webhook_url": rx.url}))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap()
+    });
+    let project_id = project["project"]["project_id"].as_str().unwrap().to_string();
+    rx.trust(project["webhook_endpoint"]["secret"].as_str().unwrap());
+
+    // The burst: SENDERS tasks share EVENTS events; the acked ids are recorded.
+    let acked = Arc::new(std::sync::Mutex::new(Vec::<String>::new()));
+    let ack_count = Arc::new(AtomicUsize::new(0));
+    let next = Arc::new(AtomicUsize::new(0));
+    let killed = Arc::new(AtomicBool::new(false));
+    let started = Instant::now();
+    let tasks: Vec<_> = (0..SENDERS)
+        .map(|_| {
+            let (client, url, pid) = (client.clone(), url.clone(), project_id.clone());
+            let (acked, ack_count, next, killed) = (acked.clone(), ack_count.clone(), next.clone(), killed.clone());
+            env.rt.spawn(async move {
+                loop {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    if i >= EVENTS || killed.load(Ordering::Relaxed) {
+                        break;
+                    }
+                    let id = format!("EV_crash_{i:05}");
+                    let body = json!({"event": "participant_joined", "id": id, "createdAt": now().to_string(),
+                        "room": {"sid": "RM_c", "name": format!("{pid}__stage")},
+                        "participant": {"sid": format!("PA_{i}"), "identity": format!("viewer-{i}"), "joinedAt": now().to_string()}})
+                    .to_string();
+                    let n = now();
+                    let token = livekit_token("devkey", "secret", body.as_bytes(), n, n + 300);
+                    let resp = client
+                        .post(format!("{url}/v1/webhooks/livekit"))
+                        .header("authorization", token)
+                        .header("content-type", "application/webhook+json")
+                        .body(body)
+                        .send()
+                        .await;
+                    match resp {
+                        Ok(r) if r.status() == 200 => {
+                            acked.lock().unwrap().push(id);
+                            ack_count.fetch_add(1, Ordering::Relaxed);
+                        }
+                        Ok(r) => panic!("unexpected {}", r.status()),
+                        Err(_) => {} // the daemon is gone: not acknowledged, so not promised
+                    }
+                }
+            })
+        })
+        .collect();
+    while ack_count.load(Ordering::Relaxed) < KILL_AFTER_ACKS {
+        assert!(started.elapsed() < Duration::from_secs(120), "intake too slow");
+        std::thread::sleep(Duration::from_millis(5));
+    }
+    child.kill().unwrap(); // SIGKILL
+    killed.store(true, Ordering::Relaxed);
+    child.wait().unwrap();
+    for t in tasks {
+        env.rt.block_on(t).unwrap();
+    }
+    let acked: HashSet<String> = acked.lock().unwrap().iter().cloned().collect();
+    let burst = started.elapsed();
+
+    // Restart on the same data dir: every acked event must arrive.
+    let (mut child, _) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let deadline = Instant::now() + Duration::from_secs(120);
+    let arrived = loop {
+        let got: HashSet<String> =
+            rx.got().iter().filter_map(|r| r.json["livekit_event_id"].as_str().map(String::from)).collect();
+        if acked.is_subset(&got) || Instant::now() > deadline {
+            break got;
+        }
+        std::thread::sleep(Duration::from_millis(100));
+    };
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let missing: Vec<_> = acked.difference(&arrived).take(5).collect();
+    let bad_sigs = rx.got().iter().filter(|r| !(r.standard_ok && r.pulse_ok)).count();
+    println!(
+        "crash test: sent until SIGKILL for {:.2} s; acked {} events, {} distinct arrived ({} requests in all, {} duplicates allowed by at-least-once)",
+        burst.as_secs_f64(),
+        acked.len(),
+        arrived.len(),
+        rx.got().len(),
+        rx.got().len() - arrived.len(),
+    );
+    assert!(missing.is_empty(), "acknowledged but never delivered: {missing:?}");
+    assert_eq!(bad_sigs, 0);
+    assert!(acked.len() >= KILL_AFTER_ACKS);
+}
