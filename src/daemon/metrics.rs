@@ -54,6 +54,20 @@ pub fn render(st: &AppState) -> String {
         "Pulse events produced.",
         &[("", st.pipeline.counters.events.load(Ordering::Relaxed))],
     );
+    let c = st.store.commit_stats();
+    counter("pulse_store_commit_groups_total", "Group-commit flushes.", &[("", c.groups.load(Ordering::Relaxed))]);
+    counter("pulse_store_commits_total", "Commits those flushes carried.", &[("", c.waiters.load(Ordering::Relaxed))]);
+    let secs = |n: &std::sync::atomic::AtomicU64| n.load(Ordering::Relaxed) as f64 / 1e9;
+    let _ = writeln!(
+        out,
+        "# HELP pulse_store_flush_seconds_total Time in sled's flush (sync_file_range).\n# TYPE pulse_store_flush_seconds_total counter\npulse_store_flush_seconds_total {}",
+        secs(&c.flush_nanos)
+    );
+    let _ = writeln!(
+        out,
+        "# HELP pulse_store_fdatasync_seconds_total Time in the fdatasync that follows it.\n# TYPE pulse_store_fdatasync_seconds_total counter\npulse_store_fdatasync_seconds_total {}",
+        secs(&c.sync_nanos)
+    );
     let now = super::pipeline::now_ms();
     let due = st.store.due(now, usize::MAX).map(|d| d.len()).unwrap_or(0);
     for (name, help, v) in [

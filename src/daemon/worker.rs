@@ -297,21 +297,10 @@ impl Worker {
         Ok(())
     }
 
-    /// The wait before the next scheduled attempt: the configured delay with jitter, or
-    /// `Retry-After` clamped to [delay, 2 × delay].
     fn retry_delay(&self, d: &DeliveryRecord, retry_after: Option<Duration>) -> Duration {
-        let done = d.attempts.iter().filter(|a| a.trigger == "scheduled").count();
-        let schedule = &self.settings.retry_schedule;
-        let base = schedule.get(done).or(schedule.last()).copied().unwrap_or(Duration::from_secs(300));
-        if let Some(ra) = retry_after {
-            return ra.clamp(base, base * 2);
-        }
-        let j = self.settings.jitter;
-        if j > 0.0 {
-            let factor = 1.0 + j * (rand::random::<f64>() * 2.0 - 1.0);
-            return base.mul_f64(factor.max(0.0));
-        }
-        base
+        // `d` is the delivery before this attempt was recorded: count this one too.
+        let done = d.attempts.iter().filter(|a| a.trigger == "scheduled").count() + 1;
+        retry_delay(&self.settings.retry_schedule, self.settings.jitter, done, retry_after, rand::random::<f64>())
     }
 
     async fn send(&self, url: &str, d: &DeliveryRecord, payload: &str, keys: &[Vec<u8>], ts: u64) -> Sent {
@@ -392,6 +381,25 @@ impl Worker {
     }
 }
 
+/// The wait after `done` scheduled attempts: the schedule's delay spread by ±`jitter` (`roll`
+/// is uniform in [0, 1)), or `Retry-After` clamped to [delay, 2 × delay] (SPEC §2.4).
+pub fn retry_delay(
+    schedule: &[Duration],
+    jitter: f64,
+    done: usize,
+    retry_after: Option<Duration>,
+    roll: f64,
+) -> Duration {
+    let base = schedule.get(done.saturating_sub(1)).or(schedule.last()).copied().unwrap_or(Duration::from_secs(300));
+    if let Some(ra) = retry_after {
+        return ra.clamp(base, base * 2);
+    }
+    if jitter > 0.0 {
+        return base.mul_f64((1.0 + jitter * (roll * 2.0 - 1.0)).max(0.0));
+    }
+    base
+}
+
 /// The first 4 KiB of a response body (lossy UTF-8), within what is left of the timeout.
 async fn read_limited(mut resp: reqwest::Response, budget: Duration) -> Option<String> {
     let mut buf = Vec::new();
@@ -409,4 +417,28 @@ async fn read_limited(mut resp: reqwest::Response, budget: Duration) -> Option<S
     }
     buf.truncate(BODY_LIMIT);
     Some(String::from_utf8_lossy(&buf).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::retry_delay;
+    use std::time::Duration;
+
+    #[test]
+    fn delays_follow_the_schedule_with_bounded_jitter_and_clamped_retry_after() {
+        let s: Vec<Duration> = [300, 600, 1800, 1800].map(Duration::from_secs).to_vec();
+        let d = |done, ra, roll| retry_delay(&s, 0.0, done, ra, roll);
+        // After attempt 1 wait 5 m, after 2 wait 10 m, then 30 m.
+        assert_eq!(d(1, None, 0.5), Duration::from_secs(300));
+        assert_eq!(d(2, None, 0.5), Duration::from_secs(600));
+        assert_eq!(d(4, None, 0.5), Duration::from_secs(1800));
+        // Retry-After is honoured within [delay, 2 × delay].
+        assert_eq!(d(1, Some(Duration::from_secs(450)), 0.5), Duration::from_secs(450));
+        assert_eq!(d(1, Some(Duration::from_secs(5)), 0.5), Duration::from_secs(300));
+        assert_eq!(d(1, Some(Duration::from_secs(9999)), 0.5), Duration::from_secs(600));
+        // ±20 % jitter stays within its bounds.
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.0), Duration::from_secs(240));
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.999_999).as_secs(), 359);
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.5), Duration::from_secs(300));
+    }
 }

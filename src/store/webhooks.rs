@@ -128,7 +128,7 @@ impl Store {
 
     /// Up to `limit` deliveries due at or before `now_ms`: (due ms, delivery key), earliest first.
     pub fn due(&self, now_ms: u64, limit: usize) -> Result<Vec<(u64, String)>> {
-        let end = (now_ms + 1).to_be_bytes();
+        let end = now_ms.saturating_add(1).to_be_bytes();
         let mut out = Vec::new();
         for kv in self.inner.due.range(..end.as_slice()).take(limit) {
             let (k, v) = kv?;

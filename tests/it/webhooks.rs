@@ -415,3 +415,111 @@ fn endpoint_crud_rotation_and_test_events() {
     assert_eq!(st, 200);
     assert_eq!(env.api("GET", &format!("/v1/webhooks/endpoints/{id}"), auth, None).0, 404);
 }
+
+#[test]
+fn a_slow_endpoint_does_not_starve_the_others() {
+    let env = TestEnv::start_with(Box::new(|c, _| {
+        c.webhooks.max_in_flight_per_endpoint = 2;
+        c.webhooks.timeout = "5s".into();
+    }));
+    let (project, key) = env.project("a");
+    let slow = env.receiver();
+    let fast = env.receiver();
+    env.endpoint(&key, &slow.url, &[]);
+    env.endpoint(&key, &fast.url, &[]);
+    slow.script(&vec![Behaviour::Hang(std::time::Duration::from_secs(3)); 20]);
+    let started = std::time::Instant::now();
+    for i in 0..20 {
+        env.livekit_webhook(&json!({"event": "participant_joined", "id": format!("EV_s{i}"),
+            "room": {"name": format!("{project}__r")}, "participant": {"identity": format!("u{i}")}}));
+    }
+    fast.wait_for(10, |g| g.len() >= 20);
+    assert!(
+        started.elapsed() < std::time::Duration::from_secs(2),
+        "fast endpoint waited on the slow one: {:?}",
+        started.elapsed()
+    );
+    assert!(slow.got().len() <= 2, "at most max_in_flight_per_endpoint attempts at once to the slow endpoint");
+}
+
+#[test]
+fn the_connect_time_guard_blocks_what_the_creation_check_would() {
+    // An endpoint stored while loopback was allowed, delivered by a daemon that no longer
+    // allows it: the attempt is refused at connect time, for hostnames and literals alike.
+    let env = TestEnv::start_with(Box::new(|c, _| {
+        c.webhooks.allowed_cidrs = vec![];
+        c.webhooks.retry_schedule = vec![];
+    }));
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    let port = rx.url.split(':').nth(2).unwrap().split('/').next().unwrap().to_string();
+    for (n, url) in [format!("http://localhost:{port}/hook"), rx.url.clone()].into_iter().enumerate() {
+        let record = pulse::store::EndpointRecord {
+            project_id: project.clone(),
+            endpoint: pulse::api::Endpoint {
+                endpoint_id: format!("we_test{n}"),
+                url,
+                events: vec![],
+                description: None,
+                enabled: true,
+                disabled_reason: None,
+                created_at: "2026-01-01T00:00:00.000Z".into(),
+                secret: None,
+            },
+            secrets: vec![pulse::store::SecretEntry {
+                secret: pulse::webhooks::signing::new_secret(),
+                expires_at: None,
+            }],
+        };
+        env.state().store.put_endpoint(&record).unwrap();
+    }
+    env.livekit_webhook(&json!({"event": "room_started", "id": "EV_ssrf", "room": {"name": format!("{project}__r")}}));
+    let auth = Some(("x-pulse-key", key.as_str()));
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    let logs = loop {
+        let (_, _, logs) = env.api("GET", "/v1/webhooks/logs?status=failed", auth, None);
+        if logs["pagination"]["total"] == 2 {
+            break logs;
+        }
+        assert!(std::time::Instant::now() < deadline, "{logs}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    for l in logs["data"].as_array().unwrap() {
+        let (_, _, d) = env.api("GET", &format!("/v1/webhooks/logs/{}", l["id"].as_str().unwrap()), auth, None);
+        assert_eq!(d["attempts"][0]["error"], "blocked_target", "{d}");
+    }
+    assert!(rx.got().is_empty(), "nothing reached the loopback receiver");
+}
+
+#[test]
+fn metrics_and_status_show_the_queue() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &[]);
+    env.livekit_webhook(&json!({"event": "room_started", "id": "EV_m", "room": {"name": format!("{project}__r")}}));
+    env.api("POST", "/v1/webhooks/livekit", Some(("authorization", "bad")), Some(b"{}".to_vec()));
+    rx.wait_for(5, |g| !g.is_empty());
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
+    loop {
+        let st = env.pulse(&key, &["status", "--json"]).json();
+        if st["webhooks"]["delivered"] == 1 {
+            assert_eq!(st["webhooks"]["queue_depth"], 0);
+            break;
+        }
+        assert!(std::time::Instant::now() < deadline, "{st}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+    let url = format!("{}/metrics", env.url);
+    let text = env.rt.block_on(async { reqwest::get(&url).await.unwrap().text().await.unwrap() });
+    for line in [
+        "pulse_webhook_deliveries_total{outcome=\"delivered\"} 1",
+        "pulse_livekit_webhooks_total 1",
+        "pulse_livekit_webhook_rejected_signatures_total 1",
+        "pulse_webhook_queue_depth 0",
+        "pulse_webhook_attempt_duration_seconds_count 1",
+        "# TYPE pulse_webhook_attempt_duration_seconds histogram",
+    ] {
+        assert!(text.lines().any(|l| l == line), "missing `{line}` in\n{text}");
+    }
+}
