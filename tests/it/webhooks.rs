@@ -4,7 +4,7 @@
 use serde_json::{Value, json};
 
 use crate::support::receiver::{Behaviour, livekit_token, now};
-use crate::support::{Progress, TestEnv};
+use crate::support::{Progress, TestEnv, eventually};
 
 fn count(got: &[crate::support::receiver::Received], event: &str) -> usize {
     got.iter().filter(|r| r.json["event"] == event).count()
@@ -158,14 +158,10 @@ fn gone_disables_the_endpoint_and_failures_end_failed() {
     env.livekit_webhook(&json!({"event": "room_started", "id": "EV_g", "room": {"name": format!("{project}__r")}}));
     rx.wait_for(5, |g| !g.is_empty());
     let auth = Some(("x-pulse-key", key.as_str()));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let ep = loop {
+    let ep = eventually(5, "the endpoint to be disabled", || {
         let (_, _, ep) = env.api("GET", &format!("/v1/webhooks/endpoints/{endpoint}"), auth, None);
-        if ep["enabled"] == false || std::time::Instant::now() > deadline {
-            break ep;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+        (ep["enabled"] == false).then_some(ep)
+    });
     assert_eq!(ep["enabled"], false);
     assert!(ep["disabled_reason"].as_str().unwrap().contains("410"), "{ep}");
     let (_, _, logs) = env.api("GET", "/v1/webhooks/logs?status=failed", auth, None);
@@ -184,17 +180,12 @@ fn gone_disables_the_endpoint_and_failures_end_failed() {
     ]);
     env.livekit_webhook(&json!({"event": "room_finished", "id": "EV_f", "room": {"name": format!("{project}__r")}}));
     rx2.wait_for(10, |g| g.len() >= 5);
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
+    let logs = eventually(5, "the delivery to fail", || {
         let (_, _, logs) = env.api("GET", &format!("/v1/webhooks/logs?endpoint_id={ep2}"), auth, None);
-        if logs["data"][0]["status"] == "failed" {
-            assert_eq!(logs["data"][0]["attempt_count"], 5);
-            assert_eq!(logs["data"][0]["next_attempt_at"], Value::Null);
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "{logs}");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+        (logs["data"][0]["status"] == "failed").then_some(logs)
+    });
+    assert_eq!(logs["data"][0]["attempt_count"], 5);
+    assert_eq!(logs["data"][0]["next_attempt_at"], Value::Null);
     assert_eq!(rx.got().len(), 1, "the disabled endpoint got nothing more");
 }
 
@@ -209,15 +200,10 @@ fn timeouts_and_redirects_are_classified_and_replay_delivers() {
     env.livekit_webhook(&json!({"event": "room_started", "id": "EV_t", "room": {"name": format!("{project}__r")}}));
     env.livekit_webhook(&json!({"event": "room_finished", "id": "EV_d", "room": {"name": format!("{project}__r")}}));
     let auth = Some(("x-pulse-key", key.as_str()));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let logs = loop {
+    let logs = eventually(10, "two failed deliveries", || {
         let (_, _, logs) = env.api("GET", "/v1/webhooks/logs?status=failed", auth, None);
-        if logs["pagination"]["total"] == 2 {
-            break logs;
-        }
-        assert!(std::time::Instant::now() < deadline, "{logs}");
-        std::thread::sleep(std::time::Duration::from_millis(50));
-    };
+        (logs["pagination"]["total"] == 2).then_some(logs)
+    });
     let mut errors = Vec::new();
     for l in logs["data"].as_array().unwrap() {
         let (_, _, d) = env.api("GET", &format!("/v1/webhooks/logs/{}", l["id"].as_str().unwrap()), auth, None);
@@ -341,11 +327,7 @@ fn disabled_ingress_tracks_are_muted_when_published() {
         env.livekit_webhook(&json!({"event": "track_published", "id": id, "room": {"name": room},
             "participant": {"identity": "enc"}, "track": {"sid": sid, "type": kind}}));
     }
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    while env.fake.requests_to("MutePublishedTrack").is_empty() {
-        assert!(std::time::Instant::now() < deadline, "no mute call");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+    eventually(5, "a mute call", || (!env.fake.requests_to("MutePublishedTrack").is_empty()).then_some(()));
     std::thread::sleep(std::time::Duration::from_millis(100));
     let mutes = env.fake.requests_to("MutePublishedTrack");
     assert_eq!(mutes.len(), 1, "only the disabled kind");
@@ -475,15 +457,10 @@ fn the_connect_time_guard_blocks_what_the_creation_check_would() {
     }
     env.livekit_webhook(&json!({"event": "room_started", "id": "EV_ssrf", "room": {"name": format!("{project}__r")}}));
     let auth = Some(("x-pulse-key", key.as_str()));
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    let logs = loop {
+    let logs = eventually(5, "two blocked deliveries", || {
         let (_, _, logs) = env.api("GET", "/v1/webhooks/logs?status=failed", auth, None);
-        if logs["pagination"]["total"] == 2 {
-            break logs;
-        }
-        assert!(std::time::Instant::now() < deadline, "{logs}");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+        (logs["pagination"]["total"] == 2).then_some(logs)
+    });
     for l in logs["data"].as_array().unwrap() {
         let (_, _, d) = env.api("GET", &format!("/v1/webhooks/logs/{}", l["id"].as_str().unwrap()), auth, None);
         assert_eq!(d["attempts"][0]["error"], "blocked_target", "{d}");
@@ -500,16 +477,11 @@ fn metrics_and_status_show_the_queue() {
     env.livekit_webhook(&json!({"event": "room_started", "id": "EV_m", "room": {"name": format!("{project}__r")}}));
     env.api("POST", "/v1/webhooks/livekit", Some(("authorization", "bad")), Some(b"{}".to_vec()));
     rx.wait_for(5, |g| !g.is_empty());
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(5);
-    loop {
+    let st = eventually(5, "the delivery in /v1/status", || {
         let st = env.pulse(&key, &["status", "--json"]).json();
-        if st["webhooks"]["delivered"] == 1 {
-            assert_eq!(st["webhooks"]["queue_depth"], 0);
-            break;
-        }
-        assert!(std::time::Instant::now() < deadline, "{st}");
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    }
+        (st["webhooks"]["delivered"] == 1).then_some(st)
+    });
+    assert_eq!(st["webhooks"]["queue_depth"], 0);
     let url = format!("{}/metrics", env.url);
     let text = env.rt.block_on(async { reqwest::get(&url).await.unwrap().text().await.unwrap() });
     for line in [

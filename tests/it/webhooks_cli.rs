@@ -3,12 +3,12 @@
 
 use std::io::{BufRead, BufReader, Write};
 use std::process::Stdio;
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use serde_json::json;
 
-use crate::support::TestEnv;
 use crate::support::receiver::Behaviour;
+use crate::support::{TestEnv, eventually};
 
 #[test]
 fn endpoints_logs_show_replay_and_test_through_the_cli() {
@@ -31,11 +31,9 @@ fn endpoints_logs_show_replay_and_test_through_the_cli() {
     let t = env.pulse(&key, &["webhooks", "test", "room_started", "--json"]);
     t.code(0);
     let log_id = t.json()[0]["id"].as_str().unwrap().to_string();
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while env.pulse(&key, &["webhooks", "logs", "--status", "failed", "-q"]).stdout.trim() != log_id {
-        assert!(Instant::now() < deadline);
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    eventually(5, "the test delivery to fail", || {
+        (env.pulse(&key, &["webhooks", "logs", "--status", "failed", "-q"]).stdout.trim() == log_id).then_some(())
+    });
     let logs = env.pulse(&key, &["webhooks", "logs", "--since", "24h"]);
     assert!(logs.stdout.contains("LOG ID") && logs.stdout.contains(&log_id), "{}", logs.stdout);
     let show = env.pulse(&key, &["webhooks", "show", &log_id]);
@@ -58,11 +56,9 @@ fn endpoints_logs_show_replay_and_test_through_the_cli() {
     rx.script(&[Behaviour::Status(500), Behaviour::Status(500)]);
     env.pulse(&key, &["webhooks", "test", "room_ended"]).code(0);
     env.pulse(&key, &["webhooks", "test", "room_started"]).code(0);
-    let deadline = Instant::now() + Duration::from_secs(5);
-    while env.pulse(&key, &["webhooks", "logs", "--status", "failed", "-q"]).stdout.lines().count() < 2 {
-        assert!(Instant::now() < deadline);
-        std::thread::sleep(Duration::from_millis(50));
-    }
+    eventually(5, "two failed deliveries", || {
+        (env.pulse(&key, &["webhooks", "logs", "--status", "failed", "-q"]).stdout.lines().count() >= 2).then_some(())
+    });
     let dry = env.pulse(&key, &["webhooks", "replay", "--status", "failed", "--since", "1h", "--dry-run", "--json"]);
     dry.code(0);
     assert_eq!(dry.json().as_array().unwrap().len(), 2);

@@ -242,3 +242,15 @@ pub fn spawn_daemon(env: &TestEnv, data_dir: &Path, extra: &[(&str, &str)]) -> (
     let addr = rx.recv_timeout(std::time::Duration::from_secs(30)).expect("daemon announces its address");
     (child, format!("http://{addr}"))
 }
+
+/// Polls `f` every 20 ms until it returns `Some`, for at most `secs`; panics naming `what`.
+pub fn eventually<T>(secs: u64, what: &str, mut f: impl FnMut() -> Option<T>) -> T {
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    loop {
+        if let Some(v) = f() {
+            return v;
+        }
+        assert!(std::time::Instant::now() < deadline, "timed out waiting for {what}");
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    }
+}
