@@ -79,7 +79,7 @@ impl Client {
         let req = self.authorize(http.get(self.url(path)).header("accept", "text/event-stream"), Auth::Project)?;
         let resp = req.send().await.map_err(|e| CliError::Unreachable {
             url: self.base.clone(),
-            reason: crate::error_chain(&e),
+            reason: crate::root_cause(&e),
             local: is_local(&self.base),
         })?;
         if resp.status().is_success() {
@@ -131,13 +131,13 @@ impl Client {
         let req = self.authorize(req, auth)?;
         let resp = req.send().await.map_err(|e| CliError::Unreachable {
             url: self.base.clone(),
-            reason: crate::error_chain(&e),
+            reason: crate::root_cause(&e),
             local: is_local(&self.base),
         })?;
         let status = resp.status().as_u16();
         let body = resp.bytes().await.map_err(|e| CliError::Unreachable {
             url: self.base.clone(),
-            reason: crate::error_chain(&e),
+            reason: crate::root_cause(&e),
             local: is_local(&self.base),
         })?;
         if (200..300).contains(&status) {

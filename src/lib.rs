@@ -49,3 +49,13 @@ pub fn error_chain(e: &dyn std::error::Error) -> String {
     }
     out
 }
+
+/// The innermost cause of an error, for messages people read: "Connection refused (os error
+/// 111)" rather than reqwest's and hyper's wrappers around it.
+pub fn root_cause(e: &dyn std::error::Error) -> String {
+    let mut cause = e;
+    while let Some(next) = cause.source() {
+        cause = next;
+    }
+    cause.to_string()
+}

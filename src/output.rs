@@ -53,6 +53,19 @@ fn cell(v: &Value) -> String {
     }
 }
 
+/// An object as field/value rows, nested objects as dotted names (`LIVEKIT.REACHABLE`).
+fn flatten(prefix: &str, v: &Value, rows: &mut Vec<(String, String)>) {
+    match v {
+        Value::Object(map) if !map.is_empty() => {
+            for (k, v) in map {
+                let name = if prefix.is_empty() { k.to_uppercase() } else { format!("{prefix}.{}", k.to_uppercase()) };
+                flatten(&name, v, rows);
+            }
+        }
+        other => rows.push((prefix.to_string(), cell(other))),
+    }
+}
+
 impl Output {
     fn table(&self) -> Table {
         let mut t = Table::new();
@@ -70,10 +83,10 @@ impl Output {
             Format::Json => self.json(&value),
             Format::Table => {
                 let mut t = self.table();
-                if let Value::Object(map) = &value {
-                    for (k, v) in map {
-                        t.add_row(vec![k.to_uppercase(), cell(v)]);
-                    }
+                let mut rows = Vec::new();
+                flatten("", &value, &mut rows);
+                for (k, v) in rows {
+                    t.add_row(vec![k, v]);
                 }
                 write_stdout(&format!("{t}\n"))
             }

@@ -168,7 +168,8 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
 }
 
 /// Sets up logging on stderr: pretty or JSON, ANSI only on a terminal, filter from
-/// `PULSE_LOG` or `RUST_LOG` (default `info`).
+/// `PULSE_LOG` or `RUST_LOG` (default `info`, without warp's line per request: a LiveKit join
+/// storm would be a log storm; `PULSE_LOG=info,warp=info` brings the access lines back).
 pub fn init_logging(format: LogFormat) {
     use std::io::IsTerminal;
     let filter = std::env::var("PULSE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_else(|_| "info".into());

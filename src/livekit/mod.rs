@@ -49,6 +49,11 @@ pub struct LiveKit {
 /// How long one Twirp attempt may take; the SDKs use the same 10 s.
 const CALL_TIMEOUT: Duration = Duration::from_secs(10);
 
+/// Why a request got no answer, in words: the root cause, and "timed out" said plainly.
+fn reason(e: &reqwest::Error) -> String {
+    if e.is_timeout() { format!("no answer within {} s", CALL_TIMEOUT.as_secs()) } else { crate::root_cause(e) }
+}
+
 fn record() -> VideoGrant {
     VideoGrant { room_record: true, ..Default::default() }
 }
@@ -116,20 +121,17 @@ impl LiveKit {
             .json(req)
             .send()
             .await
-            .map_err(|e| LiveKitError::Unreachable {
-                url: self.settings.url.clone(),
-                reason: crate::error_chain(&e),
-            })?;
+            .map_err(|e| LiveKitError::Unreachable { url: self.settings.url.clone(), reason: reason(&e) })?;
         let status = resp.status().as_u16();
         let is_json = resp
             .headers()
             .get(reqwest::header::CONTENT_TYPE)
             .and_then(|v| v.to_str().ok())
             .is_some_and(|v| v.starts_with("application/json"));
-        let body = resp.bytes().await.map_err(|e| LiveKitError::Unreachable {
-            url: self.settings.url.clone(),
-            reason: crate::error_chain(&e),
-        })?;
+        let body = resp
+            .bytes()
+            .await
+            .map_err(|e| LiveKitError::Unreachable { url: self.settings.url.clone(), reason: reason(&e) })?;
         tracing::debug!(%service, %method, status, ms = started.elapsed().as_millis() as u64, "LiveKit call");
         if (200..300).contains(&status) {
             return serde_json::from_slice(&body).map_err(|e| LiveKitError::BadResponse {
