@@ -196,6 +196,9 @@ fn handle(
     } else {
         return twirp(404, "bad_route", &format!("unexpected Content-Type: {content_type:?}"));
     };
+    if let Err(unknown) = conformance(method, &body) {
+        return twirp(400, "malformed", &format!("not in LiveKit's protocol: {unknown}"));
+    }
     let mut st = state.lock().unwrap();
     st.requests.push(Recorded { method: method.into(), body: body.clone(), claims: claims.clone(), content_type });
     // Grants per service (livekit pkg/service Ensure*Permission).
@@ -314,5 +317,67 @@ fn handle(
         }
         "ListRooms" => ok(json!({"rooms": []})),
         _ => twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
+    }
+}
+
+/// Decodes `body` with LiveKit's generated type for `method` and encodes it again: a field
+/// LiveKit's protocol does not have is dropped, so any non-default value that does not come
+/// back is a misspelt or invented field.
+fn conformance(method: &str, body: &Value) -> Result<(), String> {
+    use livekit_protocol as lk;
+    fn round<T: serde::de::DeserializeOwned + serde::Serialize>(v: &Value) -> Result<Value, String> {
+        let t: T = serde_json::from_value(v.clone()).map_err(|e| format!("does not decode: {e}"))?;
+        Ok(serde_json::to_value(t).unwrap())
+    }
+    let back = match method {
+        "StartRoomCompositeEgress" => round::<lk::RoomCompositeEgressRequest>(body)?,
+        "StartTrackCompositeEgress" => round::<lk::TrackCompositeEgressRequest>(body)?,
+        "StartTrackEgress" => round::<lk::TrackEgressRequest>(body)?,
+        "StopEgress" => round::<lk::StopEgressRequest>(body)?,
+        "ListEgress" => round::<lk::ListEgressRequest>(body)?,
+        "CreateIngress" => round::<lk::CreateIngressRequest>(body)?,
+        "ListIngress" => round::<lk::ListIngressRequest>(body)?,
+        "DeleteIngress" => round::<lk::DeleteIngressRequest>(body)?,
+        "ListRooms" => round::<lk::ListRoomsRequest>(body)?,
+        "MutePublishedTrack" => round::<lk::MuteRoomTrackRequest>(body)?,
+        other => return Err(format!("no protocol type known for {other}")),
+    };
+    let mut lost = Vec::new();
+    survives(body, &back, method, &mut lost);
+    if lost.is_empty() { Ok(()) } else { Err(lost.join(", ")) }
+}
+
+/// Protobuf leaves defaults out; these enum names are value 0.
+fn is_default(v: &Value) -> bool {
+    match v {
+        Value::Null => true,
+        Value::Bool(b) => !b,
+        Value::Number(n) => n.as_f64() == Some(0.0),
+        Value::String(s) => {
+            s.is_empty() || ["RTMP_INPUT", "H264_720P_30", "DEFAULT_FILETYPE", "DEFAULT_PROTOCOL"].contains(&s.as_str())
+        }
+        Value::Array(a) => a.is_empty(),
+        Value::Object(o) => o.is_empty(),
+    }
+}
+
+fn survives(sent: &Value, back: &Value, path: &str, lost: &mut Vec<String>) {
+    match (sent, back) {
+        (Value::Object(s), _) => {
+            for (k, v) in s {
+                match back.get(k) {
+                    Some(b) => survives(v, b, &format!("{path}.{k}"), lost),
+                    None if is_default(v) => {}
+                    None => lost.push(format!("{path}.{k}")),
+                }
+            }
+        }
+        (Value::Array(s), Value::Array(b)) if s.len() == b.len() => {
+            for (i, (sv, bv)) in s.iter().zip(b).enumerate() {
+                survives(sv, bv, &format!("{path}[{i}]"), lost);
+            }
+        }
+        (s, b) if s == b => {}
+        (s, b) => lost.push(format!("{path}: sent {s}, LiveKit reads {b}")),
     }
 }
