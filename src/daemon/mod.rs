@@ -32,7 +32,12 @@ pub struct AppState {
     pub pipeline: Arc<pipeline::Pipeline>,
     pub worker: Arc<worker::Worker>,
     pub intake: intake::IntakeMetrics,
+    /// Becomes true when shutdown starts: long-lived streams end, the worker drains.
+    pub stopping: tokio::sync::watch::Receiver<bool>,
 }
+
+/// How long shutdown waits for open connections before closing them.
+const DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
 
 /// Why the daemon could not start.
 #[derive(Debug, thiserror::Error)]
@@ -125,6 +130,7 @@ pub async fn spawn(settings: Settings, listener: tokio::net::TcpListener) -> Res
 pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpListener) -> Result<Handle, DaemonError> {
     let admin_token = admin_token(&settings)?;
     let addr = listener.local_addr().map_err(|e| DaemonError::Bind { addr: settings.listen, reason: e.to_string() })?;
+    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let wake = Arc::new(tokio::sync::Notify::new());
     let worker = Arc::new(worker::Worker::new(store.clone(), settings.webhooks.clone(), wake.clone()));
     let pipeline = Arc::new(pipeline::Pipeline::new(store.clone(), worker.max_attempts(), wake));
@@ -132,6 +138,7 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
         pipeline,
         worker: worker.clone(),
         intake: intake::IntakeMetrics::default(),
+        stopping: stop_rx.clone(),
         livekit: LiveKit::new(&settings.livekit),
         limits: auth::RateLimits::new(
             settings.rate_limit.per_ip_per_minute,
@@ -143,21 +150,28 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
         settings,
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
-    let upkeep_task = tokio::spawn(reconcile::run(state.clone(), stop_rx));
+    let upkeep_task = tokio::spawn(reconcile::run(state.clone(), stop_rx.clone()));
     let routes = routes::routes(state.clone());
     let flush_store = store.clone();
+    let mut stopped = stop_rx;
     let task = tokio::spawn(async move {
-        warp::serve(routes)
+        let server = warp::serve(routes)
             .incoming(listener)
-            .graceful(async {
+            .graceful(async move {
                 let _ = rx.await;
+                // Ends event streams (which never end by themselves) and starts the worker's
+                // drain while requests in flight finish.
+                let _ = stop_tx.send(true);
             })
-            .run()
-            .await;
-        // Requests are done; let deliveries in flight finish (bounded), then flush.
-        let _ = stop_tx.send(true);
+            .run();
+        tokio::select! {
+            _ = server => {}
+            _ = async {
+                let _ = stopped.wait_for(|s| *s).await;
+                tokio::time::sleep(DRAIN).await;
+            } => tracing::warn!("connections still open {} s after shutdown began: closing them", DRAIN.as_secs()),
+        }
         let _ = worker_task.await;
         let _ = upkeep_task.await;
         if let Err(e) = flush_store.flush_blocking() {

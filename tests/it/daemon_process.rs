@@ -27,12 +27,30 @@ fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
     let err = String::from_utf8_lossy(&second.stderr);
     assert!(err.contains("is in use by another pulse daemon"), "{err}");
 
+    // A connected event stream (`webhooks listen`) must not hold shutdown up.
+    let created = env
+        .pulse_env(&[("PULSE_URL", &url), ("PULSE_ADMIN_TOKEN", token.trim())], &["projects", "create", "y", "--json"]);
+    let api_key = created.json()["api_key"].as_str().unwrap().to_string();
+    let mut listen = env
+        .cmd(&["webhooks", "listen", "--forward-to", "http://127.0.0.1:9/"])
+        .env("PULSE_URL", &url)
+        .env("PULSE_API_KEY", &api_key)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut ready = String::new();
+    std::io::BufRead::read_line(&mut std::io::BufReader::new(listen.stderr.as_mut().unwrap()), &mut ready).unwrap();
+    assert!(ready.starts_with("Ready!"), "{ready}");
+
     let started = Instant::now();
     let pid = child.id().to_string();
     assert!(std::process::Command::new("kill").args(["-TERM", &pid]).status().unwrap().success());
     let out = child.wait_with_output().unwrap();
     assert_eq!(out.status.code(), Some(0), "SIGTERM is a clean exit");
-    assert!(started.elapsed() < Duration::from_secs(10));
+    assert!(started.elapsed() < Duration::from_secs(5), "shutdown took {:?}", started.elapsed());
+    let _ = listen.kill();
+    let _ = listen.wait();
 }
 
 #[test]

@@ -290,19 +290,25 @@ pub async fn stream(st: Arc<AppState>, caller: Caller) -> warp::reply::Response 
     };
     let project_id = p.project.project_id;
     let rx = st.pipeline.subscribe();
-    let events = futures_util::stream::unfold((rx, project_id), |(mut rx, pid)| async move {
+    let stop = st.stopping.clone();
+    let events = futures_util::stream::unfold((rx, project_id, stop), |(mut rx, pid, mut stop)| async move {
         loop {
-            match rx.recv().await {
+            let received = tokio::select! {
+                r = rx.recv() => r,
+                // Shutdown: end the stream so the connection can close.
+                _ = stop.wait_for(|s| *s) => return None,
+            };
+            match received {
                 Ok(e) if e.project_id == pid => {
                     let ev = warp::sse::Event::default().id(e.id.clone()).event(e.event.clone());
                     let ev = ev.json_data(&e).unwrap_or_else(|_| warp::sse::Event::default());
-                    return Some((Ok::<_, Infallible>(ev), (rx, pid)));
+                    return Some((Ok::<_, Infallible>(ev), (rx, pid, stop)));
                 }
                 Ok(_) => continue,
                 // A slow reader missed some: say so rather than stall everyone.
                 Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
                     let ev = warp::sse::Event::default().event("lagged").data(n.to_string());
-                    return Some((Ok(ev), (rx, pid)));
+                    return Some((Ok(ev), (rx, pid, stop)));
                 }
                 Err(tokio::sync::broadcast::error::RecvError::Closed) => return None,
             }
