@@ -363,3 +363,28 @@ fn stop_of_an_egress_livekit_already_ended_is_a_conflict() {
     run.code(6);
     assert!(run.stderr.contains("already ended"), "{}", run.stderr);
 }
+
+#[test]
+fn a_project_storage_override_is_used_and_never_echoed() {
+    let env = TestEnv::start();
+    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    let body = json!({"name": "own-bucket", "storage": {"provider": "s3", "bucket": "acme-media", "region": "eu-west-1",
+        "access_key_id": "PROJECTAK", "secret_access_key": "PROJECTSK"}});
+    let (s, _, v) =
+        env.api("POST", "/v1/projects", Some(("authorization", &bearer)), Some(body.to_string().into_bytes()));
+    assert_eq!(s, 201, "{v}");
+    assert!(!v.to_string().contains("PROJECTSK") && !v.to_string().contains("PROJECTAK"));
+    assert_eq!(v["project"]["storage"]["bucket"], "acme-media");
+    let key = v["api_key"].as_str().unwrap();
+    let run = env.pulse(key, &["egress", "start", "--room", "r", "--output", "file", "--json"]);
+    run.code(0);
+    let s3 = &env.fake.requests_to("StartRoomCompositeEgress")[0].body["fileOutputs"][0]["s3"];
+    assert_eq!(
+        s3,
+        &json!({"accessKey": "PROJECTAK", "secret": "PROJECTSK", "region": "eu-west-1", "bucket": "acme-media", "forcePathStyle": false})
+    );
+    let bad = json!({"name": "x", "storage": {"provider": "s3", "bucket": "Bad_Bucket", "region": "eu-west-1", "access_key_id": "a", "secret_access_key": "b"}});
+    let (s, _, v) =
+        env.api("POST", "/v1/projects", Some(("authorization", &bearer)), Some(bad.to_string().into_bytes()));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("storage.bucket")), "{v}");
+}

@@ -495,3 +495,22 @@ fn metrics_and_status_show_the_queue() {
         assert!(text.lines().any(|l| l == line), "missing `{line}` in\n{text}");
     }
 }
+
+#[test]
+fn an_ingress_change_seen_by_a_read_still_produces_its_event_once() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &[]);
+    let i = env
+        .pulse(&key, &["ingress", "create", "--room", "s", "--type", "rtmp", "--participant", "enc", "--json"])
+        .json();
+    let (id, lk) = (i["ingress_id"].as_str().unwrap(), i["livekit_ingress_id"].as_str().unwrap());
+    env.fake.set_ingress_status(lk, "ENDPOINT_PUBLISHING");
+    assert_eq!(env.pulse(&key, &["ingress", "get", id, "--json"]).json()["status"], "active");
+    let info = json!({"ingressId": lk, "state": {"status": "ENDPOINT_PUBLISHING"}});
+    env.livekit_webhook(&json!({"event": "ingress_started", "id": "EV_late", "ingressInfo": info}));
+    rx.wait_for(5, |g| !g.is_empty());
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(count(&rx.got(), "ingress_started"), 1);
+}

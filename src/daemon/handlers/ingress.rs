@@ -10,6 +10,7 @@ use super::{Answer, ListQuery, created, livekit_room, ok, one_of, required, vali
 use crate::api::{CreateIngress, Ingress, Page};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
+use crate::daemon::pipeline::Outcome;
 use crate::daemon::reject::{ApiError, parse_json};
 use crate::livekit::models::{CreateIngressRequest, IngressInfo};
 use crate::store::ProjectRecord;
@@ -128,15 +129,11 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingres
     let project = st.project(&caller)?;
     let mut ingress = find(&st, &project, &id)?;
     if ingress.deleted_at.is_none() {
+        // Through the pipeline, so a change noticed here produces its event exactly once.
         match st.livekit.get_ingress(&ingress.livekit_ingress_id).await {
             Ok(Some(info)) => {
-                let (status, error) = map_state(&info);
-                if ingress.status != status || ingress.error != error {
-                    ingress.status = status.into();
-                    ingress.error = error;
-                    ingress.updated_at = now_rfc3339();
-                    st.store.ingress().put(&ingress)?;
-                    st.store.commit().await?;
+                if let Outcome::Applied(i, _) = st.pipeline.apply_ingress(&info, None).await? {
+                    ingress = i;
                 }
             }
             Ok(None) => {}

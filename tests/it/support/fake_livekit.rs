@@ -154,6 +154,12 @@ impl FakeLiveKit {
         st.egress.get_mut(id).expect("known egress")["status"] = json!(status);
     }
 
+    /// Sets an ingress's state as LiveKit would report it.
+    pub fn set_ingress_status(&self, id: &str, status: &str) {
+        let mut st = self.state.lock().unwrap();
+        st.ingress.get_mut(id).expect("known ingress")["state"]["status"] = json!(status);
+    }
+
     /// An ingress's stored info.
     pub fn ingress(&self, id: &str) -> Option<Value> {
         self.state.lock().unwrap().ingress.get(id).cloned()
