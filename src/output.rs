@@ -31,7 +31,6 @@ pub trait Tabular {
 pub struct Output {
     pub format: Format,
     pub quiet: bool,
-    pub color: bool,
 }
 
 fn write_stdout(text: &str) -> Result<(), CliError> {

@@ -92,12 +92,8 @@ pub struct ListArgs {
     /// Only this room
     #[arg(long)]
     room: Option<String>,
-    /// Page, from 1
-    #[arg(long, default_value_t = 1)]
-    page: u32,
-    /// Items per page, 1–100
-    #[arg(long, default_value_t = 20)]
-    limit: u32,
+    #[command(flatten)]
+    pages: super::PageArgs,
 }
 
 impl Tabular for Egress {
@@ -167,12 +163,8 @@ pub async fn run(ctx: &Ctx, cmd: EgressCmd) -> Result<(), CliError> {
             ctx.out.one(&e, &e.egress_id)
         }
         EgressCmd::List(a) => {
-            let q = query(&[
-                ("page", Some(a.page.to_string())),
-                ("limit", Some(a.limit.to_string())),
-                ("status", a.status),
-                ("room_name", a.room),
-            ]);
+            let [page, limit] = a.pages.pairs();
+            let q = query(&[page, limit, ("status", a.status), ("room_name", a.room)]);
             let page: Page<Egress> = client.get(&format!("/v1/media/egress{q}"), Auth::Project).await?;
             ctx.out.list(&page.data, page_footer(&page.pagination))
         }

@@ -27,12 +27,8 @@ pub enum IngressCmd {
         /// Include deleted ingress
         #[arg(long)]
         include_deleted: bool,
-        /// Page, from 1
-        #[arg(long, default_value_t = 1)]
-        page: u32,
-        /// Items per page, 1–100
-        #[arg(long, default_value_t = 20)]
-        limit: u32,
+        #[command(flatten)]
+        pages: super::PageArgs,
     },
     /// Delete one or more ingress (the records are kept as `deleted`)
     Delete {
@@ -113,10 +109,11 @@ pub async fn run(ctx: &Ctx, cmd: IngressCmd) -> Result<(), CliError> {
                 client.get(&format!("/v1/media/ingress/{}", encode_path_segment(&id)), Auth::Project).await?;
             ctx.out.one(&i, &i.ingress_id)
         }
-        IngressCmd::List { room, include_deleted, page, limit } => {
+        IngressCmd::List { room, include_deleted, pages } => {
+            let [page, limit] = pages.pairs();
             let q = query(&[
-                ("page", Some(page.to_string())),
-                ("limit", Some(limit.to_string())),
+                page,
+                limit,
                 ("room_name", room),
                 ("include_deleted", include_deleted.then(|| "true".to_string())),
             ]);

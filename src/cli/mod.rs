@@ -57,7 +57,7 @@ pub struct GlobalArgs {
     /// Print only ids, one per line
     #[arg(short, long, global = true)]
     pub quiet: bool,
-    /// Never use colour
+    /// Never use colour (pulse prints none; accepted so scripts can always pass it)
     #[arg(long, global = true)]
     pub no_color: bool,
     /// Say which URL, key and context are used, and where each came from
@@ -235,7 +235,6 @@ pub fn main() -> ExitCode {
 pub fn run(cli: Cli) -> Result<(), CliError> {
     let env: HashMap<String, String> = std::env::vars().collect();
     let format = if cli.global.json { Format::Json } else { cli.global.format };
-    let color = !cli.global.no_color && !env.contains_key("NO_COLOR");
     let mut global = cli.global;
     if matches!(cli.command, Command::Ingress(ingress::IngressCmd::Create(_))) {
         // SPEC §4 gives `ingress create` its own `--url` (the URL to pull from), which clap
@@ -243,7 +242,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
         // plane comes from PULSE_URL or the context.
         global.url = None;
     }
-    let ctx = Ctx { out: Output { format, quiet: global.quiet, color }, global, env };
+    let ctx = Ctx { out: Output { format, quiet: global.quiet }, global, env };
     match cli.command {
         Command::Daemon(args) => daemon::run(&ctx, args),
         Command::Completions(args) => completions::run(args),
@@ -265,6 +264,24 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 }
             })
         }
+    }
+}
+
+/// `--page` and `--limit` of every list command.
+#[derive(Debug, Clone, Copy, Args)]
+pub struct PageArgs {
+    /// Page, from 1
+    #[arg(long, default_value_t = 1)]
+    pub page: u32,
+    /// Items per page, 1–100
+    #[arg(long, default_value_t = 20)]
+    pub limit: u32,
+}
+
+impl PageArgs {
+    /// `page` and `limit` as query pairs.
+    pub fn pairs(&self) -> [(&'static str, Option<String>); 2] {
+        [("page", Some(self.page.to_string())), ("limit", Some(self.limit.to_string()))]
     }
 }
 

@@ -26,12 +26,8 @@ pub enum ProjectsCmd {
     },
     /// List projects
     List {
-        /// Page, from 1
-        #[arg(long, default_value_t = 1)]
-        page: u32,
-        /// Items per page, 1–100
-        #[arg(long, default_value_t = 20)]
-        limit: u32,
+        #[command(flatten)]
+        pages: super::PageArgs,
     },
     /// Show one project
     Get {
@@ -107,8 +103,8 @@ pub async fn run(ctx: &Ctx, cmd: ProjectsCmd) -> Result<(), CliError> {
             ctx.out.status(&format!("Created project {}; its API key is shown only now", p.project_id));
             ctx.out.one(&created, &p.project_id)
         }
-        ProjectsCmd::List { page, limit } => {
-            let q = query(&[("page", Some(page.to_string())), ("limit", Some(limit.to_string()))]);
+        ProjectsCmd::List { pages } => {
+            let q = query(&pages.pairs());
             let page: Page<Project> = client.get(&format!("/v1/projects{q}"), Auth::Admin).await?;
             ctx.out.list(&page.data, page_footer(&page.pagination))
         }

@@ -65,12 +65,8 @@ pub struct LogsArgs {
     /// Until a time (RFC 3339) or a duration back
     #[arg(long)]
     until: Option<String>,
-    /// Page, from 1
-    #[arg(long, default_value_t = 1)]
-    page: u32,
-    /// Items per page, 1–100
-    #[arg(long, default_value_t = 20)]
-    limit: u32,
+    #[command(flatten)]
+    pages: super::PageArgs,
     /// Keep printing deliveries as they are made or change (JSON Lines with --json)
     #[arg(long, short)]
     follow: bool,
@@ -212,7 +208,7 @@ pub async fn run(ctx: &Ctx, cmd: WebhooksCmd) -> Result<(), CliError> {
     match cmd {
         WebhooksCmd::Logs(a) if a.follow => follow(ctx, &client, a).await,
         WebhooksCmd::Logs(a) => {
-            let q = log_query(&a.status, &a.event, &a.endpoint, &a.since, &a.until, a.page, a.limit);
+            let q = log_query(&a.status, &a.event, &a.endpoint, &a.since, &a.until, a.pages.page, a.pages.limit);
             let page: Page<WebhookLog> = client.get(&format!("/v1/webhooks/logs{q}"), Auth::Project).await?;
             ctx.out.list(&page.data, page_footer(&page.pagination))
         }

@@ -69,7 +69,7 @@ pub fn render(st: &AppState) -> String {
         secs(&c.sync_nanos)
     );
     let now = super::pipeline::now_ms();
-    let due = st.store.due(now, usize::MAX).map(|d| d.len()).unwrap_or(0);
+    let due = st.store.due_count(now);
     for (name, help, v) in [
         ("pulse_webhook_queue_depth", "Deliveries scheduled (pending or retrying).", st.store.scheduled_count() as u64),
         ("pulse_webhook_due", "Deliveries due now.", due as u64),

@@ -69,11 +69,6 @@ impl Handle {
         }
         let _ = (&mut self.task).await;
     }
-
-    /// Waits until the server stops (after a shutdown signal).
-    pub async fn wait(mut self) {
-        let _ = (&mut self.task).await;
-    }
 }
 
 /// The admin token file inside a data dir.

@@ -43,7 +43,6 @@ pub enum Outcome<T> {
 #[derive(Debug, Default)]
 pub struct PipelineCounters {
     pub events: AtomicU64,
-    pub deliveries_created: AtomicU64,
 }
 
 /// Produces events and deliveries; wakes the delivery worker and the SSE streams.
@@ -205,10 +204,17 @@ impl Pipeline {
         };
         let outcome =
             self.store.transact(|tx| self.egress_tx(tx, &endpoints, livekit_id, livekit_event_id, info, change))?;
-        if let Outcome::Applied(_, events) = &outcome {
-            self.commit(events).await?;
-        } else if livekit_event_id.is_some() {
-            self.store.commit().await?;
+        self.settle(outcome, livekit_event_id).await
+    }
+
+    /// Makes a transaction durable before its caller answers: what it applied (then tells the
+    /// worker and the streams), the LiveKit event id it recorded, or, for a duplicate, the
+    /// first delivery's writes, which another request may not have flushed yet.
+    async fn settle<T>(&self, outcome: Outcome<T>, livekit_event_id: Option<&str>) -> Result<Outcome<T>, StoreError> {
+        match &outcome {
+            Outcome::Applied(_, events) => self.commit(events).await?,
+            _ if livekit_event_id.is_some() => self.store.commit().await?,
+            _ => {}
         }
         Ok(outcome)
     }
@@ -263,12 +269,7 @@ impl Pipeline {
             }
             Ok(Outcome::Applied(ingress, events))
         })?;
-        match &outcome {
-            Outcome::Applied(_, events) => self.commit(events).await?,
-            _ if livekit_event_id.is_some() => self.store.commit().await?,
-            _ => {}
-        }
-        Ok(outcome)
+        self.settle(outcome, livekit_event_id).await
     }
 
     /// A room or participant event: no record changes, one pulse event.
@@ -287,11 +288,7 @@ impl Pipeline {
             };
             Ok(Outcome::Applied((), vec![self.emit(tx, &endpoints, draft)?]))
         })?;
-        match &outcome {
-            Outcome::Applied(_, events) => self.commit(events).await?,
-            _ => self.store.commit().await?,
-        }
-        Ok(outcome)
+        self.settle(outcome, d.livekit_event_id).await
     }
 
     /// Records a LiveKit event id that routed nowhere, so its retries are not counted twice.

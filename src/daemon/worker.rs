@@ -14,7 +14,7 @@ use super::pipeline::now_ms;
 use super::ssrf::{BLOCKED, Guard, VettedResolver};
 use crate::api::Attempt;
 use crate::config::WebhookSettings;
-use crate::store::{DeliveryRecord, Store, StoreError};
+use crate::store::{DeliveryRecord, Due, Store, StoreError};
 use crate::util::{now_rfc3339, rfc3339, unix_now};
 use crate::webhooks::signing;
 
@@ -138,12 +138,11 @@ impl Worker {
     /// Starts every due delivery that has a free slot; returns how long to sleep.
     fn dispatch_due(self: &Arc<Self>) -> Result<Duration, StoreError> {
         let now = now_ms();
-        for (due_ms, key) in self.store.due(now, 1024)? {
+        for Due { due_ms, key, endpoint_id } in self.store.due(now, 1024)? {
             if self.claimed.lock().unwrap_or_else(|e| e.into_inner()).contains(&key) {
                 continue;
             }
-            let Some(d) = self.store.delivery_by_key(&key)? else { continue };
-            let Some(endpoint_slot) = self.endpoint_slot(&d.log.endpoint_id) else {
+            let Some(endpoint_slot) = self.endpoint_slot(&endpoint_id) else {
                 continue; // this endpoint is busy; others still get their turn
             };
             let Ok(global_slot) = self.global.clone().try_acquire_owned() else {
@@ -156,18 +155,16 @@ impl Worker {
                 Some(mut cur) if cur.due_ms == Some(due_ms) => {
                     cur.due_ms = Some(lease);
                     tx.put_delivery(&cur)?;
-                    Ok(true)
+                    Ok(Some(cur))
                 }
-                _ => Ok(false),
+                _ => Ok(None),
             })?;
-            if !claimed {
-                continue;
-            }
+            let Some(d) = claimed else { continue };
             self.claimed.lock().unwrap_or_else(|e| e.into_inner()).insert(key.clone());
             let me = self.clone();
             tokio::spawn(async move {
                 me.metrics.in_flight.fetch_add(1, Ordering::Relaxed);
-                if let Err(e) = me.attempt(&key, "scheduled", None).await {
+                if let Err(e) = me.attempt_record(d, "scheduled", None).await {
                     tracing::error!(delivery = %key, error = %e, "could not record a delivery attempt");
                 }
                 me.metrics.in_flight.fetch_sub(1, Ordering::Relaxed);
@@ -190,6 +187,17 @@ impl Worker {
         let Some(d) = self.store.delivery_by_key(key)? else {
             return Err(StoreError::Data(format!("delivery {key} vanished")));
         };
+        self.attempt_record(d, trigger, url_override).await
+    }
+
+    /// [`Worker::attempt`] for a delivery already read (the scheduler's claim returns it).
+    async fn attempt_record(
+        &self,
+        d: DeliveryRecord,
+        trigger: &str,
+        url_override: Option<&str>,
+    ) -> Result<Attempt, StoreError> {
+        let key = &d.key();
         let endpoint = self.store.endpoint(&d.project_id, &d.log.endpoint_id)?;
         let event = self.store.event(&d.project_id, &d.log.event_id)?;
         let (endpoint, event) = match (endpoint, event) {

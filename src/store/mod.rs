@@ -9,7 +9,7 @@ mod tx;
 mod webhooks;
 
 pub use tx::{Tx, TxError};
-pub use webhooks::{DeliveryRecord, EndpointRecord, EventRecord, SecretEntry};
+pub use webhooks::{DeliveryRecord, Due, EndpointRecord, EventRecord, SecretEntry};
 
 use std::fs::File;
 use std::path::{Path, PathBuf};
@@ -188,7 +188,6 @@ type Waiter = tokio::sync::oneshot::Sender<std::result::Result<(), String>>;
 
 struct Inner {
     db: sled::Db,
-    path: PathBuf,
     projects: sled::Tree,
     keys: sled::Tree,
     egress: Collection<Egress>,
@@ -269,7 +268,6 @@ impl Store {
                 livekit_events: db.open_tree("livekit_events")?,
                 stats,
                 db,
-                path,
                 flush_tx,
             }),
         })
@@ -297,11 +295,6 @@ impl Store {
     /// Bytes the store occupies on disk.
     pub fn size_on_disk(&self) -> u64 {
         self.inner.db.size_on_disk().unwrap_or(0)
-    }
-
-    /// Where the database lives.
-    pub fn path(&self) -> &Path {
-        &self.inner.path
     }
 
     // ------------------------------------------------------------ projects

@@ -4,7 +4,7 @@
 
 use sled::transaction::{ConflictableTransactionError, TransactionalTree};
 
-use super::webhooks::due_key;
+use super::webhooks::{due_key, due_value};
 use super::{DeliveryRecord, EndpointRecord, EventRecord, Owned, Result, Store, StoreError, decode, encode};
 use crate::api::{Egress, Ingress};
 
@@ -64,11 +64,6 @@ impl Tx<'_> {
         Ok(())
     }
 
-    /// An egress by project and pulse id.
-    pub fn egress(&self, project_id: &str, id: &str) -> TxResult<Option<Egress>> {
-        self.t[EGRESS].get(format!("{project_id}/{id}").as_bytes())?.map(|v| dec(&v)).transpose()
-    }
-
     /// An egress by LiveKit id.
     pub fn egress_by_livekit(&self, lk: &str) -> TxResult<Option<Egress>> {
         self.by_livekit(EGRESS, EGRESS_LK, lk)
@@ -108,7 +103,7 @@ impl Tx<'_> {
             self.t[DUE].remove(due_key(ms, &key))?;
         }
         if let Some(ms) = d.due_ms {
-            self.t[DUE].insert(due_key(ms, &key), key.as_bytes())?;
+            self.t[DUE].insert(due_key(ms, &key), due_value(d))?;
         }
         self.t[DELIVERIES].insert(key.as_bytes(), enc(d)?)?;
         Ok(())

@@ -33,6 +33,11 @@ impl EndpointRecord {
         self.secrets.iter().filter(|s| s.expires_at.is_none_or(|t| t > now)).map(|s| s.secret.as_str()).collect()
     }
 
+    /// The secret that signs from now on (the one answers reveal).
+    pub fn current_secret(&self) -> Option<&str> {
+        self.secrets.first().map(|s| s.secret.as_str())
+    }
+
     /// Whether this endpoint wants `event`.
     pub fn wants(&self, event: &str) -> bool {
         self.endpoint.enabled && (self.endpoint.events.is_empty() || self.endpoint.events.iter().any(|e| e == event))
@@ -63,6 +68,20 @@ impl DeliveryRecord {
     pub fn key(&self) -> String {
         format!("{}/{}", self.project_id, self.log.id)
     }
+}
+
+/// One schedule entry: when, which delivery, and to which endpoint (so the scheduler can
+/// skip a busy endpoint's deliveries without reading them).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Due {
+    pub due_ms: u64,
+    pub key: String,
+    pub endpoint_id: String,
+}
+
+/// The schedule value: `<delivery key> <endpoint id>` (ids never contain spaces).
+pub(super) fn due_value(d: &DeliveryRecord) -> Vec<u8> {
+    format!("{} {}", d.key(), d.log.endpoint_id).into_bytes()
 }
 
 /// The schedule key: due time first, so a scan from the start finds what is due.
@@ -126,16 +145,25 @@ impl Store {
         Ok(out)
     }
 
-    /// Up to `limit` deliveries due at or before `now_ms`: (due ms, delivery key), earliest first.
-    pub fn due(&self, now_ms: u64, limit: usize) -> Result<Vec<(u64, String)>> {
+    /// Up to `limit` deliveries due at or before `now_ms`, earliest first.
+    pub fn due(&self, now_ms: u64, limit: usize) -> Result<Vec<Due>> {
         let end = now_ms.saturating_add(1).to_be_bytes();
         let mut out = Vec::new();
         for kv in self.inner.due.range(..end.as_slice()).take(limit) {
             let (k, v) = kv?;
-            let ms = u64::from_be_bytes(k[..8].try_into().map_err(|_| super::StoreError::Data("bad due key".into()))?);
-            out.push((ms, String::from_utf8_lossy(&v).into_owned()));
+            let due_ms =
+                u64::from_be_bytes(k[..8].try_into().map_err(|_| super::StoreError::Data("bad due key".into()))?);
+            let v = String::from_utf8_lossy(&v);
+            let (key, endpoint_id) = v.split_once(' ').unwrap_or((&v, ""));
+            out.push(Due { due_ms, key: key.into(), endpoint_id: endpoint_id.into() });
         }
         Ok(out)
+    }
+
+    /// How many deliveries are due at or before `now_ms` (counted, not read).
+    pub fn due_count(&self, now_ms: u64) -> usize {
+        let end = now_ms.saturating_add(1).to_be_bytes();
+        self.inner.due.range(..end.as_slice()).count()
     }
 
     /// The earliest scheduled time, if anything is scheduled.
@@ -149,16 +177,6 @@ impl Store {
     /// How many deliveries are scheduled (pending or retrying).
     pub fn scheduled_count(&self) -> usize {
         self.inner.due.len()
-    }
-
-    /// Counts of deliveries by status, over every project.
-    pub fn delivery_counts(&self) -> Result<std::collections::BTreeMap<String, u64>> {
-        let mut counts = std::collections::BTreeMap::new();
-        for kv in self.inner.deliveries.iter() {
-            let d: DeliveryRecord = decode(&kv?.1)?;
-            *counts.entry(d.log.status).or_insert(0) += 1;
-        }
-        Ok(counts)
     }
 
     /// Deletes finished deliveries and their events older than `cutoff` (RFC 3339, compared as

@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 use super::{Answer, ListQuery, created, ok, required};
-use crate::api::{CreateEndpoint, CreateProject, CreatedProject, Deleted, Endpoint, Page, Project, RotatedKey};
+use crate::api::{CreateEndpoint, CreateProject, CreatedProject, Deleted, Page, Project, RotatedKey};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 use crate::daemon::reject::{ApiError, parse_json};
@@ -47,7 +47,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Cr
             let ep =
                 CreateEndpoint { url: Some(url), events: None, description: Some("created with the project".into()) };
             let r = super::webhooks::create_endpoint_record(&st, &project.project_id, ep).await?;
-            Some(Endpoint { secret: r.secrets.first().map(|s| s.secret.clone()), ..r.endpoint })
+            Some(super::webhooks::with_secret(&r))
         }
         None => None,
     };

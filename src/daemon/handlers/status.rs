@@ -25,7 +25,7 @@ pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
         },
         webhooks: WebhookStatus {
             queue_depth: st.store.scheduled_count() as u64,
-            due: st.store.due(crate::daemon::pipeline::now_ms(), usize::MAX).map(|d| d.len() as u64).unwrap_or(0),
+            due: st.store.due_count(crate::daemon::pipeline::now_ms()) as u64,
             in_flight: st.worker.metrics.in_flight.load(Ordering::Relaxed),
             delivered: st.worker.metrics.delivered.load(Ordering::Relaxed),
             failed: st.worker.metrics.failed.load(Ordering::Relaxed),

@@ -63,8 +63,9 @@ pub async fn create_endpoint_record(
     Ok(record)
 }
 
-fn with_secret(r: &EndpointRecord) -> Endpoint {
-    Endpoint { secret: r.secrets.first().map(|s| s.secret.clone()), ..r.endpoint.clone() }
+/// The endpoint as the answers that reveal its secret show it.
+pub fn with_secret(r: &EndpointRecord) -> Endpoint {
+    Endpoint { secret: r.current_secret().map(Into::into), ..r.endpoint.clone() }
 }
 
 fn find_endpoint(st: &AppState, p: &ProjectRecord, id: &str) -> Result<EndpointRecord, ApiError> {
@@ -97,7 +98,7 @@ pub async fn get_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answ
 pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> Answer<EndpointSecret> {
     let p = st.project(&caller)?;
     let r = find_endpoint(&st, &p, &id)?;
-    ok(EndpointSecret { endpoint_id: id, secret: r.secrets.first().map(|s| s.secret.clone()).unwrap_or_default() })
+    ok(EndpointSecret { endpoint_id: id, secret: r.current_secret().unwrap_or_default().into() })
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
