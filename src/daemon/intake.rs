@@ -79,14 +79,13 @@ impl<T> From<Outcome<T>> for Routed {
 
 async fn route(st: &AppState, e: &WebhookEvent, lk_id: Option<&str>) -> Result<Routed, ApiError> {
     let p = &st.pipeline;
-    // By egress/ingress id first (the store knows which project owns it).
+    // By egress/ingress id first (the store knows which project owns it). The pipeline has
+    // already recorded the LiveKit event id, also for a record pulse does not own.
     if let Some(info) = &e.egress_info {
-        let outcome = p.apply_egress(info, lk_id).await?;
-        return Ok(if matches!(outcome, Outcome::Unknown) { drop_unknown(st, lk_id).await? } else { outcome.into() });
+        return Ok(p.apply_egress(info, lk_id).await?.into());
     }
     if let Some(info) = &e.ingress_info {
-        let outcome = p.apply_ingress(info, lk_id).await?;
-        return Ok(if matches!(outcome, Outcome::Unknown) { drop_unknown(st, lk_id).await? } else { outcome.into() });
+        return Ok(p.apply_ingress(info, lk_id).await?.into());
     }
     // Then by the `<project_id>__` room prefix.
     let room = e.room.clone().unwrap_or_default();

@@ -514,3 +514,21 @@ fn an_ingress_change_seen_by_a_read_still_produces_its_event_once() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     assert_eq!(count(&rx.got(), "ingress_started"), 1);
 }
+
+#[test]
+fn events_for_records_pulse_does_not_own_are_dropped_not_duplicates() {
+    let env = TestEnv::start();
+    let (project, _) = env.project("a");
+    let room = format!("{project}__r");
+    assert_eq!(
+        env.livekit_webhook(&egress_webhook("EV_u1", "egress_ended", "EG_elsewhere", &room, "EGRESS_COMPLETE")),
+        200
+    );
+    let info = json!({"ingressId": "IN_elsewhere", "state": {"status": "ENDPOINT_PUBLISHING"}});
+    assert_eq!(env.livekit_webhook(&json!({"event": "ingress_started", "id": "EV_u2", "ingressInfo": info})), 200);
+    // LiveKit retries one of them: that one is a duplicate.
+    env.livekit_webhook(&egress_webhook("EV_u1", "egress_ended", "EG_elsewhere", &room, "EGRESS_COMPLETE"));
+    let st = env.state();
+    let load = |c: &std::sync::atomic::AtomicU64| c.load(std::sync::atomic::Ordering::Relaxed);
+    assert_eq!((load(&st.intake.dropped_unknown), load(&st.intake.duplicates)), (2, 1));
+}
