@@ -120,18 +120,14 @@ async fn main() {
     blast(&bare_url, warmup.clone(), concurrency).await;
     let (b_ok, b_time) = blast(&bare_url, make("base"), concurrency).await;
 
-    let stats = daemon.store.commit_stats();
-    let (g0, w0, f0, s0) = (
-        stats.groups.load(Ordering::Relaxed),
-        stats.waiters.load(Ordering::Relaxed),
-        stats.flush_nanos.load(Ordering::Relaxed),
-        stats.sync_nanos.load(Ordering::Relaxed),
-    );
+    let s = daemon.store.commit_stats();
+    let (g0, w0, f0, s0) = (s.batches, s.commands, s.flush_nanos, s.sync_nanos);
     let (p_ok, p_time) = blast(&format!("{base}/v1/webhooks/livekit"), make("pulse"), concurrency).await;
-    let groups = stats.groups.load(Ordering::Relaxed) - g0;
-    let waiters = stats.waiters.load(Ordering::Relaxed) - w0;
-    let flush_ms = (stats.flush_nanos.load(Ordering::Relaxed) - f0) as f64 / 1e6;
-    let sync_ms = (stats.sync_nanos.load(Ordering::Relaxed) - s0) as f64 / 1e6;
+    let s = daemon.store.commit_stats();
+    let groups = s.batches - g0;
+    let waiters = s.commands - w0;
+    let flush_ms = (s.flush_nanos - f0) as f64 / 1e6;
+    let sync_ms = (s.sync_nanos - s0) as f64 / 1e6;
 
     let rate = |n: usize, t: Duration| n as f64 / t.as_secs_f64();
     println!(
@@ -155,14 +151,15 @@ async fn main() {
     // Let the deliveries drain, then report.
     let drain_started = Instant::now();
     let deadline = drain_started + Duration::from_secs(120);
-    while daemon.store.scheduled_count() > 0 && Instant::now() < deadline {
+    let scheduled = || async { daemon.store.queue_counts(i64::MAX).await.unwrap().scheduled };
+    while scheduled().await > 0 && Instant::now() < deadline {
         tokio::time::sleep(Duration::from_millis(100)).await;
     }
     println!(
         "deliveries         : {} delivered to the sink, the last {:.2} s after intake ended; {} still scheduled",
-        daemon.state.worker.metrics.delivered.load(Ordering::Relaxed),
+        daemon.state.core.metrics.delivered.load(Ordering::Relaxed),
         drain_started.elapsed().as_secs_f64(),
-        daemon.store.scheduled_count()
+        scheduled().await
     );
     daemon.shutdown().await;
 }

@@ -61,7 +61,7 @@ pub struct WebhookSettings {
     pub jitter: f64,
     pub timeout: Duration,
     pub allow_private_targets: bool,
-    pub allowed_cidrs: Vec<crate::daemon::ssrf::Cidr>,
+    pub allowed_cidrs: Vec<crate::ssrf::Cidr>,
     pub retention: Duration,
     pub max_in_flight: usize,
     pub max_in_flight_per_endpoint: usize,

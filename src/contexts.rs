@@ -59,7 +59,7 @@ impl Contexts {
             }
         }
         let text = toml::to_string(self).map_err(|e| CliError::Other(e.to_string()))?;
-        crate::daemon::write_private(&path, &text).map_err(fail)?;
+        crate::dirs::write_private(&path, &text).map_err(fail)?;
         Ok(path)
     }
 }

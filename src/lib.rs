@@ -6,15 +6,19 @@ pub mod cli;
 pub mod client;
 pub mod config;
 pub mod contexts;
+pub mod core;
 pub mod daemon;
 pub mod dirs;
 pub mod error;
 pub mod livekit;
 pub mod media;
+pub mod model;
 pub mod output;
+pub mod ssrf;
 pub mod store;
 pub mod util;
 pub mod webhooks;
+pub mod worker;
 
 use std::time::Duration;
 

@@ -183,7 +183,7 @@ impl Ctx {
             return Some(t);
         }
         let settings = config.validate().ok()?;
-        let text = std::fs::read_to_string(crate::daemon::admin_token_path(&settings.data_dir)).ok()?;
+        let text = std::fs::read_to_string(crate::dirs::admin_token_path(&settings.data_dir)).ok()?;
         Some(text.trim().to_string())
     }
 

@@ -404,7 +404,7 @@ fn listen_secret() -> Result<String, CliError> {
     }
     std::fs::create_dir_all(&dir).map_err(|e| CliError::Config(format!("cannot create {}: {e}", dir.display())))?;
     let secret = signing::new_secret();
-    crate::daemon::write_private(&path, &secret)
+    crate::dirs::write_private(&path, &secret)
         .map_err(|e| CliError::Config(format!("cannot write {}: {e}", path.display())))?;
     Ok(secret)
 }

@@ -14,7 +14,6 @@ use warp::Filter;
 use super::AppState;
 use super::reject::ApiError;
 use crate::store::ProjectRecord;
-use crate::util::sha256_hex;
 
 /// The credentials and address a request arrived with.
 #[derive(Debug, Clone)]
@@ -86,26 +85,15 @@ impl RateLimits {
 
 impl AppState {
     /// The calling project, after the per-IP and per-project limits.
-    pub fn project(&self, caller: &Caller) -> Result<ProjectRecord, ApiError> {
+    pub async fn project(&self, caller: &Caller) -> Result<ProjectRecord, ApiError> {
         self.limits.check_ip(caller.ip)?;
         let key = caller.pulse_key.as_deref().or(caller.bearer.as_deref()).ok_or_else(|| {
             ApiError::unauthenticated("missing API key; send it as X-Pulse-Key: pulse_key_… (or Authorization: Bearer)")
         })?;
-        let project = self.project_for_key(key)?;
-        self.limits.check_project(&project.project.project_id)?;
+        let project =
+            self.core.project_for_key(key).await?.ok_or_else(|| ApiError::unauthenticated("invalid API key"))?;
+        self.limits.check_project(&project.id)?;
         Ok(project)
-    }
-
-    fn project_for_key(&self, key: &str) -> Result<ProjectRecord, ApiError> {
-        let invalid = || ApiError::unauthenticated("invalid API key");
-        if !key.starts_with("pulse_key_") {
-            return Err(invalid());
-        }
-        let hash = sha256_hex(key.as_bytes());
-        let record = self.store.project_by_key_hash(&hash)?.ok_or_else(invalid)?;
-        // The index lookup found it by hash; compare the stored hash in constant time anyway so
-        // no code path branches on partial matches of secret-derived bytes.
-        if bool::from(record.api_key_hash.as_bytes().ct_eq(hash.as_bytes())) { Ok(record) } else { Err(invalid()) }
     }
 
     /// Checks the admin token (after the per-IP limit).
@@ -122,9 +110,9 @@ impl AppState {
     }
 
     /// Either credential (for `/v1/status`).
-    pub fn anyone(&self, caller: &Caller) -> Result<(), ApiError> {
+    pub async fn anyone(&self, caller: &Caller) -> Result<(), ApiError> {
         if caller.pulse_key.is_some() || caller.bearer.as_deref().is_some_and(|b| b.starts_with("pulse_key_")) {
-            self.project(caller).map(|_| ())
+            self.project(caller).await.map(|_| ())
         } else {
             self.admin(caller)
         }

@@ -4,13 +4,14 @@ use std::fmt::Write;
 use std::sync::atomic::Ordering;
 
 use super::AppState;
-use super::worker::BUCKETS;
+use crate::webhooks::sender::BUCKETS;
 
 /// Renders every metric.
-pub fn render(st: &AppState) -> String {
+pub async fn render(st: &AppState) -> String {
     let mut out = String::new();
-    let w = &st.worker.metrics;
-    let i = &st.intake;
+    let m = &st.core.metrics;
+    let w = &st.core.sender.metrics;
+    let i = m;
     let mut counter = |name: &str, help: &str, labels: &[(&str, u64)]| {
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} counter");
         for (label, v) in labels {
@@ -21,16 +22,16 @@ pub fn render(st: &AppState) -> String {
         "pulse_webhook_deliveries_total",
         "Deliveries that reached a final status, by outcome.",
         &[
-            ("{outcome=\"delivered\"}", w.delivered.load(Ordering::Relaxed)),
-            ("{outcome=\"failed\"}", w.failed.load(Ordering::Relaxed)),
+            ("{outcome=\"delivered\"}", m.delivered.load(Ordering::Relaxed)),
+            ("{outcome=\"failed\"}", m.failed.load(Ordering::Relaxed)),
         ],
     );
     counter(
         "pulse_webhook_attempts_total",
         "Delivery attempts, by result.",
         &[
-            ("{result=\"success\"}", w.attempts_ok.load(Ordering::Relaxed)),
-            ("{result=\"failure\"}", w.attempts_failed.load(Ordering::Relaxed)),
+            ("{result=\"success\"}", w.ok.load(Ordering::Relaxed)),
+            ("{result=\"failure\"}", w.failed.load(Ordering::Relaxed)),
         ],
     );
     counter("pulse_livekit_webhooks_total", "LiveKit webhooks accepted.", &[("", i.received.load(Ordering::Relaxed))]);
@@ -49,31 +50,26 @@ pub fn render(st: &AppState) -> String {
         "LiveKit webhooks for no known project or record.",
         &[("", i.dropped_unknown.load(Ordering::Relaxed))],
     );
-    counter(
-        "pulse_events_total",
-        "Pulse events produced.",
-        &[("", st.pipeline.counters.events.load(Ordering::Relaxed))],
-    );
-    let c = st.store.commit_stats();
-    counter("pulse_store_commit_groups_total", "Group-commit flushes.", &[("", c.groups.load(Ordering::Relaxed))]);
-    counter("pulse_store_commits_total", "Commits those flushes carried.", &[("", c.waiters.load(Ordering::Relaxed))]);
-    let secs = |n: &std::sync::atomic::AtomicU64| n.load(Ordering::Relaxed) as f64 / 1e9;
+    counter("pulse_events_total", "Pulse events produced.", &[("", m.events.load(Ordering::Relaxed))]);
+    let c = st.core.store.commit_stats();
+    counter("pulse_store_commit_groups_total", "Group-commit flushes.", &[("", c.batches)]);
+    counter("pulse_store_commits_total", "Commands those flushes carried.", &[("", c.commands)]);
+    let secs = |n: u64| n as f64 / 1e9;
     let _ = writeln!(
         out,
         "# HELP pulse_store_flush_seconds_total Time in sled's flush (sync_file_range).\n# TYPE pulse_store_flush_seconds_total counter\npulse_store_flush_seconds_total {}",
-        secs(&c.flush_nanos)
+        secs(c.flush_nanos)
     );
     let _ = writeln!(
         out,
         "# HELP pulse_store_fdatasync_seconds_total Time in the fdatasync that follows it.\n# TYPE pulse_store_fdatasync_seconds_total counter\npulse_store_fdatasync_seconds_total {}",
-        secs(&c.sync_nanos)
+        secs(c.sync_nanos)
     );
-    let now = super::pipeline::now_ms();
-    let due = st.store.due_count(now);
+    let queue = st.core.store.queue_counts(crate::model::now_ms()).await.unwrap_or_default();
     for (name, help, v) in [
-        ("pulse_webhook_queue_depth", "Deliveries scheduled (pending or retrying).", st.store.scheduled_count() as u64),
-        ("pulse_webhook_due", "Deliveries due now.", due as u64),
-        ("pulse_webhook_in_flight", "Delivery attempts in flight.", w.in_flight.load(Ordering::Relaxed)),
+        ("pulse_webhook_queue_depth", "Deliveries scheduled (pending or retrying).", queue.scheduled),
+        ("pulse_webhook_due", "Deliveries due now.", queue.due),
+        ("pulse_webhook_in_flight", "Delivery attempts in flight.", st.worker.in_flight.load(Ordering::Relaxed)),
     ] {
         let _ = writeln!(out, "# HELP {name} {help}\n# TYPE {name} gauge\n{name} {v}");
     }

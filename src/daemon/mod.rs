@@ -5,36 +5,33 @@ pub mod auth;
 pub mod handlers;
 pub mod intake;
 pub mod metrics;
-pub mod pipeline;
-pub mod reconcile;
 pub mod reject;
 pub mod routes;
-pub mod ssrf;
-pub mod worker;
 
 use std::net::SocketAddr;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::Arc;
 use std::time::Instant;
 
 use crate::config::{LogFormat, Settings};
-use crate::livekit::LiveKit;
+use crate::core::Core;
+use crate::dirs::{admin_token_path, write_private};
 use crate::store::{Store, StoreError};
+use crate::worker::Worker;
 
-/// Everything a request handler can reach.
+/// What the HTTP layer holds: the core, who may call, and how the daemon is doing.
 pub struct AppState {
-    pub settings: Settings,
-    pub store: Store,
-    pub livekit: LiveKit,
+    pub core: Arc<Core>,
     pub admin_token: String,
     pub started: Instant,
     pub limits: auth::RateLimits,
-    pub pipeline: Arc<pipeline::Pipeline>,
-    pub worker: Arc<worker::Worker>,
-    pub intake: intake::IntakeMetrics,
+    pub worker: Arc<Worker>,
     /// Becomes true when shutdown starts: long-lived streams end, the worker drains.
     pub stopping: tokio::sync::watch::Receiver<bool>,
 }
+
+/// The log filter unless `PULSE_LOG`/`RUST_LOG` say otherwise.
+pub const DEFAULT_LOG: &str = "info,warp=warn";
 
 /// How long shutdown waits for open connections before closing them.
 const DRAIN: std::time::Duration = std::time::Duration::from_secs(10);
@@ -54,7 +51,7 @@ pub enum DaemonError {
 pub struct Handle {
     pub addr: SocketAddr,
     pub admin_token: String,
-    pub store: Store,
+    pub store: Arc<dyn Store>,
     shutdown: Option<tokio::sync::oneshot::Sender<()>>,
     task: tokio::task::JoinHandle<()>,
     /// The shared state (tests poke the reconciler through it).
@@ -69,11 +66,6 @@ impl Handle {
         }
         let _ = (&mut self.task).await;
     }
-}
-
-/// The admin token file inside a data dir.
-pub fn admin_token_path(data_dir: &Path) -> PathBuf {
-    data_dir.join("admin_token")
 }
 
 /// The admin token from config, else from `<data_dir>/admin_token`, generated (mode 0600) on
@@ -95,58 +87,44 @@ fn admin_token(settings: &Settings) -> Result<String, DaemonError> {
     Ok(token)
 }
 
-/// Writes a file only its owner can read (0600 from creation, never briefly wider).
-pub fn write_private(path: &Path, contents: &str) -> std::io::Result<()> {
-    use std::io::Write;
-    #[cfg(unix)]
-    use std::os::unix::fs::OpenOptionsExt;
-    let mut opts = std::fs::OpenOptions::new();
-    opts.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    opts.mode(0o600);
-    let mut f = opts.open(path)?;
-    // An existing file keeps its old mode through `open`; tighten it before writing.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        f.set_permissions(std::fs::Permissions::from_mode(0o600))?;
-    }
-    f.write_all(contents.as_bytes())?;
-    f.sync_all()
+/// sled's page cache: enough for the hot records and indexes; the rest is a read away.
+const SLED_CACHE_MB: u64 = 64;
+
+/// Opens the configured store.
+pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {
+    Ok(Arc::new(crate::store::sled::SledStore::open(&settings.data_dir, SLED_CACHE_MB)?))
 }
 
 /// Opens the store and starts serving on `listener` in the background.
 pub async fn spawn(settings: Settings, listener: tokio::net::TcpListener) -> Result<Handle, DaemonError> {
-    let store = Store::open(&settings.data_dir)?;
+    let store = open_store(&settings)?;
     start(settings, store, listener).await
 }
 
 /// Starts serving on `listener` over an open store, in the background.
-pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpListener) -> Result<Handle, DaemonError> {
+pub async fn start(
+    settings: Settings,
+    store: Arc<dyn Store>,
+    listener: tokio::net::TcpListener,
+) -> Result<Handle, DaemonError> {
     let admin_token = admin_token(&settings)?;
     let addr = listener.local_addr().map_err(|e| DaemonError::Bind { addr: settings.listen, reason: e.to_string() })?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
-    let wake = Arc::new(tokio::sync::Notify::new());
-    let worker = Arc::new(worker::Worker::new(store.clone(), settings.webhooks.clone(), wake.clone()));
-    let pipeline = Arc::new(pipeline::Pipeline::new(store.clone(), worker.max_attempts(), wake));
+    let limits =
+        auth::RateLimits::new(settings.rate_limit.per_ip_per_minute, settings.rate_limit.per_project_per_minute);
+    let core = Arc::new(Core::new(store.clone(), settings));
+    let worker = Arc::new(Worker::new(core.clone()));
     let state = Arc::new(AppState {
-        pipeline,
+        core: core.clone(),
         worker: worker.clone(),
-        intake: intake::IntakeMetrics::default(),
         stopping: stop_rx.clone(),
-        livekit: LiveKit::new(&settings.livekit),
-        limits: auth::RateLimits::new(
-            settings.rate_limit.per_ip_per_minute,
-            settings.rate_limit.per_project_per_minute,
-        ),
-        store: store.clone(),
+        limits,
         admin_token: admin_token.clone(),
         started: Instant::now(),
-        settings,
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
-    let upkeep_task = tokio::spawn(reconcile::run(state.clone(), stop_rx.clone()));
+    let upkeep_task = tokio::spawn(upkeep(core, stop_rx.clone()));
     let routes = routes::routes(state.clone());
     let flush_store = store.clone();
     let mut stopped = stop_rx;
@@ -169,20 +147,35 @@ pub async fn start(settings: Settings, store: Store, listener: tokio::net::TcpLi
         }
         let _ = worker_task.await;
         let _ = upkeep_task.await;
-        if let Err(e) = flush_store.flush_blocking() {
+        if let Err(e) = flush_store.close().await {
             tracing::error!(error = %e, "final store flush failed");
         }
     });
     Ok(Handle { addr, admin_token, store, shutdown: Some(tx), task, state })
 }
 
+/// The reconciliation poller and the retention pruner, until `stop` fires.
+async fn upkeep(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut poll = tokio::time::interval(core.settings.livekit.reconcile_interval);
+    poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    let mut prune = tokio::time::interval(std::time::Duration::from_secs(3600));
+    loop {
+        tokio::select! {
+            _ = poll.tick() => { core.reconcile_once().await; }
+            _ = prune.tick() => core.prune().await,
+            _ = stop.changed() => break,
+        }
+    }
+}
+
 /// Sets up logging on stderr: pretty or JSON, ANSI only on a terminal, filter from
-/// `PULSE_LOG` or `RUST_LOG` (default `info`, without warp's line per request: a LiveKit join
-/// storm would be a log storm; `PULSE_LOG=info,warp=info` brings the access lines back).
+/// `PULSE_LOG` or `RUST_LOG`. The default, `info,warp=warn`, leaves out warp's two lines per
+/// request (a LiveKit join storm would be a log storm); `PULSE_LOG=info` brings them back.
 pub fn init_logging(format: LogFormat) {
     use std::io::IsTerminal;
-    let filter = std::env::var("PULSE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_else(|_| "info".into());
-    let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| "info".into());
+    let filter =
+        std::env::var("PULSE_LOG").or_else(|_| std::env::var("RUST_LOG")).unwrap_or_else(|_| DEFAULT_LOG.into());
+    let filter = tracing_subscriber::EnvFilter::try_new(&filter).unwrap_or_else(|_| DEFAULT_LOG.into());
     let builder = tracing_subscriber::fmt().with_env_filter(filter).with_writer(std::io::stderr);
     let _ = match format {
         LogFormat::Json => builder.json().try_init(),
@@ -195,7 +188,7 @@ pub async fn run(settings: Settings) -> Result<(), DaemonError> {
     let listen = settings.listen;
     let data_dir = settings.data_dir.clone();
     // The store first: a second daemon on this data dir must fail before touching the port.
-    let store = Store::open(&data_dir)?;
+    let store = open_store(&settings)?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| DaemonError::Bind { addr: listen, reason: e.to_string() })?;

@@ -6,6 +6,7 @@ use warp::http::{HeaderValue, StatusCode};
 use warp::reply::Response;
 
 use crate::api::{ErrorBody, ErrorDetail};
+use crate::core::CoreError;
 use crate::livekit::LiveKitError;
 use crate::store::StoreError;
 
@@ -107,7 +108,33 @@ impl ApiError {
 
 impl From<StoreError> for ApiError {
     fn from(e: StoreError) -> Self {
-        ApiError::internal("store failure", e)
+        match e {
+            // The writer is behind: come back in a second (LiveKit retries by itself).
+            StoreError::Busy => {
+                let mut e = Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "the daemon is busy writing; retry in a second",
+                );
+                e.headers = vec![("retry-after", "1".into())];
+                e
+            }
+            e => ApiError::internal("store failure", e),
+        }
+    }
+}
+
+/// The one place a core error becomes an HTTP status.
+impl From<CoreError> for ApiError {
+    fn from(e: CoreError) -> Self {
+        match e {
+            CoreError::Invalid { field: Some(f), message } => ApiError::invalid(&f, message),
+            CoreError::Invalid { field: None, message } => ApiError::bad_request(message),
+            CoreError::NotFound(what) => ApiError::not_found(what),
+            CoreError::Conflict(message) => ApiError::conflict(message),
+            CoreError::Upstream(e) => ApiError::livekit(e),
+            CoreError::Store(e) => e.into(),
+        }
     }
 }
 

@@ -155,8 +155,8 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
     let metrics = warp::path!("metrics")
         .and(warp::get())
         .and(st.clone())
-        .map(|s: Arc<AppState>| {
-            let mut r = warp::reply::Reply::into_response(super::metrics::render(&s));
+        .then(|s: Arc<AppState>| async move {
+            let mut r = warp::reply::Reply::into_response(super::metrics::render(&s).await);
             r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("text/plain; version=0.0.4"));
             r
         })

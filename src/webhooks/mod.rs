@@ -2,4 +2,5 @@
 //! receiver verifies it, and how LiveKit signs what it sends to pulse.
 
 pub mod livekit;
+pub mod sender;
 pub mod signing;

@@ -50,9 +50,9 @@ fn livekit_signature_matrix() {
     assert_eq!(post(Some(good.clone()), &bytes), 200);
     assert_eq!(post(Some(format!("Bearer {good}")), &bytes), 200, "Bearer prefix accepted (and deduplicated)");
     let st = env.state();
-    assert_eq!(st.intake.rejected_signatures.load(std::sync::atomic::Ordering::Relaxed), 7);
-    assert_eq!(st.intake.duplicates.load(std::sync::atomic::Ordering::Relaxed), 1);
-    assert_eq!(st.pipeline.counters.events.load(std::sync::atomic::Ordering::Relaxed), 1);
+    assert_eq!(st.core.metrics.rejected_signatures.load(std::sync::atomic::Ordering::Relaxed), 7);
+    assert_eq!(st.core.metrics.duplicates.load(std::sync::atomic::Ordering::Relaxed), 1);
+    assert_eq!(st.core.metrics.events.load(std::sync::atomic::Ordering::Relaxed), 1);
     // Within the 60 s leeway is fine.
     let late =
         json!({"event": "room_finished", "id": "EV_late", "room": {"sid": "RM_1", "name": format!("{project}__r")}});
@@ -250,10 +250,10 @@ fn webhook_and_poll_reporting_the_same_transition_produce_one_event() {
     env.livekit_webhook(&egress_webhook("EV_a", "egress_updated", &lk, &room, "EGRESS_ACTIVE"));
     env.fake.set_egress_status(&lk, "EGRESS_ACTIVE");
     let st = env.state();
-    env.rt.block_on(pulse::daemon::reconcile::reconcile_once(&st));
+    env.rt.block_on(st.core.reconcile_once());
     // The poller learns COMPLETE first; LiveKit's late webhook says the same.
     env.fake.set_egress_status(&lk, "EGRESS_COMPLETE");
-    env.rt.block_on(pulse::daemon::reconcile::reconcile_once(&st));
+    env.rt.block_on(st.core.reconcile_once());
     env.livekit_webhook(&egress_webhook("EV_b", "egress_ended", &lk, &room, "EGRESS_COMPLETE"));
     env.pulse(&key, &["egress", "get", e["egress_id"].as_str().unwrap()]).code(0);
     rx.wait_for(10, |g| g.len() >= 3);
@@ -308,7 +308,7 @@ fn ingress_events_and_room_routing() {
     let started = got.iter().find(|r| r.json["event"] == "ingress_started").unwrap();
     assert!(!started.body.contains("streamkey"), "ingress events carry the masked key");
     assert!(rx_b.got().is_empty(), "project b hears nothing of project a");
-    assert_eq!(env.state().intake.dropped_unknown.load(std::sync::atomic::Ordering::Relaxed), 2);
+    assert_eq!(env.state().core.metrics.dropped_unknown.load(std::sync::atomic::Ordering::Relaxed), 2);
 }
 
 #[test]
@@ -437,23 +437,23 @@ fn the_connect_time_guard_blocks_what_the_creation_check_would() {
     let port = rx.url.split(':').nth(2).unwrap().split('/').next().unwrap().to_string();
     for (n, url) in [format!("http://localhost:{port}/hook"), rx.url.clone()].into_iter().enumerate() {
         let record = pulse::store::EndpointRecord {
+            id: format!("we_test{n}"),
             project_id: project.clone(),
-            endpoint: pulse::api::Endpoint {
-                endpoint_id: format!("we_test{n}"),
-                url,
-                events: vec![],
-                description: None,
-                enabled: true,
-                disabled_reason: None,
-                created_at: "2026-01-01T00:00:00.000Z".into(),
-                secret: None,
-            },
+            url,
+            events: vec![],
+            description: None,
+            enabled: true,
+            disabled_reason: None,
+            created_ms: 1_767_225_600_000,
             secrets: vec![pulse::store::SecretEntry {
                 secret: pulse::webhooks::signing::new_secret(),
-                expires_at: None,
+                expires_ms: None,
             }],
+            rev: 0,
         };
-        env.state().store.put_endpoint(&record).unwrap();
+        let put = pulse::store::Op::PutEndpoint(record, pulse::store::Expect::New);
+        let changes = pulse::store::Changes { livekit_event: None, ops: vec![put] };
+        env.rt.block_on(env.state().core.store.commit(changes)).unwrap();
     }
     env.livekit_webhook(&json!({"event": "room_started", "id": "EV_ssrf", "room": {"name": format!("{project}__r")}}));
     let auth = Some(("x-pulse-key", key.as_str()));
@@ -530,5 +530,5 @@ fn events_for_records_pulse_does_not_own_are_dropped_not_duplicates() {
     env.livekit_webhook(&egress_webhook("EV_u1", "egress_ended", "EG_elsewhere", &room, "EGRESS_COMPLETE"));
     let st = env.state();
     let load = |c: &std::sync::atomic::AtomicU64| c.load(std::sync::atomic::Ordering::Relaxed);
-    assert_eq!((load(&st.intake.dropped_unknown), load(&st.intake.duplicates)), (2, 1));
+    assert_eq!((load(&st.core.metrics.dropped_unknown), load(&st.core.metrics.duplicates)), (2, 1));
 }

@@ -1,5 +1,5 @@
 //! Request handlers, one module per resource. Each is `async fn(state, caller, input) ->
-//! Answer<T>`: authenticate, validate, act, answer. Shared request plumbing lives here.
+//! Answer<T>`: parse, authenticate, call the core, answer. Shared request plumbing lives here.
 
 pub mod egress;
 pub mod ingress;
@@ -13,7 +13,7 @@ use std::collections::HashMap;
 use warp::http::StatusCode;
 
 use super::reject::ApiError;
-use crate::api::{Page, Pagination};
+use crate::store::PageReq;
 
 /// What a handler returns: a status and a body, or an error.
 pub type Answer<T> = Result<(StatusCode, T), ApiError>;
@@ -78,50 +78,10 @@ impl ListQuery {
         }
     }
 
-    /// Cuts one page out of `items` (already newest first).
-    pub fn page<T>(&self, items: Vec<T>) -> Page<T> {
-        let total = items.len() as u64;
-        let limit = u64::from(self.limit);
-        let skip = (u64::from(self.page) - 1).saturating_mul(limit);
-        let data = items.into_iter().skip(skip as usize).take(self.limit as usize).collect();
-        Page {
-            data,
-            pagination: Pagination { page: self.page, limit: self.limit, total, total_pages: total.div_ceil(limit) },
-        }
+    /// The page asked for.
+    pub fn page(&self) -> PageReq {
+        PageReq { page: self.page, limit: self.limit }
     }
-}
-
-/// A required string field, trimmed; missing or blank → 400 naming it.
-pub fn required(field: &str, value: Option<String>) -> Result<String, ApiError> {
-    match value.map(|v| v.trim().to_string()) {
-        Some(v) if !v.is_empty() => Ok(v),
-        _ => Err(ApiError::invalid(field, format!("{field} is required"))),
-    }
-}
-
-/// One of `allowed`, else 400 listing them.
-pub fn one_of(field: &str, value: &str, allowed: &[&str]) -> Result<(), ApiError> {
-    if allowed.contains(&value) {
-        Ok(())
-    } else {
-        Err(ApiError::invalid(field, format!("{field} must be one of {}, not `{value}`", allowed.join(", "))))
-    }
-}
-
-/// Room names: 1–128 printable characters (LiveKit allows more; these survive URLs and logs).
-pub fn validate_room(room: &str) -> Result<(), ApiError> {
-    if room.chars().count() > 128 || room.chars().any(|c| c.is_control() || c == '/') {
-        return Err(ApiError::invalid(
-            "room_name",
-            "room_name must be 1 to 128 characters, without '/' or control characters",
-        ));
-    }
-    Ok(())
-}
-
-/// The room's name on LiveKit: `<project_id>__<room>` (SPEC §1 multi-tenancy).
-pub fn livekit_room(project_id: &str, room: &str) -> String {
-    format!("{project_id}__{room}")
 }
 
 #[cfg(test)]
@@ -135,9 +95,8 @@ mod tests {
     #[test]
     fn pages() {
         let lq = ListQuery::parse(&q(&[("page", "2"), ("limit", "2")]), &[]).unwrap();
-        let p = lq.page(vec![1, 2, 3, 4, 5]);
-        assert_eq!(p.data, [3, 4]);
-        assert_eq!((p.pagination.total, p.pagination.total_pages), (5, 3));
+        assert_eq!(lq.page(), PageReq { page: 2, limit: 2 });
+        assert_eq!(lq.page().skip(), 2);
         assert!(ListQuery::parse(&q(&[("limit", "101")]), &[]).is_err());
         assert!(ListQuery::parse(&q(&[("page", "0")]), &[]).is_err());
         assert_eq!(

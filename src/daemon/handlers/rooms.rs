@@ -6,8 +6,9 @@ use std::time::{Duration, UNIX_EPOCH};
 
 use bytes::Bytes;
 
-use super::{Answer, livekit_room, ok, required, validate_room};
+use super::{Answer, ok};
 use crate::api::{TokenRequest, TokenResponse};
+use crate::core::validate::{livekit_room, required, room};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 use crate::daemon::reject::{ApiError, parse_json};
@@ -18,17 +19,17 @@ const MAX_TTL: u64 = 7 * 24 * 3600;
 
 /// `POST /v1/rooms/token`.
 pub async fn token(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TokenResponse> {
-    let project = st.project(&caller)?;
+    let project = st.project(&caller).await?;
     let req: TokenRequest = parse_json(&body)?;
-    let room = required("room_name", req.room_name)?;
-    validate_room(&room)?;
+    let room_name = required("room_name", req.room_name)?;
+    room(&room_name)?;
     let identity = required("identity", req.identity)?;
     let ttl = req.ttl_seconds.unwrap_or(DEFAULT_TTL);
     if !(60..=MAX_TTL).contains(&ttl) {
         return Err(ApiError::invalid("ttl_seconds", format!("ttl_seconds must be from 60 to {MAX_TTL} (7 days)")));
     }
-    let lk_room = livekit_room(&project.project.project_id, &room);
-    let (key, secret) = st.livekit.credentials();
+    let lk_room = livekit_room(&project.id, &room_name);
+    let (key, secret) = st.core.livekit.credentials();
     let (token, exp) = JoinToken {
         room: &lk_room,
         identity: &identity,
@@ -39,12 +40,12 @@ pub async fn token(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Tok
     }
     .sign(key, secret);
     // Clients connect over WebSocket; give them the URL they can use as is.
-    let url = st.livekit.url();
+    let url = st.core.livekit.url();
     let livekit_url = url.replacen("https://", "wss://", 1).replacen("http://", "ws://", 1);
     ok(TokenResponse {
         token,
         livekit_url,
-        room_name: room,
+        room_name,
         identity,
         expires_at: crate::util::rfc3339(UNIX_EPOCH + Duration::from_secs(exp)),
     })

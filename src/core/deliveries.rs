@@ -1,0 +1,474 @@
+//! Deliveries: the state machine (an attempt's outcome → the delivery's next state, a pure
+//! function), one attempt end to end (load, send, record with compare-and-swap), delivery logs,
+//! replay and test events.
+
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use serde_json::json;
+
+use super::events::Draft;
+use super::validate::{one_of, required};
+use super::{Core, CoreError, CoreResult, views};
+use crate::api::{self, ReplayRequest, TestEventRequest};
+use crate::model::{DeliveryStatus, EventKind, Millis, Trigger, now_ms};
+use crate::store::{
+    AttemptRecord, Changes, Committed, DeliveryRecord, EndpointRecord, Expect, LogFilter, Op, PageReq, ProjectRecord,
+};
+use crate::webhooks::sender::{Message, Sent};
+use crate::webhooks::signing;
+
+/// The wait after `done` scheduled attempts: the schedule's delay spread by ±`jitter` (`roll`
+/// is uniform in [0, 1)), or `Retry-After` clamped to [delay, 2 × delay].
+pub fn retry_delay(
+    schedule: &[Duration],
+    jitter: f64,
+    done: usize,
+    retry_after: Option<Duration>,
+    roll: f64,
+) -> Duration {
+    let base = schedule.get(done.saturating_sub(1)).or(schedule.last()).copied().unwrap_or(Duration::from_secs(300));
+    if let Some(ra) = retry_after {
+        return ra.clamp(base, base * 2);
+    }
+    if jitter > 0.0 {
+        return base.mul_f64((1.0 + jitter * (roll * 2.0 - 1.0)).max(0.0));
+    }
+    base
+}
+
+/// What an attempt means for its delivery.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Next {
+    pub delivery: DeliveryRecord,
+    /// The endpoint answered 410 Gone to a scheduled attempt: disable it.
+    pub disable_endpoint: bool,
+}
+
+/// The delivery state machine: `d` after `attempt`, made at `now`. A success delivers; a
+/// scheduled failure retries after `delay` until the last scheduled attempt (or a 410), then
+/// fails; a manual attempt (replay) is recorded but never reschedules.
+pub fn after_attempt(
+    d: &DeliveryRecord,
+    attempt: AttemptRecord,
+    detail: Option<String>,
+    delay: Duration,
+    now: Millis,
+) -> Next {
+    let mut next = d.clone();
+    let ok = attempt.error.is_none();
+    let scheduled = attempt.trigger == Trigger::Scheduled;
+    let gone = scheduled && attempt.status_code == Some(410);
+    next.last_status_code = attempt.status_code;
+    next.last_error = detail;
+    next.updated_ms = now;
+    next.attempts.push(attempt);
+    if ok {
+        next.status = DeliveryStatus::Delivered;
+        next.delivered_ms.get_or_insert(now);
+        next.next_attempt_ms = None;
+        next.due_ms = None;
+    } else if scheduled {
+        if gone || next.scheduled_attempts() >= next.max_attempts {
+            next.status = DeliveryStatus::Failed;
+            next.next_attempt_ms = None;
+            next.due_ms = None;
+        } else {
+            let due = now + delay.as_millis() as Millis;
+            next.status = DeliveryStatus::Retrying;
+            next.next_attempt_ms = Some(due);
+            next.due_ms = Some(due);
+        }
+    }
+    Next { delivery: next, disable_endpoint: gone }
+}
+
+/// A delivery that cannot be attempted (its endpoint is gone or disabled) fails, unattempted.
+pub fn unsendable(d: &DeliveryRecord, why: String, now: Millis) -> DeliveryRecord {
+    let mut next = d.clone();
+    next.status = DeliveryStatus::Failed;
+    next.last_error = Some(why);
+    next.next_attempt_ms = None;
+    next.due_ms = None;
+    next.updated_ms = now;
+    next
+}
+
+/// `since`/`until`: RFC 3339, or a duration back from now (`24h`), as Unix ms.
+fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
+    if let Ok(t) = humantime::parse_rfc3339_weak(v) {
+        return t
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as Millis)
+            .map_err(|_| CoreError::invalid(name, format!("{name} must be after 1970")));
+    }
+    let too_far = || CoreError::invalid(name, format!("{name} reaches back before 1970; use a shorter duration"));
+    match crate::util::parse_duration(v) {
+        Ok(d) => {
+            let back = Millis::try_from(d.as_millis()).map_err(|_| too_far())?;
+            let at = now_ms().checked_sub(back).ok_or_else(too_far)?;
+            if at < 0 { Err(too_far()) } else { Ok(at) }
+        }
+        Err(_) => {
+            Err(CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)")))
+        }
+    }
+}
+
+/// The filters of a log query, checked.
+pub struct LogQuery<'a> {
+    pub status: Option<&'a str>,
+    pub event: Option<&'a str>,
+    pub endpoint_id: Option<&'a str>,
+    pub since: Option<&'a str>,
+    pub until: Option<&'a str>,
+}
+
+impl LogQuery<'_> {
+    pub fn filter(&self) -> CoreResult<LogFilter> {
+        Ok(LogFilter {
+            status: self
+                .status
+                .map(|s| one_of("status", s, DeliveryStatus::parse, &DeliveryStatus::names()))
+                .transpose()?,
+            event: self.event.map(|e| one_of("event", e, EventKind::parse, &EventKind::names())).transpose()?,
+            endpoint_id: self.endpoint_id.map(Into::into),
+            since_ms: self.since.map(|v| time_bound("since", v)).transpose()?,
+            until_ms: self.until.map(|v| time_bound("until", v)).transpose()?,
+        })
+    }
+}
+
+impl Core {
+    fn retry_delay_for(&self, d: &DeliveryRecord, retry_after: Option<Duration>) -> Duration {
+        // `d` is the delivery before this attempt was recorded: count this one too.
+        let done = d.scheduled_attempts() as usize + 1;
+        let w = &self.settings.webhooks;
+        retry_delay(&w.retry_schedule, w.jitter, done, retry_after, rand::random::<f64>())
+    }
+
+    fn count_final(&self, before: &DeliveryRecord, after: &DeliveryRecord) {
+        match after.status {
+            DeliveryStatus::Delivered
+                if before.status != DeliveryStatus::Delivered
+                    || after.attempts.last().is_some_and(|a| a.trigger == Trigger::Scheduled) =>
+            {
+                self.metrics.delivered.fetch_add(1, Ordering::Relaxed);
+            }
+            DeliveryStatus::Failed if before.status != DeliveryStatus::Failed => {
+                self.metrics.failed.fetch_add(1, Ordering::Relaxed);
+            }
+            _ => {}
+        }
+    }
+
+    /// Commits `step(current)` for delivery `d`, re-reading when another writer got there
+    /// first; disables the endpoint in the same commit when asked.
+    async fn record(
+        &self,
+        d: &DeliveryRecord,
+        step: impl Fn(&DeliveryRecord) -> Next,
+        disable_reason: impl Fn(&DeliveryRecord) -> String,
+    ) -> CoreResult<DeliveryRecord> {
+        let mut current = d.clone();
+        loop {
+            let Next { delivery, disable_endpoint } = step(&current);
+            let mut changes =
+                Changes { livekit_event: None, ops: vec![Op::PutDelivery(delivery.clone(), Expect::Rev(current.rev))] };
+            if disable_endpoint && let Some(mut ep) = self.store.endpoint(&d.project_id, &d.endpoint_id).await? {
+                let rev = ep.rev;
+                ep.enabled = false;
+                ep.disabled_reason = Some(disable_reason(&delivery));
+                changes.push(Op::PutEndpoint(ep, Expect::Rev(rev)));
+            }
+            match self.store.commit(changes).await? {
+                Committed::Applied => {
+                    self.count_final(&current, &delivery);
+                    if disable_endpoint {
+                        tracing::warn!(endpoint_id = %d.endpoint_id, "endpoint answered 410 Gone: disabled");
+                    }
+                    return Ok(delivery);
+                }
+                _ => {
+                    current = self
+                        .store
+                        .delivery(&d.project_id, &d.id)
+                        .await?
+                        .ok_or_else(|| CoreError::not_found(format!("webhook log {}", d.id)))?;
+                }
+            }
+        }
+    }
+
+    /// One signed attempt of `d`, recorded. `Scheduled` attempts move the schedule; `Manual`
+    /// ones (replay) never do. `url` overrides the endpoint's URL for this attempt only.
+    pub async fn attempt(
+        &self,
+        d: DeliveryRecord,
+        trigger: Trigger,
+        url: Option<&str>,
+    ) -> CoreResult<(AttemptRecord, DeliveryRecord)> {
+        let endpoint = self.store.endpoint(&d.project_id, &d.endpoint_id).await?;
+        let event = self.store.event(&d.project_id, &d.event_id).await?;
+        let Some(event) = event else {
+            return Err(CoreError::Conflict(format!("the event of {} was pruned; nothing to send", d.id)));
+        };
+        let endpoint: Option<EndpointRecord> = match (endpoint, trigger, url) {
+            (Some(ep), Trigger::Manual, _) => Some(ep),
+            (Some(ep), Trigger::Scheduled, _) if ep.enabled => Some(ep),
+            (None, Trigger::Manual, Some(_)) => None,
+            (None, Trigger::Manual, None) => {
+                return Err(CoreError::Conflict(format!(
+                    "the endpoint of {} was deleted; replay it to another URL with `url` (pulse webhooks replay {} --to URL)",
+                    d.id, d.id
+                )));
+            }
+            (ep, _, _) => {
+                let why = match ep {
+                    Some(ep) => {
+                        format!("endpoint disabled{}", ep.disabled_reason.map(|r| format!(": {r}")).unwrap_or_default())
+                    }
+                    None => "endpoint deleted".into(),
+                };
+                let now = now_ms();
+                self.record(
+                    &d,
+                    |cur| Next { delivery: unsendable(cur, why.clone(), now), disable_endpoint: false },
+                    |_| String::new(),
+                )
+                .await?;
+                return Err(CoreError::Conflict("no endpoint to deliver to".into()));
+            }
+        };
+        let target = url.map(str::to_string).or_else(|| endpoint.as_ref().map(|e| e.url.clone())).unwrap_or_default();
+        let now = now_ms();
+        // Without an endpoint (deleted; replay to another URL), nothing signs but nothing leaks.
+        let keys: Vec<Vec<u8>> = endpoint
+            .as_ref()
+            .map(|ep| ep.signing_secrets(now).into_iter().filter_map(|s| signing::secret_key(s).ok()).collect())
+            .unwrap_or_default();
+        let sent: Sent = self
+            .sender
+            .send(Message {
+                url: &target,
+                event: d.event.as_str(),
+                event_id: &d.event_id,
+                payload: &event.payload,
+                keys: &keys,
+                timestamp: (now / 1000) as u64,
+            })
+            .await;
+        let attempt = AttemptRecord {
+            at_ms: (now / 1000) * 1000,
+            status_code: sent.status,
+            duration_ms: sent.duration.as_millis() as u64,
+            error: sent.error,
+            response_body: sent.body.clone(),
+            trigger,
+            url: target.clone(),
+        };
+        let delay = if sent.error.is_none() { Duration::ZERO } else { self.retry_delay_for(&d, sent.retry_after) };
+        let done = now_ms();
+        let recorded = self
+            .record(
+                &d,
+                |cur| after_attempt(cur, attempt.clone(), sent.detail.clone(), delay, done),
+                |cur| format!("{target} answered 410 Gone at {}", crate::model::rfc3339_ms(cur.updated_ms)),
+            )
+            .await?;
+        Ok((attempt, recorded))
+    }
+
+    /// A page of the project's delivery logs, newest first.
+    pub async fn list_logs(
+        &self,
+        project: &ProjectRecord,
+        q: LogQuery<'_>,
+        page: PageReq,
+    ) -> CoreResult<api::Page<api::WebhookLog>> {
+        let filter = q.filter()?;
+        Ok(views::page(self.store.deliveries(&project.id, &filter, page).await?, page, views::log))
+    }
+
+    async fn find_log(&self, project: &ProjectRecord, id: &str) -> CoreResult<DeliveryRecord> {
+        self.store.delivery(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("webhook log {id}")))
+    }
+
+    /// A log with its payload and every attempt.
+    pub async fn get_log(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::WebhookLogDetail> {
+        let d = self.find_log(project, id).await?;
+        let payload = self
+            .store
+            .event(&d.project_id, &d.event_id)
+            .await?
+            .and_then(|e| serde_json::from_str(&e.payload).ok())
+            .unwrap_or(serde_json::Value::Null);
+        Ok(api::WebhookLogDetail { log: views::log(&d), payload, attempts: views::attempts(&d) })
+    }
+
+    /// One signed attempt now (trigger `manual`), recorded; answers with its outcome.
+    pub async fn replay(&self, project: &ProjectRecord, id: &str, req: ReplayRequest) -> CoreResult<api::ReplayResult> {
+        let d = self.find_log(project, id).await?;
+        if let Some(url) = &req.url {
+            self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))?;
+        }
+        let n = d.attempts.len() + 1;
+        let (attempt, after) = self.attempt(d, Trigger::Manual, req.url.as_deref()).await?;
+        Ok(api::ReplayResult { attempt: views::attempt(n, &attempt), log: views::log(&after) })
+    }
+
+    /// A sample event of that type to the project's endpoints.
+    pub async fn test_event(&self, project: &ProjectRecord, req: TestEventRequest) -> CoreResult<api::TestEventResult> {
+        let name = required("event", req.event)?;
+        let kind = one_of("event", &name, EventKind::parse, &EventKind::names())?;
+        let endpoints = self.store.endpoints(&project.id).await?;
+        let mut changes = Changes::default();
+        let draft = Draft {
+            project_id: &project.id,
+            kind,
+            room_name: Some("test-room"),
+            livekit_event_id: None,
+            data: sample(kind, &project.id),
+        };
+        let (event, deliveries) = self.emit(&mut changes, &endpoints, draft);
+        self.commit_events(changes, std::slice::from_ref(&event)).await?;
+        Ok(api::TestEventResult { event, deliveries: deliveries.iter().map(views::log).collect() })
+    }
+}
+
+/// A sample `data` for a test event, shaped like the real one and marked `test`.
+fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
+    let now = crate::util::now_rfc3339();
+    let egress = json!({"egress_id": "eg_test", "livekit_egress_id": "EG_test", "project_id": project_id,
+        "room_name": "test-room", "egress_type": "room_composite", "output_type": "hls", "layout_type": "speaker",
+        "filename": "test", "status": if event == EventKind::EgressStarted { "active" } else { "ended" },
+        "livekit_status": null, "cdn_playback_url": null, "file_url": null, "rtmp_urls": [], "error": null,
+        "created_at": now, "started_at": now, "ended_at": null, "updated_at": now});
+    let room = json!({"sid": "RM_test", "name": "test-room"});
+    match event {
+        EventKind::EgressStarted | EventKind::EgressEnded => json!({"test": true, "egress": egress}),
+        EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {
+            "playlist_url": null, "file_url": null, "duration_seconds": 0.0, "size_bytes": 0}}),
+        EventKind::IngressStarted | EventKind::IngressEnded => {
+            json!({"test": true, "ingress": {"ingress_id": "in_test",
+            "room_name": "test-room", "status": if event == EventKind::IngressStarted { "active" } else { "inactive" }}})
+        }
+        EventKind::ParticipantJoined | EventKind::ParticipantLeft => json!({"test": true, "room": room,
+            "participant": {"sid": "PA_test", "identity": "test-user", "name": "Test User", "joined_at": now}}),
+        _ => json!({"test": true, "room": room}),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ErrorClass;
+
+    fn delivery(max_attempts: u32) -> DeliveryRecord {
+        DeliveryRecord {
+            id: "whl_1".into(),
+            project_id: "prj_1".into(),
+            event_id: "evt_1".into(),
+            event: EventKind::RoomStarted,
+            endpoint_id: "we_1".into(),
+            url: "https://x".into(),
+            status: DeliveryStatus::Pending,
+            max_attempts,
+            due_ms: Some(0),
+            next_attempt_ms: Some(0),
+            last_status_code: None,
+            last_error: None,
+            attempts: vec![],
+            created_ms: 0,
+            updated_ms: 0,
+            delivered_ms: None,
+            rev: 1,
+        }
+    }
+
+    fn attempt(code: Option<u16>, trigger: Trigger) -> AttemptRecord {
+        let ok = code.is_some_and(|c| (200..300).contains(&c));
+        AttemptRecord {
+            at_ms: 0,
+            status_code: code,
+            duration_ms: 1,
+            error: if ok {
+                None
+            } else if code.is_some() {
+                Some(ErrorClass::HttpStatus)
+            } else {
+                Some(ErrorClass::Connect)
+            },
+            response_body: None,
+            trigger,
+            url: "https://x".into(),
+        }
+    }
+
+    #[test]
+    fn failures_retry_on_schedule_then_fail() {
+        let d = delivery(2);
+        let n = after_attempt(
+            &d,
+            attempt(Some(500), Trigger::Scheduled),
+            Some("HTTP 500".into()),
+            Duration::from_secs(5),
+            1000,
+        );
+        assert_eq!(n.delivery.status, DeliveryStatus::Retrying);
+        assert_eq!(n.delivery.due_ms, Some(6000));
+        let n = after_attempt(&n.delivery, attempt(None, Trigger::Scheduled), None, Duration::from_secs(5), 7000);
+        assert_eq!(n.delivery.status, DeliveryStatus::Failed);
+        assert_eq!((n.delivery.due_ms, n.delivery.attempts.len()), (None, 2));
+    }
+
+    #[test]
+    fn success_delivers_and_gone_disables() {
+        let n = after_attempt(&delivery(5), attempt(Some(204), Trigger::Scheduled), None, Duration::ZERO, 9);
+        assert_eq!(
+            (n.delivery.status, n.delivery.delivered_ms, n.delivery.due_ms),
+            (DeliveryStatus::Delivered, Some(9), None)
+        );
+        let n = after_attempt(&delivery(5), attempt(Some(410), Trigger::Scheduled), None, Duration::ZERO, 9);
+        assert!(n.disable_endpoint);
+        assert_eq!(n.delivery.status, DeliveryStatus::Failed);
+    }
+
+    #[test]
+    fn a_manual_attempt_never_reschedules() {
+        let mut failed = delivery(1);
+        failed.status = DeliveryStatus::Failed;
+        failed.due_ms = None;
+        let n = after_attempt(&failed, attempt(Some(500), Trigger::Manual), None, Duration::from_secs(5), 1);
+        assert_eq!((n.delivery.status, n.delivery.due_ms), (DeliveryStatus::Failed, None));
+        assert!(!after_attempt(&failed, attempt(Some(410), Trigger::Manual), None, Duration::ZERO, 1).disable_endpoint);
+        let n = after_attempt(&failed, attempt(Some(200), Trigger::Manual), None, Duration::ZERO, 2);
+        assert_eq!(n.delivery.status, DeliveryStatus::Delivered);
+    }
+
+    #[test]
+    fn delays_follow_the_schedule_with_bounded_jitter_and_clamped_retry_after() {
+        let s: Vec<Duration> = [300, 600, 1800, 1800].map(Duration::from_secs).to_vec();
+        let d = |done, ra, roll| retry_delay(&s, 0.0, done, ra, roll);
+        assert_eq!(d(1, None, 0.5), Duration::from_secs(300));
+        assert_eq!(d(2, None, 0.5), Duration::from_secs(600));
+        assert_eq!(d(4, None, 0.5), Duration::from_secs(1800));
+        assert_eq!(d(1, Some(Duration::from_secs(450)), 0.5), Duration::from_secs(450));
+        assert_eq!(d(1, Some(Duration::from_secs(5)), 0.5), Duration::from_secs(300));
+        assert_eq!(d(1, Some(Duration::from_secs(9999)), 0.5), Duration::from_secs(600));
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.0), Duration::from_secs(240));
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.999_999).as_secs(), 359);
+        assert_eq!(retry_delay(&s, 0.2, 1, None, 0.5), Duration::from_secs(300));
+    }
+
+    #[test]
+    fn time_bounds_refuse_what_reaches_before_1970() {
+        assert!(time_bound("since", "24h").is_ok());
+        for v in ["99999999999h", "600000000000000000s"] {
+            match time_bound("since", v) {
+                Err(CoreError::Invalid { field, .. }) => assert_eq!(field.as_deref(), Some("since")),
+                other => panic!("{v}: {other:?}"),
+            }
+        }
+    }
+}

@@ -1,0 +1,622 @@
+//! Egress: the start plan (validation into a pending record and a LiveKit request), LiveKit's
+//! status mapping, the forward-only transition, the events a transition produces, and the
+//! services start, stop, get and list. The record is committed `pending` before LiveKit is
+//! called, so a crash never loses track of an egress LiveKit started.
+
+use serde_json::{Value, json};
+
+use super::events::{Draft, Outcome};
+use super::validate::{livekit_room, one_of, required};
+use super::{Core, CoreError, CoreResult, views};
+use crate::api::{self, StartEgress};
+use crate::livekit::models::*;
+use crate::media::{self, Storage};
+use crate::model::{EgressKind, EgressStatus, EventKind, Layout, Millis, OutputType, now_ms};
+use crate::store::{Changes, Committed, EgressFilter, EgressRecord, Expect, Op, PageReq, ProjectRecord};
+use crate::util::{mask_rtmp_url, new_id, now_rfc3339};
+
+const PRESETS: &[&str] = &[
+    "H264_720P_30",
+    "H264_720P_60",
+    "H264_1080P_30",
+    "H264_1080P_60",
+    "PORTRAIT_H264_720P_30",
+    "PORTRAIT_H264_720P_60",
+    "PORTRAIT_H264_1080P_30",
+    "PORTRAIT_H264_1080P_60",
+    "PASSTHROUGH",
+];
+/// HLS segment length.
+const SEGMENT_SECONDS: u32 = 6;
+
+/// The LiveKit call a validated request turns into.
+#[derive(Debug, Clone, PartialEq)]
+pub enum StartRequest {
+    RoomComposite(RoomCompositeEgressRequest),
+    TrackComposite(TrackCompositeEgressRequest),
+    Track(TrackEgressRequest),
+}
+
+/// A validated start request: the record to store and the LiveKit call to make.
+pub struct Plan {
+    pub egress: EgressRecord,
+    pub request: StartRequest,
+}
+
+fn invalid(field: &str, msg: impl Into<String>) -> CoreError {
+    CoreError::invalid(field, msg)
+}
+
+/// Checks a start request and builds both the pending record and the LiveKit request.
+pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Option<&Storage>) -> CoreResult<Plan> {
+    let room = required("room_name", req.room_name)?;
+    super::validate::room(&room)?;
+    let output = required("output_type", req.output_type)?;
+    let output = one_of("output_type", &output, OutputType::parse, &OutputType::names())?;
+    let kind = match req.egress_type {
+        Some(k) => one_of("egress_type", &k, EgressKind::parse, &EgressKind::names())?,
+        None => EgressKind::RoomComposite,
+    };
+    let layout = match (kind, req.layout_type) {
+        (EgressKind::RoomComposite, l) => Some(match l {
+            Some(l) => one_of("layout_type", &l, Layout::parse, &Layout::names())?,
+            None => Layout::Speaker,
+        }),
+        (_, Some(_)) => return Err(invalid("layout_type", "layout_type applies to egress_type room_composite only")),
+        (_, None) => None,
+    };
+    let audio_only = req.audio_only.unwrap_or(false);
+    let video_only = req.video_only.unwrap_or(false);
+    if audio_only && video_only {
+        return Err(invalid("video_only", "audio_only and video_only cannot both be true"));
+    }
+    if (audio_only || video_only) && kind != EgressKind::RoomComposite {
+        let field = if audio_only { "audio_only" } else { "video_only" };
+        return Err(invalid(field, format!("{field} applies to egress_type room_composite only")));
+    }
+    let preset = match req.preset {
+        Some(p) => {
+            let p = p.to_uppercase();
+            if !PRESETS.contains(&p.as_str()) {
+                return Err(invalid("preset", format!("preset must be one of {}, not `{p}`", PRESETS.join(", "))));
+            }
+            if kind == EgressKind::Track {
+                return Err(invalid("preset", "track egress does not transcode; leave preset out"));
+            }
+            Some(p)
+        }
+        None => None,
+    };
+    let rtmp_urls = req.rtmp_urls.unwrap_or_default();
+    if output == OutputType::Rtmp {
+        if rtmp_urls.is_empty() || rtmp_urls.len() > 10 {
+            return Err(invalid("rtmp_urls", "output_type rtmp needs 1 to 10 rtmp_urls (rtmp:// or rtmps://)"));
+        }
+        for u in &rtmp_urls {
+            let ok = ["rtmp://", "rtmps://"].iter().any(|s| u.starts_with(s) && u.len() > s.len());
+            if !ok {
+                return Err(invalid(
+                    "rtmp_urls",
+                    format!("rtmp_urls: `{}` is not an rtmp:// or rtmps:// URL", mask_rtmp_url(u)),
+                ));
+            }
+        }
+    } else if !rtmp_urls.is_empty() {
+        return Err(invalid("rtmp_urls", "rtmp_urls apply to output_type rtmp only"));
+    }
+    let filename = match req.filename {
+        Some(f) => {
+            let valid = (1..=128).contains(&f.len())
+                && f.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+                && f != "."
+                && f != "..";
+            if !valid {
+                return Err(invalid("filename", "filename must be 1 to 128 of A-Z a-z 0-9 . _ -"));
+            }
+            Some(f)
+        }
+        None if output == OutputType::Rtmp => None,
+        None => Some(default_filename(&room)),
+    };
+
+    let s3 = storage.map(S3Upload::from);
+    let (mut outputs, mut cdn_playback_url, mut file_url) = (Outputs::default(), None, None);
+    let file_name = filename.clone().unwrap_or_default();
+    match output {
+        OutputType::Hls => {
+            let p = media::hls_paths(cdn, project_id, &file_name);
+            outputs.segment_outputs.push(SegmentedFileOutput {
+                protocol: "HLS_PROTOCOL",
+                filename_prefix: p.segment_prefix.clone().unwrap_or_default(),
+                playlist_name: p.object_key.clone(),
+                live_playlist_name: p.live_playlist_key.clone().unwrap_or_default(),
+                segment_duration: SEGMENT_SECONDS,
+                s3: s3.clone(),
+            });
+            cdn_playback_url = p.url;
+        }
+        OutputType::File => {
+            let p = media::file_paths(cdn, project_id, &file_name);
+            outputs.file_outputs.push(EncodedFileOutput {
+                file_type: "MP4",
+                filepath: p.object_key.clone(),
+                s3: s3.clone(),
+            });
+            file_url = p.url;
+        }
+        OutputType::Rtmp => outputs.stream_outputs.push(StreamOutput { protocol: "RTMP", urls: rtmp_urls.clone() }),
+    }
+
+    if kind != EgressKind::Track && req.track_id.is_some() {
+        return Err(invalid("track_id", "track_id applies to egress_type track only"));
+    }
+    if kind != EgressKind::TrackComposite && (req.audio_track_id.is_some() || req.video_track_id.is_some()) {
+        let field = if req.audio_track_id.is_some() { "audio_track_id" } else { "video_track_id" };
+        return Err(invalid(field, format!("{field} applies to egress_type track_composite only")));
+    }
+    let lk_room = livekit_room(project_id, &room);
+    let request = match kind {
+        EgressKind::RoomComposite => StartRequest::RoomComposite(RoomCompositeEgressRequest {
+            room_name: lk_room,
+            layout: match layout {
+                Some(Layout::Single) => "single-speaker".into(),
+                Some(l) => l.as_str().into(),
+                None => "speaker".into(),
+            },
+            audio_only,
+            video_only,
+            preset,
+            outputs,
+        }),
+        EgressKind::TrackComposite => {
+            let audio = req.audio_track_id.unwrap_or_default();
+            let video = req.video_track_id.unwrap_or_default();
+            if audio.is_empty() && video.is_empty() {
+                return Err(invalid("audio_track_id", "track_composite needs audio_track_id and/or video_track_id"));
+            }
+            StartRequest::TrackComposite(TrackCompositeEgressRequest {
+                room_name: lk_room,
+                audio_track_id: audio,
+                video_track_id: video,
+                preset,
+                outputs,
+            })
+        }
+        EgressKind::Track => {
+            let track_id = required("track_id", req.track_id)?;
+            if output != OutputType::File {
+                return Err(invalid("output_type", "track egress writes a file only; use output_type file"));
+            }
+            let filepath = outputs.file_outputs.remove(0).filepath;
+            StartRequest::Track(TrackEgressRequest {
+                room_name: lk_room,
+                track_id,
+                file: DirectFileOutput { filepath, s3 },
+            })
+        }
+    };
+    let now = now_ms();
+    let egress = EgressRecord {
+        id: new_id("eg"),
+        livekit_id: None,
+        project_id: project_id.into(),
+        room_name: room,
+        kind,
+        output,
+        layout,
+        filename,
+        status: EgressStatus::Pending,
+        livekit_status: None,
+        cdn_playback_url,
+        file_url,
+        rtmp_urls: rtmp_urls.iter().map(|u| mask_rtmp_url(u)).collect(),
+        error: None,
+        created_ms: now,
+        started_ms: None,
+        ended_ms: None,
+        updated_ms: now,
+        rev: 0,
+    };
+    Ok(Plan { egress, request })
+}
+
+/// `<room>-<UTC yyyymmdd-hhmmss>`, with the room reduced to filename characters.
+fn default_filename(room: &str) -> String {
+    let safe: String = room
+        .chars()
+        .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
+        .take(100)
+        .collect();
+    let stamp = now_rfc3339(); // 2026-11-27T03:04:05.678Z
+    let digits: String = stamp.chars().filter(char::is_ascii_digit).collect();
+    format!("{safe}-{}-{}", &digits[..8], &digits[8..14])
+}
+
+/// LiveKit's egress status → pulse's.
+pub fn map_status(livekit: &str) -> Option<EgressStatus> {
+    Some(match livekit {
+        "EGRESS_STARTING" => EgressStatus::Pending,
+        "EGRESS_ACTIVE" => EgressStatus::Active,
+        "EGRESS_ENDING" => EgressStatus::Stopping,
+        "EGRESS_COMPLETE" | "EGRESS_LIMIT_REACHED" => EgressStatus::Ended,
+        "EGRESS_FAILED" | "EGRESS_ABORTED" => EgressStatus::Failed,
+        _ => return None,
+    })
+}
+
+fn nanos_to_ms(n: i64) -> Option<Millis> {
+    (n > 0).then_some(n / 1_000_000)
+}
+
+/// Moves `e` forward to what LiveKit reports; never backwards, never out of a final state.
+/// Returns whether anything changed. Pure: `now` is when this happens.
+pub fn apply_info(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool {
+    if e.status.is_final() {
+        return false;
+    }
+    let before = e.clone();
+    e.livekit_status = Some(info.status.clone());
+    if let Some(status) = map_status(&info.status)
+        && status.rank() > e.status.rank()
+    {
+        e.status = status;
+    }
+    if e.started_ms.is_none() {
+        e.started_ms = nanos_to_ms(info.started_at);
+    }
+    if e.status.is_final() {
+        e.ended_ms = nanos_to_ms(info.ended_at).or(Some(now));
+    }
+    if !info.error.is_empty() {
+        e.error = Some(info.error.clone());
+    }
+    let changed = *e != before;
+    if changed {
+        e.updated_ms = now;
+    }
+    changed
+}
+
+/// [`apply_info`], then at least `stopping`: what a successful stop call means.
+pub fn apply_stop(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool {
+    let mut changed = apply_info(e, info, now);
+    if e.status.rank() < EgressStatus::Stopping.rank() {
+        e.status = EgressStatus::Stopping;
+        e.updated_ms = now;
+        changed = true;
+    }
+    changed
+}
+
+/// The events one transition produces: `egress_started` when it leaves `pending` for a running
+/// state, `egress_ended` when it becomes final, `recording_available` when it ended with HLS
+/// or file output.
+pub fn transition_events(
+    before: &EgressRecord,
+    after: &EgressRecord,
+    info: Option<&EgressInfo>,
+) -> Vec<(EventKind, Value)> {
+    let mut out = Vec::new();
+    let view = || json!({ "egress": views::egress(after) });
+    if before.status == EgressStatus::Pending && matches!(after.status, EgressStatus::Active | EgressStatus::Stopping) {
+        out.push((EventKind::EgressStarted, view()));
+    }
+    if !before.status.is_final() && after.status.is_final() {
+        out.push((EventKind::EgressEnded, view()));
+        if after.status == EgressStatus::Ended && after.output != OutputType::Rtmp {
+            out.push((
+                EventKind::RecordingAvailable,
+                json!({ "egress": views::egress(after), "recording": recording(after, info) }),
+            ));
+        }
+    }
+    out
+}
+
+/// `recording`: CDN URLs, duration and size, from LiveKit's results where it sent them.
+fn recording(e: &EgressRecord, info: Option<&EgressInfo>) -> Value {
+    let seg = info.and_then(|i| i.segment_results.first());
+    let file = info.and_then(|i| i.file_results.first());
+    let duration_ns = seg.map(|s| s.duration).or(file.map(|f| f.duration)).unwrap_or(0);
+    let size = seg.map(|s| s.size).or(file.map(|f| f.size)).unwrap_or(0);
+    json!({
+        "playlist_url": e.cdn_playback_url.clone().or_else(|| seg.map(|s| s.playlist_location.clone()).filter(|s| !s.is_empty())),
+        "file_url": e.file_url.clone().or_else(|| file.map(|f| f.location.clone()).filter(|s| !s.is_empty())),
+        "duration_seconds": (duration_ns as f64 / 1e9),
+        "size_bytes": size,
+    })
+}
+
+impl Core {
+    fn storage_for(&self, project: &ProjectRecord) -> CoreResult<Option<Storage>> {
+        match &project.storage {
+            Some(s) => s
+                .validate("storage.")
+                .map(Some)
+                .map_err(|e| CoreError::Conflict(format!("the project's stored storage settings are invalid: {e}"))),
+            None => Ok(self.settings.storage.clone()),
+        }
+    }
+
+    /// Commits `before` → `after` (compare-and-swap on `before`) with the transition's events.
+    async fn commit_egress(
+        &self,
+        before: &EgressRecord,
+        mut after: EgressRecord,
+        info: Option<&EgressInfo>,
+        livekit_event: Option<&str>,
+    ) -> CoreResult<Outcome<EgressRecord>> {
+        let mut changes = Changes { livekit_event: livekit_event.map(Into::into), ops: Vec::new() };
+        let mut events = Vec::new();
+        let changed = after != *before;
+        if changed {
+            changes.push(Op::PutEgress(after.clone(), Expect::Rev(before.rev)));
+            let found = transition_events(before, &after, info);
+            if !found.is_empty() {
+                let endpoints = self.store.endpoints(&after.project_id).await?;
+                for (kind, data) in found {
+                    let draft = Draft {
+                        project_id: &after.project_id,
+                        kind,
+                        room_name: Some(&after.room_name),
+                        livekit_event_id: livekit_event,
+                        data,
+                    };
+                    events.push(self.emit(&mut changes, &endpoints, draft).0);
+                }
+            }
+        } else if livekit_event.is_none() {
+            return Ok(Outcome::Applied(after, events));
+        }
+        Ok(match self.commit_events(changes, &events).await? {
+            Committed::Applied => {
+                if changed {
+                    after.rev = before.rev + 1;
+                }
+                if after.status.is_final() {
+                    self.refresh.forget(&after.id);
+                }
+                Outcome::Applied(after, events)
+            }
+            Committed::Duplicate => Outcome::Duplicate,
+            Committed::Conflict(why) => return Err(CoreError::Conflict(why)),
+        })
+    }
+
+    /// Changes the egress LiveKit knows as `livekit_id` with `change`, producing the events of
+    /// the transition; re-reads and re-applies when another writer got there first.
+    pub async fn change_egress(
+        &self,
+        livekit_id: &str,
+        livekit_event: Option<&str>,
+        info: Option<&EgressInfo>,
+        change: impl Fn(&mut EgressRecord, Millis) -> bool,
+    ) -> CoreResult<Outcome<EgressRecord>> {
+        loop {
+            let Some(before) = self.store.egress_by_livekit(livekit_id).await? else {
+                return Ok(match self.drop_event(livekit_event).await? {
+                    Outcome::Duplicate => Outcome::Duplicate,
+                    _ => Outcome::Unknown,
+                });
+            };
+            let mut after = before.clone();
+            change(&mut after, now_ms());
+            match self.commit_egress(&before, after, info, livekit_event).await {
+                Err(CoreError::Conflict(_)) => continue,
+                other => return other,
+            }
+        }
+    }
+
+    /// Applies LiveKit's view of an egress (from a webhook, a poll or a call's answer).
+    pub async fn apply_egress_info(
+        &self,
+        info: &EgressInfo,
+        livekit_event: Option<&str>,
+    ) -> CoreResult<Outcome<EgressRecord>> {
+        self.change_egress(&info.egress_id, livekit_event, Some(info), |e, now| apply_info(e, info, now)).await
+    }
+
+    /// Starts an egress: the pending record is durable before LiveKit is called.
+    pub async fn start_egress(&self, project: &ProjectRecord, req: StartEgress) -> CoreResult<api::Egress> {
+        let storage = self.storage_for(project)?;
+        let Plan { mut egress, request } =
+            plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
+        self.store
+            .commit(Changes { livekit_event: None, ops: vec![Op::PutEgress(egress.clone(), Expect::New)] })
+            .await?;
+        egress.rev = 1;
+        let result = match &request {
+            StartRequest::RoomComposite(r) => self.livekit.start_room_composite(r).await,
+            StartRequest::TrackComposite(r) => self.livekit.start_track_composite(r).await,
+            StartRequest::Track(r) => self.livekit.start_track(r).await,
+        };
+        match result {
+            Ok(info) => {
+                let mut after = egress.clone();
+                after.livekit_id = Some(info.egress_id.clone());
+                apply_info(&mut after, &info, now_ms());
+                let egress = match self.commit_egress(&egress, after, Some(&info), None).await? {
+                    Outcome::Applied(e, _) => e,
+                    _ => egress,
+                };
+                tracing::info!(egress_id = %egress.id, livekit_egress_id = %info.egress_id, "egress started");
+                Ok(views::egress(&egress))
+            }
+            Err(err) => {
+                let mut failed = egress.clone();
+                let now = now_ms();
+                failed.status = EgressStatus::Failed;
+                failed.error = Some(err.to_string());
+                failed.ended_ms = Some(now);
+                failed.updated_ms = now;
+                self.commit_egress(&egress, failed, None, None).await?;
+                tracing::warn!(egress_id = %egress.id, error = %err, "egress start failed");
+                Err(err.into())
+            }
+        }
+    }
+
+    async fn find_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<EgressRecord> {
+        self.store.egress(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("egress {id}")))
+    }
+
+    /// Asks LiveKit for a non-final egress's state and applies it. LiveKit being unreachable is
+    /// not an error here: the stored record is still the best answer.
+    async fn refresh_egress(&self, egress: EgressRecord) -> CoreResult<EgressRecord> {
+        let Some(lk) = egress.livekit_id.clone().filter(|_| !egress.status.is_final()) else { return Ok(egress) };
+        match self.livekit.get_egress(&lk).await {
+            Ok(Some(info)) => {
+                if let Outcome::Applied(e, _) = self.apply_egress_info(&info, None).await? {
+                    return Ok(e);
+                }
+            }
+            Ok(None) => tracing::debug!(%lk, "LiveKit no longer lists this egress"),
+            Err(e) => tracing::warn!(%lk, error = %e, "could not refresh egress from LiveKit"),
+        }
+        Ok(egress)
+    }
+
+    /// An egress as a read should show it: the stored record, refreshed from LiveKit at most
+    /// once a second per egress, whatever the read rate (concurrent reads share the refresh).
+    pub async fn get_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Egress> {
+        let egress = self.find_egress(project, id).await?;
+        if egress.status.is_final() || egress.livekit_id.is_none() {
+            return Ok(views::egress(&egress));
+        }
+        let key = egress.id.clone();
+        self.refresh.run(&key, || async { self.refresh_egress(egress).await.map(drop) }).await?;
+        Ok(views::egress(&self.find_egress(project, &key).await?))
+    }
+
+    /// A page of the project's egress, newest first.
+    pub async fn list_egress(
+        &self,
+        project: &ProjectRecord,
+        filter: EgressFilter,
+        page: PageReq,
+    ) -> CoreResult<api::Page<api::Egress>> {
+        let found = self.store.egress_list(&project.id, &filter, page).await?;
+        Ok(views::page(found, page, views::egress))
+    }
+
+    /// Stops an egress; one already ended is a conflict.
+    pub async fn stop_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Egress> {
+        let egress = self.find_egress(project, id).await?;
+        let ended = |e: &EgressRecord| CoreError::Conflict(format!("egress {} has already {}", e.id, e.status));
+        if egress.status.is_final() {
+            return Err(ended(&egress));
+        }
+        let Some(lk) = egress.livekit_id.clone() else {
+            return Err(CoreError::Conflict(format!("egress {} never started on LiveKit", egress.id)));
+        };
+        match self.livekit.stop_egress(&lk).await {
+            Ok(info) => {
+                let e = match self.change_egress(&lk, None, Some(&info), |e, now| apply_stop(e, &info, now)).await? {
+                    Outcome::Applied(e, _) => e,
+                    _ => egress,
+                };
+                tracing::info!(egress_id = %e.id, "egress stopping");
+                Ok(views::egress(&e))
+            }
+            Err(err) if err.twirp_code() == Some("failed_precondition") => {
+                // LiveKit says it has ended already: learn how, then say so.
+                let egress = self.refresh_egress(egress).await?;
+                if egress.status.is_final() { Err(ended(&egress)) } else { Err(err.into()) }
+            }
+            Err(err) => Err(err.into()),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn req(json: serde_json::Value) -> StartEgress {
+        serde_json::from_value(json).unwrap()
+    }
+
+    #[test]
+    fn hls_room_composite_maps_to_segment_output_with_mirrored_keys() {
+        let p = plan(
+            req(json!({"room_name": "live-event", "output_type": "hls", "layout_type": "grid", "filename": "live-event-2025"})),
+            "prj_1",
+            Some("https://cdn.pulse.io"),
+            None,
+        )
+        .unwrap();
+        assert_eq!(
+            p.egress.cdn_playback_url.as_deref(),
+            Some("https://cdn.pulse.io/prj_1/hls/live-event-2025/index.m3u8")
+        );
+        let StartRequest::RoomComposite(r) = p.request else { panic!() };
+        assert_eq!(r.room_name, "prj_1__live-event");
+        assert_eq!(r.layout, "grid");
+        assert_eq!(r.outputs.segment_outputs[0].playlist_name, "prj_1/hls/live-event-2025/index.m3u8");
+        assert_eq!(r.outputs.segment_outputs[0].segment_duration, 6);
+    }
+
+    #[test]
+    fn bad_requests_name_their_field() {
+        let field = |j: serde_json::Value| match plan(req(j), "p", None, None).err().unwrap() {
+            CoreError::Invalid { field, .. } => field.unwrap(),
+            e => panic!("{e}"),
+        };
+        assert_eq!(field(json!({"output_type": "hls"})), "room_name");
+        assert_eq!(field(json!({"room_name": "r"})), "output_type");
+        assert_eq!(field(json!({"room_name": "r", "output_type": "dash"})), "output_type");
+        assert_eq!(field(json!({"room_name": "r", "output_type": "rtmp"})), "rtmp_urls");
+        assert_eq!(field(json!({"room_name": "r", "output_type": "rtmp", "rtmp_urls": ["http://x/y"]})), "rtmp_urls");
+        assert_eq!(field(json!({"room_name": "r", "output_type": "hls", "filename": "a/b"})), "filename");
+        assert_eq!(
+            field(json!({"room_name": "r", "output_type": "hls", "egress_type": "track", "track_id": "TR_1"})),
+            "output_type"
+        );
+        assert_eq!(field(json!({"room_name": "r", "output_type": "file", "egress_type": "track"})), "track_id");
+        assert_eq!(
+            field(json!({"room_name": "r", "output_type": "file", "egress_type": "track_composite"})),
+            "audio_track_id"
+        );
+        assert_eq!(field(json!({"room_name": "r", "output_type": "hls", "layout_type": "mosaic"})), "layout_type");
+    }
+
+    #[test]
+    fn status_only_moves_forward_and_transitions_name_their_events() {
+        let mut e = plan(req(json!({"room_name": "r", "output_type": "hls"})), "p", None, None).unwrap().egress;
+        let info = |s: &str| EgressInfo { status: s.into(), started_at: 1_000_000_000, ..Default::default() };
+        let start = e.clone();
+        assert!(apply_info(&mut e, &info("EGRESS_ACTIVE"), 5));
+        assert_eq!(e.status, EgressStatus::Active);
+        assert_eq!(e.started_ms, Some(1000));
+        let kinds = |a: &EgressRecord, b: &EgressRecord| {
+            transition_events(a, b, None).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+        };
+        assert_eq!(kinds(&start, &e), [EventKind::EgressStarted]);
+        let active = e.clone();
+        apply_info(&mut e, &info("EGRESS_STARTING"), 6);
+        assert_eq!(e.status, EgressStatus::Active);
+        apply_info(&mut e, &info("EGRESS_COMPLETE"), 7);
+        assert_eq!(e.status, EgressStatus::Ended);
+        assert_eq!(e.ended_ms, Some(7));
+        assert_eq!(kinds(&active, &e), [EventKind::EgressEnded, EventKind::RecordingAvailable]);
+        assert!(!apply_info(&mut e, &info("EGRESS_FAILED"), 8), "final states never change");
+        // Straight from pending to ended: no egress_started.
+        let mut direct = start.clone();
+        apply_info(&mut direct, &info("EGRESS_COMPLETE"), 9);
+        assert_eq!(kinds(&start, &direct), [EventKind::EgressEnded, EventKind::RecordingAvailable]);
+    }
+
+    #[test]
+    fn a_stop_means_at_least_stopping() {
+        let mut e = plan(req(json!({"room_name": "r", "output_type": "hls"})), "p", None, None).unwrap().egress;
+        assert!(apply_stop(&mut e, &EgressInfo { status: "EGRESS_STARTING".into(), ..Default::default() }, 1));
+        assert_eq!(e.status, EgressStatus::Stopping);
+    }
+
+    #[test]
+    fn default_filename_is_room_and_utc_stamp() {
+        let f = default_filename("town hall");
+        assert!(f.starts_with("town-hall-") && f.len() == "town-hall-".len() + 15, "{f}");
+    }
+}

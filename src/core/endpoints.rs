@@ -1,0 +1,176 @@
+//! Webhook endpoints: create, list, get, reveal the secret, patch, delete and rotate the
+//! secret. Every change is a compare-and-swap on what was read, so concurrent changes never
+//! undo each other (a rotation is never lost, a deleted endpoint never comes back).
+
+use super::validate::{one_of, required};
+use super::{Core, CoreError, CoreResult, views};
+use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
+use crate::model::{EventKind, now_ms};
+use crate::store::{Changes, Committed, EndpointRecord, Expect, Op, PageReq, Paged, ProjectRecord, SecretEntry};
+use crate::util::new_id;
+use crate::webhooks::signing;
+
+/// The longest grace period a rotation may give the old secret.
+const MAX_GRACE_SECONDS: u64 = 7 * 86_400;
+
+fn events(names: &[String]) -> CoreResult<Vec<EventKind>> {
+    names.iter().map(|e| one_of("events", e, EventKind::parse, &EventKind::names())).collect()
+}
+
+impl Core {
+    async fn check_url(&self, url: &str) -> CoreResult<()> {
+        self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))
+    }
+
+    /// A new endpoint record, checked (URL policy, events) but not stored.
+    pub async fn new_endpoint(&self, project_id: &str, req: CreateEndpoint) -> CoreResult<EndpointRecord> {
+        let url = required("url", req.url)?;
+        self.check_url(&url).await?;
+        let events = events(&req.events.unwrap_or_default())?;
+        if req.description.as_ref().is_some_and(|d| d.chars().count() > 256) {
+            return Err(CoreError::invalid("description", "description must be at most 256 characters"));
+        }
+        Ok(EndpointRecord {
+            id: new_id("we"),
+            project_id: project_id.into(),
+            url,
+            events,
+            description: req.description,
+            enabled: true,
+            disabled_reason: None,
+            created_ms: now_ms(),
+            secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
+            rev: 1,
+        })
+    }
+
+    pub async fn create_endpoint(&self, project: &ProjectRecord, req: CreateEndpoint) -> CoreResult<api::Endpoint> {
+        let record = self.new_endpoint(&project.id, req).await?;
+        self.store
+            .commit(Changes { livekit_event: None, ops: vec![Op::PutEndpoint(record.clone(), Expect::New)] })
+            .await?;
+        Ok(views::endpoint_with_secret(&record))
+    }
+
+    pub async fn list_endpoints(&self, project: &ProjectRecord, page: PageReq) -> CoreResult<api::Page<api::Endpoint>> {
+        let all = self.store.endpoints(&project.id).await?;
+        let total = all.len() as u64;
+        let items = all.into_iter().skip(page.skip()).take(page.limit as usize).collect();
+        Ok(views::page(Paged { items, total }, page, views::endpoint))
+    }
+
+    async fn find_endpoint(&self, project: &ProjectRecord, id: &str) -> CoreResult<EndpointRecord> {
+        self.store
+            .endpoint(&project.id, id)
+            .await?
+            .ok_or_else(|| CoreError::not_found(format!("webhook endpoint {id}")))
+    }
+
+    pub async fn get_endpoint(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Endpoint> {
+        Ok(views::endpoint(&self.find_endpoint(project, id).await?))
+    }
+
+    pub async fn endpoint_secret(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::EndpointSecret> {
+        let r = self.find_endpoint(project, id).await?;
+        Ok(api::EndpointSecret { endpoint_id: id.into(), secret: r.current_secret().unwrap_or_default().into() })
+    }
+
+    /// Reads the endpoint, applies `change`, and commits it if nobody changed it meanwhile;
+    /// otherwise reads again. A deleted endpoint is not found.
+    async fn change_endpoint(
+        &self,
+        project: &ProjectRecord,
+        id: &str,
+        change: impl Fn(&mut EndpointRecord),
+    ) -> CoreResult<EndpointRecord> {
+        loop {
+            let current = self.find_endpoint(project, id).await?;
+            let mut next = current.clone();
+            change(&mut next);
+            let changes =
+                Changes { livekit_event: None, ops: vec![Op::PutEndpoint(next.clone(), Expect::Rev(current.rev))] };
+            if let Committed::Applied = self.store.commit(changes).await? {
+                next.rev = current.rev + 1;
+                return Ok(next);
+            }
+        }
+    }
+
+    pub async fn patch_endpoint(
+        &self,
+        project: &ProjectRecord,
+        id: &str,
+        req: PatchEndpoint,
+    ) -> CoreResult<api::Endpoint> {
+        if let Some(url) = &req.url {
+            self.check_url(url).await?;
+        }
+        let kinds = req.events.as_deref().map(events).transpose()?;
+        let r = self
+            .change_endpoint(project, id, |r| {
+                if let Some(url) = &req.url {
+                    r.url = url.clone();
+                }
+                if let Some(k) = &kinds {
+                    r.events = k.clone();
+                }
+                if let Some(d) = &req.description {
+                    r.description = Some(d.clone()).filter(|d| !d.is_empty());
+                }
+                if let Some(enabled) = req.enabled {
+                    r.enabled = enabled;
+                    if enabled {
+                        r.disabled_reason = None;
+                    } else {
+                        r.disabled_reason.get_or_insert_with(|| "disabled through the API".into());
+                    }
+                }
+            })
+            .await?;
+        Ok(views::endpoint(&r))
+    }
+
+    pub async fn delete_endpoint(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Deleted> {
+        let current = self.find_endpoint(project, id).await?;
+        let op = Op::DeleteEndpoint { project_id: project.id.clone(), id: id.into(), expect: Expect::Rev(current.rev) };
+        match self.store.commit(Changes { livekit_event: None, ops: vec![op] }).await? {
+            Committed::Applied => Ok(api::Deleted { id: id.into(), deleted: true }),
+            // Changed meanwhile: delete what is there now (or say it is gone).
+            _ => {
+                let op = Op::DeleteEndpoint { project_id: project.id.clone(), id: id.into(), expect: Expect::Any };
+                self.find_endpoint(project, id).await?;
+                self.store.commit(Changes { livekit_event: None, ops: vec![op] }).await?;
+                Ok(api::Deleted { id: id.into(), deleted: true })
+            }
+        }
+    }
+
+    /// A new secret signs from now on; the old one keeps signing too for `grace_seconds`
+    /// (default 1 day, at most 7).
+    pub async fn rotate_secret(
+        &self,
+        project: &ProjectRecord,
+        id: &str,
+        req: RotateSecret,
+    ) -> CoreResult<api::Endpoint> {
+        let grace = req.grace_seconds.unwrap_or(86_400);
+        if grace > MAX_GRACE_SECONDS {
+            return Err(CoreError::invalid(
+                "grace_seconds",
+                format!("grace_seconds must be at most {MAX_GRACE_SECONDS} (7 days)"),
+            ));
+        }
+        let secret = signing::new_secret();
+        let r = self
+            .change_endpoint(project, id, |r| {
+                let now = now_ms();
+                for s in r.secrets.iter_mut().filter(|s| s.expires_ms.is_none()) {
+                    s.expires_ms = Some(now + grace as i64 * 1000);
+                }
+                r.secrets.retain(|s| s.expires_ms.is_none_or(|t| t > now));
+                r.secrets.insert(0, SecretEntry { secret: secret.clone(), expires_ms: None });
+            })
+            .await?;
+        Ok(views::endpoint_with_secret(&r))
+    }
+}

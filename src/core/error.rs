@@ -1,0 +1,44 @@
+//! `CoreError`: every way a core service can fail, in domain terms. The HTTP layer turns each
+//! kind into a status in exactly one place (`daemon::reject`).
+
+use crate::livekit::LiveKitError;
+use crate::store::StoreError;
+
+/// Why a core service refused or failed.
+#[derive(Debug, thiserror::Error)]
+pub enum CoreError {
+    /// The input is wrong; `field` names what to fix.
+    #[error("{message}")]
+    Invalid { field: Option<String>, message: String },
+    /// No such thing (for this project).
+    #[error("{0} not found")]
+    NotFound(String),
+    /// The request contradicts the current state.
+    #[error("{0}")]
+    Conflict(String),
+    /// LiveKit could not be reached, or refused.
+    #[error(transparent)]
+    Upstream(#[from] LiveKitError),
+    /// The store failed or is busy.
+    #[error(transparent)]
+    Store(#[from] StoreError),
+}
+
+impl CoreError {
+    /// Invalid input in `field`.
+    pub fn invalid(field: &str, message: impl Into<String>) -> Self {
+        CoreError::Invalid { field: Some(field.into()), message: message.into() }
+    }
+
+    /// Invalid input with no one field to blame.
+    pub fn bad(message: impl Into<String>) -> Self {
+        CoreError::Invalid { field: None, message: message.into() }
+    }
+
+    /// `what` (e.g. "egress eg_…") does not exist.
+    pub fn not_found(what: impl std::fmt::Display) -> Self {
+        CoreError::NotFound(what.to_string())
+    }
+}
+
+pub type CoreResult<T> = Result<T, CoreError>;

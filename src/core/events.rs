@@ -1,0 +1,130 @@
+//! Pulse events: built from a transition, written in the same commit as the change that caused
+//! them together with one delivery per interested endpoint (the outbox), and announced only
+//! once that commit is durable.
+
+use std::sync::atomic::Ordering;
+
+use serde_json::Value;
+
+use super::{Core, CoreResult};
+use crate::api::PulseEvent;
+use crate::model::{DeliveryStatus, EventKind, now_ms};
+use crate::store::{Changes, Committed, DeliveryRecord, EndpointRecord, EventRecord, Expect, Op};
+use crate::util::new_id;
+
+/// One event to produce.
+pub struct Draft<'a> {
+    pub project_id: &'a str,
+    pub kind: EventKind,
+    pub room_name: Option<&'a str>,
+    pub livekit_event_id: Option<&'a str>,
+    pub data: Value,
+}
+
+/// What a commit of events came to.
+#[derive(Debug)]
+pub enum Outcome<T> {
+    /// LiveKit sent this event id before; nothing was written.
+    Duplicate,
+    /// No record matches (an egress or ingress pulse does not own).
+    Unknown,
+    /// Stored; `T` is the record after the change.
+    Applied(T, Vec<PulseEvent>),
+}
+
+impl Core {
+    /// Adds one event and a delivery per endpoint that wants it to `changes`; returns the event
+    /// and those deliveries.
+    pub fn emit(
+        &self,
+        changes: &mut Changes,
+        endpoints: &[EndpointRecord],
+        d: Draft,
+    ) -> (PulseEvent, Vec<DeliveryRecord>) {
+        let now = now_ms();
+        let event = PulseEvent {
+            id: new_id("evt"),
+            event: d.kind.as_str().into(),
+            timestamp: (now / 1000) as u64,
+            project_id: d.project_id.into(),
+            room_name: d.room_name.map(Into::into),
+            livekit_event_id: d.livekit_event_id.map(Into::into),
+            data: d.data,
+        };
+        let payload = serde_json::to_string(&event).expect("events serialize");
+        changes.push(Op::PutEvent(EventRecord {
+            id: event.id.clone(),
+            project_id: event.project_id.clone(),
+            kind: d.kind,
+            payload,
+            created_ms: now,
+        }));
+        let mut deliveries = Vec::new();
+        for ep in endpoints.iter().filter(|e| e.project_id == event.project_id && e.wants(d.kind)) {
+            let delivery = DeliveryRecord {
+                id: new_id("whl"),
+                project_id: event.project_id.clone(),
+                event_id: event.id.clone(),
+                event: d.kind,
+                endpoint_id: ep.id.clone(),
+                url: ep.url.clone(),
+                status: DeliveryStatus::Pending,
+                max_attempts: self.max_attempts(),
+                due_ms: Some(now),
+                next_attempt_ms: Some(now),
+                last_status_code: None,
+                last_error: None,
+                attempts: Vec::new(),
+                created_ms: now,
+                updated_ms: now,
+                delivered_ms: None,
+                rev: 1,
+            };
+            changes.push(Op::PutDelivery(delivery.clone(), Expect::New));
+            deliveries.push(delivery);
+        }
+        (event, deliveries)
+    }
+
+    /// Commits `changes`; when applied, tells the worker and the live stream about `events`.
+    pub async fn commit_events(&self, changes: Changes, events: &[PulseEvent]) -> CoreResult<Committed> {
+        let done = self.store.commit(changes).await?;
+        if done == Committed::Applied {
+            self.published(events);
+        }
+        Ok(done)
+    }
+
+    fn published(&self, events: &[PulseEvent]) {
+        if events.is_empty() {
+            return;
+        }
+        self.metrics.events.fetch_add(events.len() as u64, Ordering::Relaxed);
+        self.wake.notify_one();
+        for e in events {
+            let _ = self.stream.send(e.clone());
+        }
+    }
+
+    /// A room or participant event: no record changes, one pulse event.
+    pub async fn room_event(&self, d: Draft<'_>) -> CoreResult<Outcome<()>> {
+        let endpoints = self.store.endpoints(d.project_id).await?;
+        let mut changes = Changes { livekit_event: d.livekit_event_id.map(Into::into), ops: Vec::new() };
+        let (event, _) = self.emit(&mut changes, &endpoints, d);
+        Ok(match self.commit_events(changes, std::slice::from_ref(&event)).await? {
+            Committed::Applied => Outcome::Applied((), vec![event]),
+            _ => Outcome::Duplicate,
+        })
+    }
+
+    /// Records a LiveKit event id that routed nowhere, so its retries count as duplicates;
+    /// [`Outcome::Unknown`] the first time.
+    pub async fn drop_event(&self, livekit_event_id: Option<&str>) -> CoreResult<Outcome<()>> {
+        let Some(id) = livekit_event_id else { return Ok(Outcome::Unknown) };
+        let changes = Changes { livekit_event: Some(id.into()), ops: Vec::new() };
+        Ok(match self.store.commit(changes).await? {
+            Committed::Applied => Outcome::Unknown,
+            _ => Outcome::Duplicate,
+        })
+    }
+}

@@ -1,0 +1,134 @@
+//! Records as the API shows them: RFC 3339 times, wire names, secrets left out.
+
+use crate::api;
+use crate::model::rfc3339_ms;
+use crate::store::{
+    AttemptRecord, DeliveryRecord, EgressRecord, EndpointRecord, IngressRecord, PageReq, Paged, ProjectRecord,
+};
+
+/// One page of a list answer.
+pub fn page<R, T>(p: Paged<R>, req: PageReq, f: impl Fn(&R) -> T) -> api::Page<T> {
+    let limit = u64::from(req.limit.max(1));
+    api::Page {
+        data: p.items.iter().map(f).collect(),
+        pagination: api::Pagination {
+            page: req.page,
+            limit: req.limit,
+            total: p.total,
+            total_pages: p.total.div_ceil(limit),
+        },
+    }
+}
+
+pub fn project(p: &ProjectRecord) -> api::Project {
+    api::Project {
+        project_id: p.id.clone(),
+        name: p.name.clone(),
+        api_key_prefix: p.key_prefix.clone(),
+        storage: p.storage.as_ref().and_then(|s| s.validate("storage.").ok()).map(|s| s.view()),
+        created_at: rfc3339_ms(p.created_ms),
+    }
+}
+
+pub fn egress(e: &EgressRecord) -> api::Egress {
+    api::Egress {
+        egress_id: e.id.clone(),
+        livekit_egress_id: e.livekit_id.clone(),
+        project_id: e.project_id.clone(),
+        room_name: e.room_name.clone(),
+        egress_type: e.kind.as_str().into(),
+        output_type: e.output.as_str().into(),
+        layout_type: e.layout.map(|l| l.as_str().into()),
+        filename: e.filename.clone(),
+        status: e.status.as_str().into(),
+        livekit_status: e.livekit_status.clone(),
+        cdn_playback_url: e.cdn_playback_url.clone(),
+        file_url: e.file_url.clone(),
+        rtmp_urls: e.rtmp_urls.clone(),
+        error: e.error.clone(),
+        created_at: rfc3339_ms(e.created_ms),
+        started_at: e.started_ms.map(rfc3339_ms),
+        ended_at: e.ended_ms.map(rfc3339_ms),
+        updated_at: rfc3339_ms(e.updated_ms),
+    }
+}
+
+pub fn ingress(i: &IngressRecord) -> api::Ingress {
+    api::Ingress {
+        ingress_id: i.id.clone(),
+        livekit_ingress_id: i.livekit_id.clone(),
+        project_id: i.project_id.clone(),
+        ingress_type: i.kind.as_str().into(),
+        name: i.name.clone(),
+        room_name: i.room_name.clone(),
+        participant_name: i.participant_name.clone(),
+        participant_identity: i.participant_identity.clone(),
+        rtmp_url: i.rtmp_url.clone(),
+        rtmp_stream_key: i.rtmp_stream_key.clone(),
+        whip_url: i.whip_url.clone(),
+        url: i.url.clone(),
+        status: i.status.as_str().into(),
+        error: i.error.clone(),
+        audio_enabled: i.audio_enabled,
+        video_enabled: i.video_enabled,
+        created_at: rfc3339_ms(i.created_ms),
+        updated_at: rfc3339_ms(i.updated_ms),
+        deleted_at: i.deleted_ms.map(rfc3339_ms),
+    }
+}
+
+/// An endpoint without its secret.
+pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
+    api::Endpoint {
+        endpoint_id: e.id.clone(),
+        url: e.url.clone(),
+        events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
+        description: e.description.clone(),
+        enabled: e.enabled,
+        disabled_reason: e.disabled_reason.clone(),
+        created_at: rfc3339_ms(e.created_ms),
+        secret: None,
+    }
+}
+
+/// An endpoint with its current secret (the answers that create or reveal it).
+pub fn endpoint_with_secret(e: &EndpointRecord) -> api::Endpoint {
+    api::Endpoint { secret: e.current_secret().map(Into::into), ..endpoint(e) }
+}
+
+pub fn log(d: &DeliveryRecord) -> api::WebhookLog {
+    api::WebhookLog {
+        id: d.id.clone(),
+        event_id: d.event_id.clone(),
+        event: d.event.as_str().into(),
+        endpoint_id: d.endpoint_id.clone(),
+        url: d.url.clone(),
+        status: d.status.as_str().into(),
+        attempt_count: d.attempts.len() as u32,
+        max_attempts: d.max_attempts,
+        next_attempt_at: d.next_attempt_ms.map(rfc3339_ms),
+        last_status_code: d.last_status_code,
+        last_error: d.last_error.clone(),
+        created_at: rfc3339_ms(d.created_ms),
+        updated_at: rfc3339_ms(d.updated_ms),
+        delivered_at: d.delivered_ms.map(rfc3339_ms),
+    }
+}
+
+/// Attempt number `n` (from 1).
+pub fn attempt(n: usize, a: &AttemptRecord) -> api::Attempt {
+    api::Attempt {
+        attempt: n as u32,
+        at: rfc3339_ms(a.at_ms),
+        status_code: a.status_code,
+        duration_ms: a.duration_ms,
+        error: a.error.map(|e| e.as_str().into()),
+        response_body: a.response_body.clone(),
+        trigger: a.trigger.as_str().into(),
+        url: a.url.clone(),
+    }
+}
+
+pub fn attempts(d: &DeliveryRecord) -> Vec<api::Attempt> {
+    d.attempts.iter().enumerate().map(|(i, a)| attempt(i + 1, a)).collect()
+}

@@ -1,0 +1,172 @@
+//! What the store keeps: one record type per resource, typed (enums, integer times), separate
+//! from the API's JSON so either can change without the other. `rev` counts a record's writes
+//! and is what conditional writes compare.
+
+use serde::{Deserialize, Serialize};
+
+use crate::media::StorageConfig;
+use crate::model::*;
+
+/// A project with its key hash and, if it overrides the daemon's, its storage credentials.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ProjectRecord {
+    pub id: String,
+    pub name: String,
+    /// Hex SHA-256 of the current API key.
+    pub key_hash: String,
+    /// What answers show of the key (`pulse_key_abcdef…`).
+    pub key_prefix: String,
+    pub storage: Option<StorageConfig>,
+    pub created_ms: Millis,
+    pub rev: u64,
+}
+
+/// An egress.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EgressRecord {
+    pub id: String,
+    pub livekit_id: Option<String>,
+    pub project_id: String,
+    pub room_name: String,
+    pub kind: EgressKind,
+    pub output: OutputType,
+    pub layout: Option<Layout>,
+    pub filename: Option<String>,
+    pub status: EgressStatus,
+    pub livekit_status: Option<String>,
+    pub cdn_playback_url: Option<String>,
+    pub file_url: Option<String>,
+    /// Masked: stream keys are never stored.
+    pub rtmp_urls: Vec<String>,
+    pub error: Option<String>,
+    pub created_ms: Millis,
+    pub started_ms: Option<Millis>,
+    pub ended_ms: Option<Millis>,
+    pub updated_ms: Millis,
+    pub rev: u64,
+}
+
+/// An ingress (its stream key only masked).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct IngressRecord {
+    pub id: String,
+    pub livekit_id: String,
+    pub project_id: String,
+    pub kind: IngressKind,
+    pub name: Option<String>,
+    pub room_name: String,
+    pub participant_name: String,
+    pub participant_identity: String,
+    pub rtmp_url: Option<String>,
+    pub rtmp_stream_key: Option<String>,
+    pub whip_url: Option<String>,
+    pub url: Option<String>,
+    pub status: IngressStatus,
+    pub error: Option<String>,
+    pub audio_enabled: bool,
+    pub video_enabled: bool,
+    pub created_ms: Millis,
+    pub updated_ms: Millis,
+    pub deleted_ms: Option<Millis>,
+    pub rev: u64,
+}
+
+/// One signing secret; `expires_ms` is set once a rotation retires it.
+#[derive(Clone, Serialize, Deserialize, PartialEq)]
+pub struct SecretEntry {
+    pub secret: String,
+    pub expires_ms: Option<Millis>,
+}
+
+impl std::fmt::Debug for SecretEntry {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "SecretEntry(<redacted>, expires_ms={:?})", self.expires_ms)
+    }
+}
+
+/// A customer's webhook endpoint with its secrets, newest first.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EndpointRecord {
+    pub id: String,
+    pub project_id: String,
+    pub url: String,
+    /// Empty: every event.
+    pub events: Vec<EventKind>,
+    pub description: Option<String>,
+    pub enabled: bool,
+    pub disabled_reason: Option<String>,
+    pub created_ms: Millis,
+    pub secrets: Vec<SecretEntry>,
+    pub rev: u64,
+}
+
+impl EndpointRecord {
+    /// The secrets that sign now: the current one and any still in their grace period.
+    pub fn signing_secrets(&self, now: Millis) -> Vec<&str> {
+        self.secrets.iter().filter(|s| s.expires_ms.is_none_or(|t| t > now)).map(|s| s.secret.as_str()).collect()
+    }
+
+    /// The secret that signs from now on (the one answers reveal).
+    pub fn current_secret(&self) -> Option<&str> {
+        self.secrets.first().map(|s| s.secret.as_str())
+    }
+
+    /// Whether this endpoint wants `event`.
+    pub fn wants(&self, event: EventKind) -> bool {
+        self.enabled && (self.events.is_empty() || self.events.contains(&event))
+    }
+}
+
+/// A pulse event: its payload kept as the exact bytes every attempt sends.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct EventRecord {
+    pub id: String,
+    pub project_id: String,
+    pub kind: EventKind,
+    pub payload: String,
+    pub created_ms: Millis,
+}
+
+/// One HTTP attempt of a delivery.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AttemptRecord {
+    pub at_ms: Millis,
+    pub status_code: Option<u16>,
+    pub duration_ms: u64,
+    pub error: Option<ErrorClass>,
+    pub response_body: Option<String>,
+    pub trigger: Trigger,
+    pub url: String,
+}
+
+/// A delivery: one event to one endpoint, with every attempt. `due_ms` is when the worker
+/// next sends it (none once it is delivered or failed; a lease while an attempt is out).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct DeliveryRecord {
+    pub id: String,
+    pub project_id: String,
+    pub event_id: String,
+    pub event: EventKind,
+    pub endpoint_id: String,
+    pub url: String,
+    pub status: DeliveryStatus,
+    pub max_attempts: u32,
+    pub due_ms: Option<Millis>,
+    /// When the next scheduled attempt is meant to happen (the API's `next_attempt_at`);
+    /// unlike `due_ms` it is not moved by a lease.
+    pub next_attempt_ms: Option<Millis>,
+    pub last_status_code: Option<u16>,
+    pub last_error: Option<String>,
+    pub attempts: Vec<AttemptRecord>,
+    pub created_ms: Millis,
+    pub updated_ms: Millis,
+    pub delivered_ms: Option<Millis>,
+    pub rev: u64,
+}
+
+impl DeliveryRecord {
+    /// Scheduled attempts made so far (manual replays do not count against the schedule).
+    pub fn scheduled_attempts(&self) -> u32 {
+        self.attempts.iter().filter(|a| a.trigger == Trigger::Scheduled).count() as u32
+    }
+}

@@ -1,0 +1,238 @@
+//! The sled backend's key space (one tree) and record encoding. Every list the API serves is a
+//! reverse prefix scan over one of these groups, in the order it is shown (ids are ULIDs, so
+//! newest first), and every group keeps its size in a counter, so a page and its total cost a
+//! short scan and one read, however many records there are.
+//!
+//! ```text
+//! P/<project>                      project            K/<key hash>            → project id
+//! G/<project>/<eg>                 egress             GL/<EG_…>               → <project>/<eg>
+//! Gs/<project>/<status>/<eg>       egress by status   GU/<eg>                 → project (not ended)
+//! I/<project>/<in>                 ingress            IL/<IN_…>               → <project>/<in>
+//! Ia/<project>/<in>                ingress not deleted
+//! W/<project>/<we>                 endpoint           V/<project>/<evt>       event
+//! D/<project>/<whl>                delivery           Ds|De|Dp/<project>/<status|event|endpoint>/<whl>
+//! Q/<due ms, 8 bytes BE><project>/<whl>  → endpoint id (the schedule)
+//! L/<LiveKit event id>             → first seen, ms   #<group>                → count (u64 BE)
+//! ```
+
+use serde::Serialize;
+use serde::de::DeserializeOwned;
+
+use crate::model::Millis;
+use crate::store::{DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IngressRecord, ProjectRecord};
+use crate::store::{Result, StoreError};
+
+/// The encoding's version, the first byte of every record.
+const FORMAT: u8 = 1;
+
+/// A record as bytes: a version byte, then postcard (compact, no field names).
+pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
+    postcard::to_extend(v, vec![FORMAT]).map_err(|e| StoreError::Data(e.to_string()))
+}
+
+/// Bytes back into a record.
+pub fn decode<T: DeserializeOwned>(b: &[u8]) -> Result<T> {
+    match b.split_first() {
+        Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
+        _ => Err(StoreError::Data("unknown record format".into())),
+    }
+}
+
+/// `<tag>/<a>/<b>/…`: the parts joined with `/`, ending in `/` when `open` (a group prefix).
+pub fn key(parts: &[&str], open: bool) -> Vec<u8> {
+    let mut k = parts.join("/").into_bytes();
+    if open {
+        k.push(b'/');
+    }
+    k
+}
+
+/// The counter that holds a group's size.
+pub fn counter(group: &[u8]) -> Vec<u8> {
+    let mut k = b"#".to_vec();
+    k.extend_from_slice(group);
+    k
+}
+
+/// A schedule key: due time first, so a scan from the start finds what is due.
+pub fn due_key(due: Millis, project_id: &str, id: &str) -> Vec<u8> {
+    let mut k = b"Q/".to_vec();
+    k.extend_from_slice(&(due.max(0) as u64).to_be_bytes());
+    k.extend_from_slice(format!("{project_id}/{id}").as_bytes());
+    k
+}
+
+/// The schedule group.
+pub const QUEUE: &[u8] = b"Q/";
+
+/// A LiveKit event id's dedupe key.
+pub fn seen_key(livekit_event: &str) -> Vec<u8> {
+    key(&["L", livekit_event], false)
+}
+
+/// The lowest (`high` false) or highest id of `prefix` minted at `ms`: ids are lowercase ULIDs,
+/// so time bounds become key bounds.
+pub fn id_bound(prefix: &str, ms: Millis, high: bool) -> String {
+    let random = if high { (1u128 << 80) - 1 } else { 0 };
+    format!("{prefix}_{}", ulid::Ulid::from_parts(ms.max(0) as u64, random).to_string().to_lowercase())
+}
+
+/// One key a record occupies: the record itself, an index entry or a lookup; `group` names the
+/// counted group it belongs to, if any.
+pub struct Entry {
+    pub key: Vec<u8>,
+    pub value: Vec<u8>,
+    pub group: Option<Vec<u8>>,
+}
+
+fn entry(group: Vec<u8>, id: &str, value: Vec<u8>) -> Entry {
+    let mut key = group.clone();
+    key.extend_from_slice(id.as_bytes());
+    Entry { key, value, group: Some(group) }
+}
+
+fn lookup(key: Vec<u8>, value: impl Into<Vec<u8>>) -> Entry {
+    Entry { key, value: value.into(), group: None }
+}
+
+/// A stored record: where it lives and every key it occupies.
+pub trait Row: Serialize + DeserializeOwned {
+    /// The record's own key.
+    fn primary(&self) -> Vec<u8>;
+    /// Every key it occupies, the record itself first (its value the encoded record).
+    fn entries(&self) -> Result<Vec<Entry>>;
+    fn rev(&self) -> u64;
+    fn set_rev(&mut self, rev: u64);
+}
+
+macro_rules! revs {
+    () => {
+        fn rev(&self) -> u64 {
+            self.rev
+        }
+        fn set_rev(&mut self, rev: u64) {
+            self.rev = rev;
+        }
+    };
+}
+
+impl Row for ProjectRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["P", &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        Ok(vec![
+            entry(b"P/".to_vec(), &self.id, encode(self)?),
+            lookup(key(&["K", &self.key_hash], false), self.id.as_bytes()),
+        ])
+    }
+    revs!();
+}
+
+impl Row for EgressRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["G", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        let p = &self.project_id;
+        let mut out = vec![
+            entry(key(&["G", p], true), &self.id, encode(self)?),
+            entry(key(&["Gs", p, self.status.as_str()], true), &self.id, Vec::new()),
+        ];
+        if let Some(lk) = &self.livekit_id {
+            out.push(lookup(key(&["GL", lk], false), format!("{p}/{}", self.id)));
+        }
+        if !self.status.is_final() {
+            out.push(lookup(key(&["GU", &self.id], false), p.as_bytes()));
+        }
+        Ok(out)
+    }
+    revs!();
+}
+
+impl Row for IngressRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["I", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        let p = &self.project_id;
+        let mut out = vec![
+            entry(key(&["I", p], true), &self.id, encode(self)?),
+            lookup(key(&["IL", &self.livekit_id], false), format!("{p}/{}", self.id)),
+        ];
+        if self.deleted_ms.is_none() {
+            out.push(entry(key(&["Ia", p], true), &self.id, Vec::new()));
+        }
+        Ok(out)
+    }
+    revs!();
+}
+
+impl Row for EndpointRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["W", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        Ok(vec![entry(key(&["W", &self.project_id], true), &self.id, encode(self)?)])
+    }
+    revs!();
+}
+
+impl Row for EventRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["V", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        Ok(vec![entry(key(&["V", &self.project_id], true), &self.id, encode(self)?)])
+    }
+    fn rev(&self) -> u64 {
+        0
+    }
+    fn set_rev(&mut self, _: u64) {}
+}
+
+impl Row for DeliveryRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["D", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        let p = &self.project_id;
+        let mut out = vec![
+            entry(key(&["D", p], true), &self.id, encode(self)?),
+            entry(key(&["Ds", p, self.status.as_str()], true), &self.id, Vec::new()),
+            entry(key(&["De", p, self.event.as_str()], true), &self.id, Vec::new()),
+            entry(key(&["Dp", p, &self.endpoint_id], true), &self.id, Vec::new()),
+        ];
+        if let Some(due) = self.due_ms {
+            out.push(Entry {
+                key: due_key(due, p, &self.id),
+                value: self.endpoint_id.as_bytes().to_vec(),
+                group: Some(QUEUE.to_vec()),
+            });
+        }
+        Ok(out)
+    }
+    revs!();
+}
+
+/// The groups a project's data lives in (for deleting a project).
+pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "W", "V", "D", "Ds", "De", "Dp"];
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn id_bounds_sort_around_ids_of_that_millisecond() {
+        let id = format!("whl_{}", ulid::Ulid::from_parts(1_700_000_000_123, 42).to_string().to_lowercase());
+        assert!(id_bound("whl", 1_700_000_000_123, false) <= id);
+        assert!(id_bound("whl", 1_700_000_000_123, true) >= id);
+        assert!(id_bound("whl", 1_700_000_000_124, false) > id);
+    }
+
+    #[test]
+    fn due_keys_sort_by_time() {
+        assert!(due_key(5, "prj_b", "whl_a") < due_key(6, "prj_a", "whl_a"));
+        assert!(due_key(256, "p", "x") > due_key(255, "p", "x"));
+    }
+}

@@ -1,0 +1,388 @@
+//! The embedded backend: sled, one tree, one writer thread (`writer`) and lock-free reads from
+//! any task. The only code in pulse that names sled.
+
+mod keys;
+mod writer;
+
+use std::fs::File;
+use std::path::Path;
+use std::sync::Arc;
+use std::sync::atomic::Ordering;
+use std::time::Duration;
+
+use async_trait::async_trait;
+use tokio::sync::{mpsc, oneshot};
+
+use keys::{Row, counter, decode, id_bound, key};
+use writer::{Cmd, Stats};
+
+use super::*;
+use crate::model::Millis;
+
+/// Commands waiting for the writer before callers are told to come back later.
+const QUEUE_CAPACITY: usize = 8192;
+/// How long a write waits for room in a full queue before it answers [`StoreError::Busy`].
+const QUEUE_WAIT: Duration = Duration::from_millis(250);
+
+/// The sled store. Cheap to clone.
+#[derive(Clone)]
+pub struct SledStore {
+    db: ::sled::Db,
+    tree: ::sled::Tree,
+    tx: mpsc::Sender<Cmd>,
+    stats: Arc<Stats>,
+}
+
+impl SledStore {
+    /// Opens (or creates) the store in `dir`, with at most `cache_mb` of page cache. A second
+    /// daemon on the same dir is refused.
+    pub fn open(dir: &Path, cache_mb: u64) -> Result<SledStore> {
+        crate::dirs::create_private_dir(dir)
+            .map_err(|e| StoreError::Open { path: dir.to_path_buf(), reason: e.to_string() })?;
+        let path = dir.join("db");
+        let db = ::sled::Config::new()
+            .path(&path)
+            .cache_capacity(cache_mb * 1024 * 1024)
+            // The writer flushes every batch itself; sled's own timer would only add flushes.
+            .flush_every_ms(None)
+            .open()
+            .map_err(|e| {
+                let reason = e.to_string();
+                if reason.contains("could not acquire lock") {
+                    StoreError::Locked(dir.to_path_buf())
+                } else {
+                    StoreError::Open { path: path.clone(), reason }
+                }
+            })?;
+        let tree = db.open_tree("pulse").map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        let data_file = File::open(path.join("db")).ok();
+        // fdatasync persists a file's contents, not its name: make the directory entries of a
+        // new store durable once, here.
+        for d in [path.as_path(), dir] {
+            if let Ok(f) = File::open(d) {
+                let _ = f.sync_all();
+            }
+        }
+        let (tx, rx) = mpsc::channel(QUEUE_CAPACITY);
+        let stats = Arc::new(Stats::default());
+        let (wdb, wtree, wstats) = (db.clone(), tree.clone(), stats.clone());
+        std::thread::Builder::new()
+            .name("pulse-store-writer".into())
+            .spawn(move || writer::run(wdb, wtree, data_file, rx, wstats))
+            .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        Ok(SledStore { db, tree, tx, stats })
+    }
+
+    async fn ask<T>(&self, make: impl FnOnce(writer::Reply<T>) -> Cmd) -> Result<T> {
+        let (reply, answer) = oneshot::channel();
+        let stopped = || StoreError::Io("the store's writer has stopped".into());
+        match self.tx.send_timeout(make(reply), QUEUE_WAIT).await {
+            Ok(()) => {}
+            Err(mpsc::error::SendTimeoutError::Timeout(_)) => return Err(StoreError::Busy),
+            Err(mpsc::error::SendTimeoutError::Closed(_)) => return Err(stopped()),
+        }
+        answer.await.map_err(|_| stopped())?
+    }
+
+    fn get<T: Row>(&self, k: &[u8]) -> Result<Option<T>> {
+        self.tree.get(k).map_err(|e| StoreError::Io(e.to_string()))?.map(|v| decode(&v)).transpose()
+    }
+
+    fn count(&self, group: &[u8]) -> Result<u64> {
+        Ok(self
+            .tree
+            .get(counter(group))
+            .map_err(|e| StoreError::Io(e.to_string()))?
+            .and_then(|v| v.as_ref().try_into().ok())
+            .map_or(0, u64::from_be_bytes))
+    }
+
+    /// A record found through a lookup key whose value is `<project>/<id>`, if it belongs to
+    /// `project` (any project when `None`).
+    fn via<T: Row>(&self, tag: &str, lookup: &[u8], project: Option<&str>) -> Result<Option<T>> {
+        let Some(target) = self.tree.get(lookup).map_err(|e| StoreError::Io(e.to_string()))? else {
+            return Ok(None);
+        };
+        let target = String::from_utf8_lossy(&target);
+        let Some((p, id)) = target.split_once('/') else { return Ok(None) };
+        if project.is_some_and(|want| want != p) {
+            return Ok(None);
+        }
+        self.get(&key(&[tag, p, id], false))
+    }
+
+    /// One page of `group` (newest first), within the id range `bounds`; records come from
+    /// `primary` (the group's own values when `None`); `keep` filters what the group's index
+    /// cannot, which makes the scan read every record in range.
+    fn page<T: Row>(&self, q: GroupQuery<'_, T>) -> Result<Paged<T>> {
+        let GroupQuery { group, bounds, primary, keep, page } = q;
+        let (lo, hi) = match &bounds {
+            Some((lo, hi)) => {
+                let mut l = group.clone();
+                l.extend_from_slice(lo.as_bytes());
+                let mut h = group.clone();
+                h.extend_from_slice(hi.as_bytes());
+                (l, h)
+            }
+            None => {
+                let mut h = group.clone();
+                h.push(0xff);
+                (group.clone(), h)
+            }
+        };
+        let load = |k: &[u8], v: &[u8]| -> Result<Option<T>> {
+            match &primary {
+                None => decode(v).map(Some),
+                Some(tag) => {
+                    let id = std::str::from_utf8(&k[group.len()..]).unwrap_or_default();
+                    self.get(&key(&[tag.0, tag.1, id], false))
+                }
+            }
+        };
+        let skip = page.skip();
+        let limit = page.limit as usize;
+        let range = self.tree.range(lo..=hi).rev();
+        let mut items = Vec::new();
+        if keep.is_none() && bounds.is_none() {
+            let total = self.count(&group)?;
+            for kv in range.skip(skip).take(limit) {
+                let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+                items.extend(load(&k, &v)?);
+            }
+            return Ok(Paged { items, total });
+        }
+        let mut total = 0u64;
+        for kv in range {
+            let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let in_window = (total as usize) >= skip && items.len() < limit;
+            match &keep {
+                None => {
+                    if in_window {
+                        items.extend(load(&k, &v)?);
+                    }
+                    total += 1;
+                }
+                Some(keep) => {
+                    if let Some(r) = load(&k, &v)?
+                        && keep(&r)
+                    {
+                        if in_window {
+                            items.push(r);
+                        }
+                        total += 1;
+                    }
+                }
+            }
+        }
+        Ok(Paged { items, total })
+    }
+}
+
+/// A check a record must pass to be listed.
+type Keep<'a, T> = Box<dyn Fn(&T) -> bool + 'a>;
+
+/// What [`SledStore::page`] reads.
+struct GroupQuery<'a, T> {
+    group: Vec<u8>,
+    bounds: Option<(String, String)>,
+    /// `(tag, project)` of the records an index group points at.
+    primary: Option<(&'a str, &'a str)>,
+    keep: Option<Keep<'a, T>>,
+    page: PageReq,
+}
+
+#[async_trait]
+impl Writes for SledStore {
+    async fn commit(&self, changes: Changes) -> Result<Committed> {
+        self.ask(|r| Cmd::Commit(changes, r)).await
+    }
+}
+
+#[async_trait]
+impl Projects for SledStore {
+    async fn project(&self, id: &str) -> Result<Option<ProjectRecord>> {
+        self.get(&key(&["P", id], false))
+    }
+
+    async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>> {
+        match self.tree.get(key(&["K", hash], false)).map_err(|e| StoreError::Io(e.to_string()))? {
+            Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false)),
+            None => Ok(None),
+        }
+    }
+
+    async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
+        self.page(GroupQuery { group: b"P/".to_vec(), bounds: None, primary: None, keep: None, page })
+    }
+}
+
+#[async_trait]
+impl Media for SledStore {
+    async fn egress(&self, project_id: &str, id: &str) -> Result<Option<EgressRecord>> {
+        match self.via("G", &key(&["GL", id], false), Some(project_id))? {
+            Some(e) => Ok(Some(e)),
+            None => self.get(&key(&["G", project_id, id], false)),
+        }
+    }
+
+    async fn egress_by_livekit(&self, livekit_id: &str) -> Result<Option<EgressRecord>> {
+        self.via("G", &key(&["GL", livekit_id], false), None)
+    }
+
+    async fn egress_list(&self, project_id: &str, f: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>> {
+        let (group, primary) = match f.status {
+            Some(s) => (key(&["Gs", project_id, s.as_str()], true), Some(("G", project_id))),
+            None => (key(&["G", project_id], true), None),
+        };
+        let keep: Option<Keep<'_, EgressRecord>> =
+            f.room_name.as_ref().map(|room| Box::new(move |e: &EgressRecord| &e.room_name == room) as Box<_>);
+        self.page(GroupQuery { group, bounds: None, primary, keep, page })
+    }
+
+    async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>> {
+        let mut out = Vec::new();
+        for kv in self.tree.scan_prefix(b"GU/") {
+            let (k, p) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let id = String::from_utf8_lossy(&k[3..]);
+            out.extend(self.get::<EgressRecord>(&key(&["G", &String::from_utf8_lossy(&p), &id], false))?);
+        }
+        Ok(out)
+    }
+
+    async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>> {
+        match self.via("I", &key(&["IL", id], false), Some(project_id))? {
+            Some(i) => Ok(Some(i)),
+            None => self.get(&key(&["I", project_id, id], false)),
+        }
+    }
+
+    async fn ingress_by_livekit(&self, livekit_id: &str) -> Result<Option<IngressRecord>> {
+        self.via("I", &key(&["IL", livekit_id], false), None)
+    }
+
+    async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
+        let (group, primary) = if f.include_deleted {
+            (key(&["I", project_id], true), None)
+        } else {
+            (key(&["Ia", project_id], true), Some(("I", project_id)))
+        };
+        let keep: Option<Keep<'_, IngressRecord>> =
+            f.room_name.as_ref().map(|room| Box::new(move |i: &IngressRecord| &i.room_name == room) as Box<_>);
+        self.page(GroupQuery { group, bounds: None, primary, keep, page })
+    }
+}
+
+#[async_trait]
+impl Webhooks for SledStore {
+    async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>> {
+        self.get(&key(&["W", project_id, id], false))
+    }
+
+    async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>> {
+        self.tree
+            .scan_prefix(key(&["W", project_id], true))
+            .rev()
+            .map(|kv| decode(&kv.map_err(|e| StoreError::Io(e.to_string()))?.1))
+            .collect()
+    }
+
+    async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>> {
+        self.get(&key(&["V", project_id, id], false))
+    }
+
+    async fn delivery(&self, project_id: &str, id: &str) -> Result<Option<DeliveryRecord>> {
+        self.get(&key(&["D", project_id, id], false))
+    }
+
+    async fn deliveries(&self, project_id: &str, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
+        // The narrowest index the filter names drives the scan; the rest is checked per record.
+        let p = project_id;
+        let mut indexes: Vec<(Vec<u8>, u64)> = Vec::new();
+        if let Some(s) = f.status {
+            let g = key(&["Ds", p, s.as_str()], true);
+            indexes.push((g.clone(), self.count(&g)?));
+        }
+        if let Some(e) = f.event {
+            let g = key(&["De", p, e.as_str()], true);
+            indexes.push((g.clone(), self.count(&g)?));
+        }
+        if let Some(ep) = &f.endpoint_id {
+            let g = key(&["Dp", p, ep], true);
+            indexes.push((g.clone(), self.count(&g)?));
+        }
+        indexes.sort_by_key(|(_, n)| *n);
+        let (group, primary) = match indexes.first() {
+            Some((g, _)) => (g.clone(), Some(("D", p))),
+            None => (key(&["D", p], true), None),
+        };
+        let bounds = (f.since_ms.is_some() || f.until_ms.is_some()).then(|| {
+            (
+                id_bound("whl", f.since_ms.unwrap_or(0), false),
+                id_bound("whl", f.until_ms.unwrap_or(Millis::MAX >> 20), true),
+            )
+        });
+        let keep: Option<Keep<'_, DeliveryRecord>> = (indexes.len() > 1).then(|| {
+            Box::new(move |d: &DeliveryRecord| {
+                f.status.is_none_or(|s| d.status == s)
+                    && f.event.is_none_or(|e| d.event == e)
+                    && f.endpoint_id.as_ref().is_none_or(|ep| &d.endpoint_id == ep)
+            }) as Box<_>
+        });
+        self.page(GroupQuery { group, bounds, primary, keep, page })
+    }
+}
+
+#[async_trait]
+impl Queue for SledStore {
+    async fn claim_due(&self, claim: Claim) -> Result<Vec<DeliveryRecord>> {
+        self.ask(|r| Cmd::Claim(claim, r)).await
+    }
+
+    async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts> {
+        let scheduled = self.count(keys::QUEUE)?;
+        let end = keys::due_key(now_ms.saturating_add(1), "", "");
+        let due = self.tree.range(keys::QUEUE.to_vec()..end).keys().count() as u64;
+        Ok(QueueCounts { scheduled, due })
+    }
+
+    async fn next_due(&self) -> Result<Option<Millis>> {
+        let first =
+            self.tree.scan_prefix(keys::QUEUE).keys().next().transpose().map_err(|e| StoreError::Io(e.to_string()))?;
+        Ok(first.and_then(|k| k.get(2..10).and_then(|b| b.try_into().ok())).map(|b| u64::from_be_bytes(b) as Millis))
+    }
+}
+
+#[async_trait]
+impl Upkeep for SledStore {
+    async fn prune(&self, cutoff_ms: Millis) -> Result<u64> {
+        let mut total = 0;
+        loop {
+            let (n, more) = self.ask(|r| Cmd::Prune(cutoff_ms, r)).await?;
+            total += n;
+            if !more {
+                return Ok(total);
+            }
+        }
+    }
+
+    fn size_on_disk(&self) -> u64 {
+        self.db.size_on_disk().unwrap_or(0)
+    }
+
+    fn commit_stats(&self) -> CommitStats {
+        let s = &self.stats;
+        CommitStats {
+            batches: s.batches.load(Ordering::Relaxed),
+            commands: s.commands.load(Ordering::Relaxed),
+            flush_nanos: s.flush_nanos.load(Ordering::Relaxed),
+            sync_nanos: s.sync_nanos.load(Ordering::Relaxed),
+        }
+    }
+
+    async fn close(&self) -> Result<()> {
+        self.ask(Cmd::Close).await
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,233 @@
+//! The sled backend against the storage interface's promises.
+
+use super::*;
+use crate::model::*;
+
+fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> EgressRecord {
+    EgressRecord {
+        id: id.into(),
+        livekit_id: lk.map(Into::into),
+        project_id: project.into(),
+        room_name: "r".into(),
+        kind: EgressKind::RoomComposite,
+        output: OutputType::Hls,
+        layout: None,
+        filename: None,
+        status,
+        livekit_status: None,
+        cdn_playback_url: None,
+        file_url: None,
+        rtmp_urls: vec![],
+        error: None,
+        created_ms: 0,
+        started_ms: None,
+        ended_ms: None,
+        updated_ms: 0,
+        rev: 0,
+    }
+}
+
+fn delivery(project: &str, id: &str, status: DeliveryStatus, due: Option<Millis>) -> DeliveryRecord {
+    DeliveryRecord {
+        id: id.into(),
+        project_id: project.into(),
+        event_id: format!("evt_{id}"),
+        event: EventKind::RoomStarted,
+        endpoint_id: "we_1".into(),
+        url: "https://x".into(),
+        status,
+        max_attempts: 5,
+        due_ms: due,
+        next_attempt_ms: due,
+        last_status_code: None,
+        last_error: None,
+        attempts: vec![],
+        created_ms: 0,
+        updated_ms: 0,
+        delivered_ms: None,
+        rev: 0,
+    }
+}
+
+async fn put(s: &SledStore, ops: Vec<Op>) -> Committed {
+    s.commit(Changes { livekit_event: None, ops }).await.unwrap()
+}
+
+const ALL: PageReq = PageReq { page: 1, limit: 100 };
+
+#[tokio::test]
+async fn isolation_lookup_order_and_status_index() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    put(
+        &s,
+        vec![
+            Op::PutEgress(egress("prj_a", "eg_1", Some("EG_1"), EgressStatus::Active), Expect::New),
+            Op::PutEgress(egress("prj_a", "eg_2", None, EgressStatus::Pending), Expect::New),
+            Op::PutEgress(egress("prj_b", "eg_3", Some("EG_3"), EgressStatus::Active), Expect::New),
+        ],
+    )
+    .await;
+    assert_eq!(s.egress("prj_a", "EG_1").await.unwrap().unwrap().id, "eg_1");
+    assert!(s.egress("prj_a", "EG_3").await.unwrap().is_none(), "foreign LiveKit id");
+    assert!(s.egress("prj_a", "eg_3").await.unwrap().is_none(), "foreign pulse id");
+    let list = s.egress_list("prj_a", &EgressFilter::default(), ALL).await.unwrap();
+    assert_eq!(list.items.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["eg_2", "eg_1"]);
+    assert_eq!(list.total, 2);
+    let active = EgressFilter { status: Some(EgressStatus::Active), room_name: None };
+    assert_eq!(s.egress_list("prj_a", &active, ALL).await.unwrap().total, 1);
+    assert_eq!(s.egress_by_livekit("EG_3").await.unwrap().unwrap().project_id, "prj_b");
+    assert_eq!(s.egress_unfinished().await.unwrap().len(), 3);
+}
+
+#[tokio::test]
+async fn preconditions_and_dedupe_write_nothing_when_they_fail() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let e = egress("prj_a", "eg_1", Some("EG_1"), EgressStatus::Pending);
+    assert_eq!(put(&s, vec![Op::PutEgress(e.clone(), Expect::New)]).await, Committed::Applied);
+    assert!(matches!(put(&s, vec![Op::PutEgress(e.clone(), Expect::New)]).await, Committed::Conflict(_)));
+    let stored = s.egress("prj_a", "eg_1").await.unwrap().unwrap();
+    assert_eq!(stored.rev, 1);
+    let mut ended = stored.clone();
+    ended.status = EgressStatus::Ended;
+    // A stale revision fails and takes the rest of its commit with it.
+    let stale = vec![
+        Op::PutDelivery(delivery("prj_a", "whl_1", DeliveryStatus::Pending, Some(5)), Expect::New),
+        Op::PutEgress(ended.clone(), Expect::Rev(7)),
+    ];
+    assert!(matches!(put(&s, stale).await, Committed::Conflict(_)));
+    assert!(s.delivery("prj_a", "whl_1").await.unwrap().is_none());
+    assert_eq!(put(&s, vec![Op::PutEgress(ended, Expect::Rev(1))]).await, Committed::Applied);
+    let after = s.egress("prj_a", "eg_1").await.unwrap().unwrap();
+    assert_eq!((after.rev, after.status), (2, EgressStatus::Ended));
+    assert!(s.egress_unfinished().await.unwrap().is_empty(), "the unfinished index follows the status");
+    let seen = || Changes { livekit_event: Some("EV_1".into()), ops: vec![] };
+    assert_eq!(s.commit(seen()).await.unwrap(), Committed::Applied);
+    assert_eq!(s.commit(seen()).await.unwrap(), Committed::Duplicate);
+}
+
+#[tokio::test]
+async fn logs_page_filter_and_count_with_indexes() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let mut ops = Vec::new();
+    for i in 0..30 {
+        let status = if i % 3 == 0 { DeliveryStatus::Failed } else { DeliveryStatus::Delivered };
+        ops.push(Op::PutDelivery(delivery("prj_a", &crate::util::new_id("whl"), status, None), Expect::New));
+    }
+    ops.push(Op::PutDelivery(
+        delivery("prj_b", &crate::util::new_id("whl"), DeliveryStatus::Failed, None),
+        Expect::New,
+    ));
+    put(&s, ops).await;
+    let page = |p, f: LogFilter| {
+        let s = s.clone();
+        async move { s.deliveries("prj_a", &f, PageReq { page: p, limit: 4 }).await.unwrap() }
+    };
+    let first = page(1, LogFilter::default()).await;
+    assert_eq!((first.total, first.items.len()), (30, 4));
+    let last = page(8, LogFilter::default()).await;
+    assert_eq!(last.items.len(), 2);
+    assert!(first.items[0].id > first.items[1].id, "newest first");
+    let failed = LogFilter { status: Some(DeliveryStatus::Failed), ..Default::default() };
+    let f = page(1, failed.clone()).await;
+    assert_eq!(f.total, 10);
+    assert!(f.items.iter().all(|d| d.status == DeliveryStatus::Failed));
+    let both = LogFilter { endpoint_id: Some("we_1".into()), ..failed };
+    assert_eq!(page(3, both).await.total, 10);
+    let none = LogFilter { until_ms: Some(1), ..Default::default() };
+    assert_eq!(page(1, none).await.total, 0, "ids minted now are after 1970");
+}
+
+#[tokio::test]
+async fn claims_lease_what_is_due_within_the_endpoint_cap() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let ops = (0..5)
+        .map(|i| Op::PutDelivery(delivery("prj_a", &format!("whl_{i}"), DeliveryStatus::Pending, Some(i)), Expect::New))
+        .collect();
+    put(&s, ops).await;
+    assert_eq!(s.queue_counts(2).await.unwrap().due, 3);
+    let claim =
+        |limit| Claim { now_ms: 10, lease_until_ms: 1000, limit, per_endpoint: 2, in_flight: Default::default() };
+    let got = s.claim_due(claim(10)).await.unwrap();
+    assert_eq!(got.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_0", "whl_1"], "two per endpoint");
+    assert!(got.iter().all(|d| d.due_ms == Some(1000)));
+    let counts = s.queue_counts(10).await.unwrap();
+    assert_eq!((counts.scheduled, counts.due), (5, 3), "leased ones are no longer due");
+    assert_eq!(s.next_due().await.unwrap(), Some(2));
+}
+
+#[tokio::test]
+async fn prune_removes_only_finished_old_deliveries_and_deleting_a_project_removes_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let project = ProjectRecord {
+        id: "prj_a".into(),
+        name: "a".into(),
+        key_hash: "h".into(),
+        key_prefix: "p".into(),
+        storage: None,
+        created_ms: 0,
+        rev: 0,
+    };
+    let old = |ms| format!("whl_{}", ulid::Ulid::from_parts(ms, 1).to_string().to_lowercase());
+    put(
+        &s,
+        vec![
+            Op::PutProject(project, Expect::New),
+            Op::PutDelivery(delivery("prj_a", &old(1_000), DeliveryStatus::Delivered, None), Expect::New),
+            Op::PutDelivery(delivery("prj_a", &old(2_000), DeliveryStatus::Retrying, Some(5)), Expect::New),
+            Op::PutDelivery(
+                delivery("prj_a", &crate::util::new_id("whl"), DeliveryStatus::Delivered, None),
+                Expect::New,
+            ),
+        ],
+    )
+    .await;
+    assert_eq!(s.prune(1_000_000).await.unwrap(), 1);
+    assert_eq!(s.deliveries("prj_a", &LogFilter::default(), ALL).await.unwrap().total, 2);
+    assert!(s.project_by_key_hash("h").await.unwrap().is_some());
+    put(&s, vec![Op::DeleteProject("prj_a".into())]).await;
+    assert!(s.project_by_key_hash("h").await.unwrap().is_none());
+    assert_eq!(s.deliveries("prj_a", &LogFilter::default(), ALL).await.unwrap().total, 0);
+    assert_eq!(s.queue_counts(i64::MAX).await.unwrap().scheduled, 0);
+    let left: Vec<_> = s.tree.iter().keys().map(|k| String::from_utf8_lossy(&k.unwrap()).into_owned()).collect();
+    assert!(left.is_empty(), "nothing of the project is left: {left:?}");
+}
+
+#[tokio::test]
+async fn second_open_is_refused_and_data_survives_reopen() {
+    let dir = tempfile::tempdir().unwrap();
+    {
+        let s = SledStore::open(dir.path(), 8).unwrap();
+        let err = SledStore::open(dir.path(), 8).err().expect("second open must fail");
+        assert!(matches!(err, StoreError::Locked(_)), "{err}");
+        let commits: Vec<_> = (0..32)
+            .map(|i| {
+                let op =
+                    Op::PutEgress(egress("prj_a", &format!("eg_{i:02}"), None, EgressStatus::Pending), Expect::New);
+                s.commit(Changes { livekit_event: None, ops: vec![op] })
+            })
+            .collect();
+        for c in futures_util::future::join_all(commits).await {
+            assert_eq!(c.unwrap(), Committed::Applied);
+        }
+        assert!(s.commit_stats().batches < 32, "concurrent commits share flushes");
+        s.close().await.unwrap();
+    }
+    // sled releases the lock once the writer thread has dropped its handle.
+    let mut tries = 0;
+    let s = loop {
+        match SledStore::open(dir.path(), 8) {
+            Ok(s) => break s,
+            Err(_) if tries < 50 => {
+                tries += 1;
+                std::thread::sleep(std::time::Duration::from_millis(20));
+            }
+            Err(e) => panic!("{e}"),
+        }
+    };
+    assert_eq!(s.egress_list("prj_a", &EgressFilter::default(), ALL).await.unwrap().total, 32);
+}

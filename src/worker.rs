@@ -1,0 +1,123 @@
+//! The delivery worker: claims due deliveries from the store in batches (each leased past the
+//! request timeout, so a crash makes it due again and a slow attempt is never sent twice at
+//! once), sends them within the global and per-endpoint limits, and records each outcome
+//! through the core. Nothing here decides what an outcome means; `core::deliveries` does.
+
+use std::collections::HashMap;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
+use std::time::Duration;
+
+use tokio::sync::Semaphore;
+
+use crate::core::Core;
+use crate::model::{Millis, Trigger, now_ms};
+use crate::store::Claim;
+
+/// The most deliveries one claim takes.
+const CLAIM_BATCH: usize = 256;
+
+/// Sends deliveries.
+pub struct Worker {
+    core: Arc<Core>,
+    global: Arc<Semaphore>,
+    per_endpoint: Mutex<HashMap<String, usize>>,
+    /// Attempts in flight (for `/v1/status` and `/metrics`).
+    pub in_flight: AtomicU64,
+}
+
+impl Worker {
+    pub fn new(core: Arc<Core>) -> Self {
+        let global = Arc::new(Semaphore::new(core.settings.webhooks.max_in_flight));
+        Worker { core, global, per_endpoint: Mutex::new(HashMap::new()), in_flight: AtomicU64::new(0) }
+    }
+
+    /// Runs until `shutdown` fires, then waits (bounded) for attempts in flight.
+    pub async fn run(self: Arc<Self>, mut shutdown: tokio::sync::watch::Receiver<bool>) {
+        let wake = self.core.wake();
+        loop {
+            if *shutdown.borrow() {
+                break;
+            }
+            let wait = match self.dispatch_due().await {
+                Ok(wait) => wait,
+                Err(e) => {
+                    tracing::error!(error = %e, "delivery scheduler could not claim from the store");
+                    Duration::from_secs(1)
+                }
+            };
+            if wait.is_zero() {
+                continue;
+            }
+            tokio::select! {
+                _ = wake.notified() => {}
+                _ = tokio::time::sleep(wait) => {}
+                _ = shutdown.changed() => {}
+            }
+        }
+        // Drain: let attempts in flight finish, up to one timeout.
+        let w = &self.core.settings.webhooks;
+        let _ =
+            tokio::time::timeout(w.timeout + Duration::from_secs(1), self.global.acquire_many(w.max_in_flight as u32))
+                .await;
+    }
+
+    /// Claims and starts as many due deliveries as there are free slots; returns how long to
+    /// sleep (zero: claim again at once).
+    async fn dispatch_due(self: &Arc<Self>) -> Result<Duration, crate::store::StoreError> {
+        let w = &self.core.settings.webhooks;
+        let free = self.global.available_permits().min(CLAIM_BATCH);
+        let now = now_ms();
+        if free > 0 {
+            let in_flight = self.per_endpoint.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            let claim = Claim {
+                now_ms: now,
+                lease_until_ms: now + (w.timeout + Duration::from_secs(5)).as_millis() as Millis,
+                limit: free,
+                per_endpoint: w.max_in_flight_per_endpoint,
+                in_flight,
+            };
+            let claimed = self.core.store.claim_due(claim).await?;
+            let full = claimed.len() == free;
+            for d in claimed {
+                let Ok(slot) = self.global.clone().try_acquire_owned() else { break };
+                *self
+                    .per_endpoint
+                    .lock()
+                    .unwrap_or_else(|e| e.into_inner())
+                    .entry(d.endpoint_id.clone())
+                    .or_insert(0) += 1;
+                self.in_flight.fetch_add(1, Ordering::Relaxed);
+                let me = self.clone();
+                tokio::spawn(async move {
+                    let (id, endpoint) = (d.id.clone(), d.endpoint_id.clone());
+                    if let Err(e) = me.core.attempt(d, Trigger::Scheduled, None).await {
+                        tracing::debug!(delivery = %id, error = %e, "delivery attempt not recorded");
+                    }
+                    me.in_flight.fetch_sub(1, Ordering::Relaxed);
+                    {
+                        let mut map = me.per_endpoint.lock().unwrap_or_else(|e| e.into_inner());
+                        if let Some(n) = map.get_mut(&endpoint) {
+                            *n -= 1;
+                            if *n == 0 {
+                                map.remove(&endpoint);
+                            }
+                        }
+                    }
+                    drop(slot);
+                    me.core.wake().notify_one();
+                });
+            }
+            if full {
+                return Ok(Duration::ZERO);
+            }
+        }
+        Ok(match self.core.store.next_due().await? {
+            Some(ms) if ms > now => Duration::from_millis(((ms - now) as u64).min(1000)),
+            // Due now but not claimable (its endpoint is at its limit): a finishing attempt
+            // wakes us; poll slowly in case.
+            Some(_) => Duration::from_millis(20),
+            None => Duration::from_secs(1),
+        })
+    }
+}
