@@ -70,6 +70,11 @@ impl Client {
         self.send(self.http.delete(self.url(path)), auth).await
     }
 
+    /// `GET path` as Server-Sent Events, read one `data` payload at a time.
+    pub async fn events(&self, path: &str) -> Result<EventStream, CliError> {
+        Ok(EventStream { resp: self.stream(path).await?, buf: String::new() })
+    }
+
     /// `GET path` as a long-lived stream (Server-Sent Events): no overall timeout.
     pub async fn stream(&self, path: &str) -> Result<reqwest::Response, CliError> {
         let http = reqwest::Client::builder()
@@ -146,5 +151,31 @@ impl Client {
             });
         }
         Err(self.api_error(status, &body))
+    }
+}
+
+/// A Server-Sent Events stream.
+pub struct EventStream {
+    resp: reqwest::Response,
+    buf: String,
+}
+
+impl EventStream {
+    /// The next event's `data` (keep-alive comments skipped); `None` when the stream ends.
+    pub async fn next_data(&mut self) -> Result<Option<String>, CliError> {
+        loop {
+            if let Some(end) = self.buf.find("\n\n") {
+                let block: String = self.buf.drain(..end + 2).collect();
+                let data: String = block.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim_start).collect();
+                if !data.is_empty() {
+                    return Ok(Some(data));
+                }
+                continue;
+            }
+            match self.resp.chunk().await.map_err(|e| CliError::Other(crate::error_chain(&e)))? {
+                Some(chunk) => self.buf.push_str(&String::from_utf8_lossy(&chunk)),
+                None => return Ok(None),
+            }
+        }
     }
 }

@@ -91,9 +91,9 @@ impl Worker {
                 let me = self.clone();
                 tokio::spawn(async move {
                     let (id, endpoint) = (d.id.clone(), d.endpoint_id.clone());
-                    if let Err(e) = me.core.attempt(d, Trigger::Scheduled, None).await {
-                        tracing::debug!(delivery = %id, error = %e, "delivery attempt not recorded");
-                    }
+                    let sent = me.core.send_attempt(d, Trigger::Scheduled, None).await;
+                    // The slot is free once the request is done; the delivery stays leased
+                    // until its outcome is recorded, so it is not sent again meanwhile.
                     me.in_flight.fetch_sub(1, Ordering::Relaxed);
                     {
                         let mut map = me.per_endpoint.lock().unwrap_or_else(|e| e.into_inner());
@@ -106,6 +106,9 @@ impl Worker {
                     }
                     drop(slot);
                     me.core.wake().notify_one();
+                    if let Err(e) = async { me.core.record_attempt(sent?).await }.await {
+                        tracing::debug!(delivery = %id, error = %e, "delivery attempt not recorded");
+                    }
                 });
             }
             if full {

@@ -171,8 +171,9 @@ pub async fn run(ctx: &Ctx, cmd: EgressCmd) -> Result<(), CliError> {
     }
 }
 
-/// Polls the egress until its status is one of `until`. A failed egress or the timeout is
-/// exit code 8.
+/// Waits until the egress's status is one of `until`: it follows the project's event stream
+/// and reads the egress when an event names it, with a slow poll as the fallback (and a
+/// quicker one if the stream cannot be opened). A failed egress or the timeout is exit code 8.
 async fn wait_for(
     ctx: &Ctx,
     client: &Client,
@@ -183,8 +184,21 @@ async fn wait_for(
     let started = Instant::now();
     let spinner = ctx.out.spinner(&format!("waiting for egress {} ({})", egress.egress_id, egress.status));
     let path = format!("/v1/media/egress/{}", egress.egress_id);
-    while !until.contains(&egress.status.as_str()) {
-        if started.elapsed() >= timeout {
+    let mut events = client.events("/v1/webhooks/stream").await.ok();
+    let poll = if events.is_some() { Duration::from_secs(5) } else { Duration::from_millis(500) };
+    let id = egress.egress_id.clone();
+    // Read once after subscribing: a change made before the stream opened is not missed.
+    let mut read_now = true;
+    loop {
+        if read_now {
+            egress = client.get(&path, Auth::Project).await?;
+            spinner.set_message(format!("waiting for egress {} ({})", egress.egress_id, egress.status));
+        }
+        if until.contains(&egress.status.as_str()) {
+            break;
+        }
+        let left = timeout.saturating_sub(started.elapsed());
+        if left.is_zero() {
             spinner.finish_and_clear();
             return Err(CliError::Wait(format!(
                 "timed out after {} waiting for egress {} (still {}); it keeps running: see `pulse egress get {}`",
@@ -194,9 +208,25 @@ async fn wait_for(
                 egress.egress_id
             )));
         }
-        tokio::time::sleep(Duration::from_millis(500).min(timeout.saturating_sub(started.elapsed()))).await;
-        egress = client.get(&path, Auth::Project).await?;
-        spinner.set_message(format!("waiting for egress {} ({})", egress.egress_id, egress.status));
+        let tick = tokio::time::sleep(poll.min(left));
+        read_now = match events.as_mut() {
+            Some(stream) => tokio::select! {
+                data = stream.next_data() => match data {
+                    Ok(Some(d)) => serde_json::from_str::<serde_json::Value>(&d)
+                        .is_ok_and(|v| v["data"]["egress"]["egress_id"] == id.as_str()),
+                    // The stream ended: fall back to polling.
+                    _ => {
+                        events = None;
+                        true
+                    }
+                },
+                _ = tick => true,
+            },
+            None => {
+                tick.await;
+                true
+            }
+        };
     }
     spinner.finish_and_clear();
     if egress.status == "failed" {

@@ -417,34 +417,28 @@ async fn listen(ctx: &Ctx, client: &Client, a: ListenArgs) -> Result<(), CliErro
     }
     let key = signing::secret_key(&secret).map_err(CliError::Other)?;
     let forward = crate::http_client(Duration::from_secs(30));
-    let mut resp = client.stream("/v1/webhooks/stream").await?;
+    let mut events = client.events("/v1/webhooks/stream").await?;
     ctx.out.status(&format!(
         "Ready! Forwarding events to {} (signing secret: `pulse webhooks listen --print-secret`)",
         a.forward_to
     ));
-    let mut buf = String::new();
-    while let Some(chunk) = resp.chunk().await.map_err(|e| CliError::Other(crate::error_chain(&e)))? {
-        buf.push_str(&String::from_utf8_lossy(&chunk));
-        while let Some(end) = buf.find("\n\n") {
-            let block: String = buf.drain(..end + 2).collect();
-            let data: String = block.lines().filter_map(|l| l.strip_prefix("data:")).map(str::trim_start).collect();
-            let Ok(event) = serde_json::from_str::<PulseEvent>(&data) else { continue };
-            ctx.out.line(&format!("--> {} [{}]", event.event, event.id))?;
-            let ts = crate::util::unix_now();
-            let mut req = forward
-                .post(&a.forward_to)
-                .header("content-type", "application/json")
-                .header("x-pulse-event", &event.event)
-                .body(data.clone());
-            for (name, value) in signing::headers(std::slice::from_ref(&key), &event.id, ts, data.as_bytes()) {
-                req = req.header(name, value);
-            }
-            let line = match req.send().await {
-                Ok(r) => format!("<-- [{}] POST {} [{}]", r.status().as_u16(), a.forward_to, event.id),
-                Err(e) => format!("<-- [error] POST {} [{}]: {}", a.forward_to, event.id, crate::error_chain(&e)),
-            };
-            ctx.out.line(&line)?;
+    while let Some(data) = events.next_data().await? {
+        let Ok(event) = serde_json::from_str::<PulseEvent>(&data) else { continue };
+        ctx.out.line(&format!("--> {} [{}]", event.event, event.id))?;
+        let ts = crate::util::unix_now();
+        let mut req = forward
+            .post(&a.forward_to)
+            .header("content-type", "application/json")
+            .header("x-pulse-event", &event.event)
+            .body(data.clone());
+        for (name, value) in signing::headers(std::slice::from_ref(&key), &event.id, ts, data.as_bytes()) {
+            req = req.header(name, value);
         }
+        let line = match req.send().await {
+            Ok(r) => format!("<-- [{}] POST {} [{}]", r.status().as_u16(), a.forward_to, event.id),
+            Err(e) => format!("<-- [error] POST {} [{}]: {}", a.forward_to, event.id, crate::error_chain(&e)),
+        };
+        ctx.out.line(&line)?;
     }
     Err(CliError::Unreachable { url: client.base().into(), reason: "the event stream closed".into(), local: false })
 }

@@ -115,6 +115,15 @@ fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
     }
 }
 
+/// An attempt sent and not yet recorded.
+pub struct SentAttempt {
+    delivery: DeliveryRecord,
+    attempt: AttemptRecord,
+    detail: Option<String>,
+    delay: Duration,
+    target: String,
+}
+
 /// The filters of a log query, checked.
 pub struct LogQuery<'a> {
     pub status: Option<&'a str>,
@@ -208,6 +217,18 @@ impl Core {
         trigger: Trigger,
         url: Option<&str>,
     ) -> CoreResult<(AttemptRecord, DeliveryRecord)> {
+        let sent = self.send_attempt(d, trigger, url).await?;
+        self.record_attempt(sent).await
+    }
+
+    /// The sending half of [`Core::attempt`]: loads what to send, sends it, and says what to
+    /// record (the worker frees its slot between the two).
+    pub async fn send_attempt(
+        &self,
+        d: DeliveryRecord,
+        trigger: Trigger,
+        url: Option<&str>,
+    ) -> CoreResult<SentAttempt> {
         let endpoint = self.store.endpoint(&d.project_id, &d.endpoint_id).await?;
         let event = self.store.event(&d.project_id, &d.event_id).await?;
         let Some(event) = event else {
@@ -268,11 +289,17 @@ impl Core {
             url: target.clone(),
         };
         let delay = if sent.error.is_none() { Duration::ZERO } else { self.retry_delay_for(&d, sent.retry_after) };
+        Ok(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target })
+    }
+
+    /// The recording half of [`Core::attempt`].
+    pub async fn record_attempt(&self, s: SentAttempt) -> CoreResult<(AttemptRecord, DeliveryRecord)> {
+        let SentAttempt { delivery: d, attempt, detail, delay, target } = s;
         let done = now_ms();
         let recorded = self
             .record(
                 &d,
-                |cur| after_attempt(cur, attempt.clone(), sent.detail.clone(), delay, done),
+                |cur| after_attempt(cur, attempt.clone(), detail.clone(), delay, done),
                 |cur| format!("{target} answered 410 Gone at {}", crate::model::rfc3339_ms(cur.updated_ms)),
             )
             .await?;

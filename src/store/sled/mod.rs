@@ -4,6 +4,7 @@
 mod keys;
 mod writer;
 
+use std::collections::HashMap;
 use std::fs::File;
 use std::path::Path;
 use std::sync::Arc;
@@ -31,6 +32,32 @@ pub struct SledStore {
     tree: ::sled::Tree,
     tx: mpsc::Sender<Cmd>,
     stats: Arc<Stats>,
+    leases: Arc<Leases>,
+}
+
+/// Deliveries handed to a worker and not yet rewritten. One daemon owns a sled store, so a
+/// lease needs no write: it lives here until the attempt's outcome is applied or it expires.
+/// A crash forgets it, and the delivery is simply due again (at least once).
+#[derive(Default)]
+pub struct Leases {
+    held: std::sync::Mutex<HashMap<String, Millis>>,
+}
+
+impl Leases {
+    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Millis>> {
+        self.held.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Ends the leases of deliveries whose new state is applied.
+    pub fn release(&self, keys: &[String]) {
+        if keys.is_empty() {
+            return;
+        }
+        let mut held = self.lock();
+        for k in keys {
+            held.remove(k);
+        }
+    }
 }
 
 impl SledStore {
@@ -65,12 +92,13 @@ impl SledStore {
         }
         let (tx, rx) = mpsc::channel(QUEUE_CAPACITY);
         let stats = Arc::new(Stats::default());
-        let (wdb, wtree, wstats) = (db.clone(), tree.clone(), stats.clone());
+        let leases = Arc::new(Leases::default());
+        let (wdb, wtree, wstats, wleases) = (db.clone(), tree.clone(), stats.clone(), leases.clone());
         std::thread::Builder::new()
             .name("pulse-store-writer".into())
-            .spawn(move || writer::run(wdb, wtree, data_file, rx, wstats))
+            .spawn(move || writer::run(wdb, wtree, data_file, rx, wstats, wleases))
             .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
-        Ok(SledStore { db, tree, tx, stats })
+        Ok(SledStore { db, tree, tx, stats, leases })
     }
 
     async fn ask<T>(&self, make: impl FnOnce(writer::Reply<T>) -> Cmd) -> Result<T> {
@@ -334,21 +362,60 @@ impl Webhooks for SledStore {
 
 #[async_trait]
 impl Queue for SledStore {
-    async fn claim_due(&self, claim: Claim) -> Result<Vec<DeliveryRecord>> {
-        self.ask(|r| Cmd::Claim(claim, r)).await
+    async fn claim_due(&self, c: Claim) -> Result<Vec<DeliveryRecord>> {
+        let mut out = Vec::new();
+        if c.limit == 0 {
+            return Ok(out);
+        }
+        let mut busy = c.in_flight;
+        let end = keys::due_key(c.now_ms.saturating_add(1), "", "");
+        // Bounded: a backlog for endpoints already at their cap is not walked to its end.
+        let budget = c.limit * 8 + 256;
+        let mut leases = self.leases.lock();
+        for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(budget) {
+            let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
+            if leases.get(target).is_some_and(|until| *until > c.now_ms) {
+                continue;
+            }
+            let n = busy.entry(String::from_utf8_lossy(&ep).into_owned()).or_insert(0);
+            if *n >= c.per_endpoint {
+                continue;
+            }
+            let Some((project, id)) = target.split_once('/') else { continue };
+            let Some(mut d) = self.get::<DeliveryRecord>(&key(&["D", project, id], false))? else { continue };
+            leases.insert(target.to_string(), c.lease_until_ms);
+            d.due_ms = Some(c.lease_until_ms);
+            *n += 1;
+            out.push(d);
+            if out.len() >= c.limit {
+                break;
+            }
+        }
+        Ok(out)
     }
 
     async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts> {
         let scheduled = self.count(keys::QUEUE)?;
         let end = keys::due_key(now_ms.saturating_add(1), "", "");
         let due = self.tree.range(keys::QUEUE.to_vec()..end).keys().count() as u64;
-        Ok(QueueCounts { scheduled, due })
+        let leased = self.leases.lock().values().filter(|until| **until > now_ms).count() as u64;
+        Ok(QueueCounts { scheduled, due: due.saturating_sub(leased) })
     }
 
     async fn next_due(&self) -> Result<Option<Millis>> {
-        let first =
-            self.tree.scan_prefix(keys::QUEUE).keys().next().transpose().map_err(|e| StoreError::Io(e.to_string()))?;
-        Ok(first.and_then(|k| k.get(2..10).and_then(|b| b.try_into().ok())).map(|b| u64::from_be_bytes(b) as Millis))
+        // The first schedule entry that is not leased out (leases sit at the front).
+        let leases = self.leases.lock();
+        let now = crate::model::now_ms();
+        for k in self.tree.scan_prefix(keys::QUEUE).keys().take(leases.len() + 1) {
+            let k = k.map_err(|e| StoreError::Io(e.to_string()))?;
+            let target = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]).unwrap_or_default();
+            if leases.get(target).is_some_and(|until| *until > now) {
+                continue;
+            }
+            return Ok(k.get(2..10).and_then(|b| b.try_into().ok()).map(|b| u64::from_be_bytes(b) as Millis));
+        }
+        Ok(None)
     }
 }
 

@@ -144,19 +144,36 @@ async fn logs_page_filter_and_count_with_indexes() {
 async fn claims_lease_what_is_due_within_the_endpoint_cap() {
     let dir = tempfile::tempdir().unwrap();
     let s = SledStore::open(dir.path(), 8).unwrap();
+    let t = now_ms() - 100;
     let ops = (0..5)
-        .map(|i| Op::PutDelivery(delivery("prj_a", &format!("whl_{i}"), DeliveryStatus::Pending, Some(i)), Expect::New))
+        .map(|i| {
+            let d = delivery("prj_a", &format!("whl_{i}"), DeliveryStatus::Pending, Some(t + i));
+            Op::PutDelivery(d, Expect::New)
+        })
         .collect();
     put(&s, ops).await;
-    assert_eq!(s.queue_counts(2).await.unwrap().due, 3);
+    assert_eq!(s.queue_counts(t + 2).await.unwrap().due, 3);
+    let lease = t + 60_000;
     let claim =
-        |limit| Claim { now_ms: 10, lease_until_ms: 1000, limit, per_endpoint: 2, in_flight: Default::default() };
+        |limit| Claim { now_ms: t + 10, lease_until_ms: lease, limit, per_endpoint: 2, in_flight: Default::default() };
     let got = s.claim_due(claim(10)).await.unwrap();
     assert_eq!(got.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_0", "whl_1"], "two per endpoint");
-    assert!(got.iter().all(|d| d.due_ms == Some(1000)));
-    let counts = s.queue_counts(10).await.unwrap();
+    assert!(got.iter().all(|d| d.due_ms == Some(lease)));
+    let counts = s.queue_counts(t + 10).await.unwrap();
     assert_eq!((counts.scheduled, counts.due), (5, 3), "leased ones are no longer due");
-    assert_eq!(s.next_due().await.unwrap(), Some(2));
+    assert_eq!(s.next_due().await.unwrap(), Some(t + 2));
+    // Leased ones are not handed out twice, even with room at the endpoint.
+    let more = Claim { in_flight: [("we_1".to_string(), 0)].into(), ..claim(10) };
+    let again = s.claim_due(more).await.unwrap();
+    assert_eq!(again.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_2", "whl_3"]);
+    // Writing the outcome ends the lease.
+    let mut done = got[0].clone();
+    done.status = DeliveryStatus::Delivered;
+    done.due_ms = None;
+    let rev = done.rev;
+    assert_eq!(put(&s, vec![Op::PutDelivery(done, Expect::Rev(rev))]).await, Committed::Applied);
+    assert!(!s.leases.lock().contains_key("prj_a/whl_0"));
+    assert_eq!(s.queue_counts(t + 10).await.unwrap().scheduled, 4);
 }
 
 #[tokio::test]

@@ -12,10 +12,10 @@ use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::keys::{Entry, PROJECT_GROUPS, QUEUE, Row, counter, decode, due_key, id_bound, key, seen_key};
+use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, seen_key};
 use crate::model::Millis;
 use crate::store::{
-    Changes, Claim, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, Op,
+    Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, Op,
     ProjectRecord, Result, StoreError,
 };
 
@@ -29,7 +29,6 @@ pub type Reply<T> = oneshot::Sender<Result<T>>;
 /// What the writer is asked to do.
 pub enum Cmd {
     Commit(Changes, Reply<Committed>),
-    Claim(Claim, Reply<Vec<DeliveryRecord>>),
     /// Deletes up to [`PRUNE_STEP`] old records; answers how many deliveries went and whether
     /// more remain.
     Prune(Millis, Reply<(u64, bool)>),
@@ -39,7 +38,6 @@ pub enum Cmd {
 /// A command's answer, held until its batch is durable.
 enum Done {
     Commit(Reply<Committed>, Result<Committed>),
-    Claim(Reply<Vec<DeliveryRecord>>, Result<Vec<DeliveryRecord>>),
     Prune(Reply<(u64, bool)>, Result<(u64, bool)>),
     Close(Reply<()>),
 }
@@ -54,7 +52,6 @@ impl Done {
         }
         match self {
             Done::Commit(tx, r) => drop(tx.send(fail(failed, r))),
-            Done::Claim(tx, r) => drop(tx.send(fail(failed, r))),
             Done::Prune(tx, r) => drop(tx.send(fail(failed, r))),
             Done::Close(tx) => drop(tx.send(fail(failed, Ok(())))),
         }
@@ -78,11 +75,15 @@ struct View<'a> {
     tree: &'a ::sled::Tree,
     overlay: HashMap<Vec<u8>, Option<Vec<u8>>>,
     stage: HashMap<Vec<u8>, Option<Vec<u8>>>,
+    /// Deliveries this batch rewrote (and the current command's): their leases end once the
+    /// batch is applied.
+    released: Vec<String>,
+    stage_released: Vec<String>,
 }
 
 impl<'a> View<'a> {
     fn new(tree: &'a ::sled::Tree) -> Self {
-        View { tree, overlay: HashMap::new(), stage: HashMap::new() }
+        View { tree, overlay: HashMap::new(), stage: HashMap::new(), released: Vec::new(), stage_released: Vec::new() }
     }
 
     fn get(&self, k: &[u8]) -> Result<Option<Vec<u8>>> {
@@ -90,11 +91,6 @@ impl<'a> View<'a> {
             return Ok(v.clone());
         }
         Ok(self.tree.get(k).map_err(io)?.map(|v| v.to_vec()))
-    }
-
-    /// Whether the batch so far removed `k` (scans of the tree skip such keys).
-    fn removed(&self, k: &[u8]) -> bool {
-        matches!(self.stage.get(k).or_else(|| self.overlay.get(k)), Some(None))
     }
 
     fn put(&mut self, k: Vec<u8>, v: Vec<u8>) {
@@ -132,13 +128,15 @@ impl<'a> View<'a> {
 
     fn keep_stage(&mut self) {
         self.overlay.extend(self.stage.drain());
+        self.released.append(&mut self.stage_released);
     }
 
     fn drop_stage(&mut self) {
         self.stage.clear();
+        self.stage_released.clear();
     }
 
-    fn into_batch(self) -> ::sled::Batch {
+    fn into_batch(self) -> (::sled::Batch, Vec<String>) {
         let mut batch = ::sled::Batch::default();
         for (k, v) in self.overlay {
             match v {
@@ -146,7 +144,7 @@ impl<'a> View<'a> {
                 None => batch.remove(k),
             }
         }
-        batch
+        (batch, self.released)
     }
 }
 
@@ -204,7 +202,10 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
         Op::PutIngress(r, e) => put_row(v, r, e, "ingress")?.map(drop),
         Op::PutEndpoint(r, e) => put_row(v, r, e, "webhook endpoint")?.map(drop),
         Op::PutEvent(r) => put_row(v, r, Expect::New, "event")?.map(drop),
-        Op::PutDelivery(r, e) => put_row(v, r, e, "delivery")?.map(drop),
+        Op::PutDelivery(r, e) => {
+            v.stage_released.push(format!("{}/{}", r.project_id, r.id));
+            put_row(v, r, e, "delivery")?.map(drop)
+        }
         Op::DeleteEndpoint { project_id, id, expect } => {
             let primary = key(&["W", &project_id, &id], false);
             let old: Option<EndpointRecord> = v.get(&primary)?.map(|b| decode(&b)).transpose()?;
@@ -270,49 +271,6 @@ fn commit(v: &mut View, changes: Changes) -> Result<Committed> {
     Ok(Committed::Applied)
 }
 
-fn claim(v: &mut View, c: Claim) -> Result<Vec<DeliveryRecord>> {
-    let mut out = Vec::new();
-    if c.limit == 0 {
-        return Ok(out);
-    }
-    let mut busy = c.in_flight;
-    let end = due_key(c.now_ms.saturating_add(1), "", "");
-    // Bounded: a backlog for endpoints already at their cap is not walked to its end.
-    let budget = c.limit * 8 + 256;
-    let entries: Vec<_> = v.tree.range(QUEUE.to_vec()..end).take(budget).collect();
-    for kv in entries {
-        let (k, ep) = kv.map_err(io)?;
-        if v.removed(&k) {
-            continue;
-        }
-        let endpoint = String::from_utf8_lossy(&ep).into_owned();
-        let n = busy.entry(endpoint).or_insert(0);
-        if *n >= c.per_endpoint {
-            continue;
-        }
-        let Some((project, id)) = std::str::from_utf8(&k[QUEUE.len() + 8..]).ok().and_then(|s| s.split_once('/'))
-        else {
-            continue;
-        };
-        let primary = key(&["D", project, id], false);
-        let Some(mut d) = v.get(&primary)?.map(|b| decode::<DeliveryRecord>(&b)).transpose()? else {
-            v.del(k.to_vec()); // a schedule entry whose delivery is gone
-            continue;
-        };
-        d.due_ms = Some(c.lease_until_ms);
-        let rev = d.rev;
-        if let Ok(d) = put_row(v, d, Expect::Rev(rev), "delivery")? {
-            *n += 1;
-            out.push(d);
-            if out.len() >= c.limit {
-                break;
-            }
-        }
-    }
-    v.keep_stage();
-    Ok(out)
-}
-
 fn prune(v: &mut View, cutoff: Millis) -> Result<(u64, bool)> {
     let mut deliveries = 0;
     let mut removed = 0;
@@ -371,13 +329,6 @@ fn apply(v: &mut View, cmd: Cmd) -> std::result::Result<Done, (Done, StoreError)
             }
             Done::Commit(tx, r)
         }
-        Cmd::Claim(c, tx) => {
-            let r = claim(v, c);
-            if r.is_err() {
-                v.drop_stage();
-            }
-            Done::Claim(tx, r)
-        }
         Cmd::Prune(cutoff, tx) => {
             let r = prune(v, cutoff);
             if r.is_err() {
@@ -398,6 +349,7 @@ pub fn run(
     data_file: Option<File>,
     mut rx: mpsc::Receiver<Cmd>,
     stats: Arc<Stats>,
+    leases: Arc<super::Leases>,
 ) {
     let mut closing = None;
     while closing.is_none() {
@@ -424,7 +376,10 @@ pub fn run(
         } else if view.overlay.is_empty() {
             None // nothing written: whatever these commands read was made durable before
         } else {
-            durable(&db, &tree, view.into_batch(), data_file.as_ref(), &stats, t0).err()
+            let (batch, released) = view.into_batch();
+            let r = durable(&db, &tree, batch, data_file.as_ref(), &stats, t0).err();
+            leases.release(&released);
+            r
         };
         if failed.is_some() {
             stats.broken.store(true, Ordering::Relaxed);
