@@ -70,14 +70,7 @@ impl Daemon {
 
     /// Resident memory now, in MB.
     pub fn rss_mb(&self) -> f64 {
-        let status = std::fs::read_to_string(format!("/proc/{}/status", self.child.id())).unwrap_or_default();
-        let kb: f64 = status
-            .lines()
-            .find(|l| l.starts_with("VmRSS:"))
-            .and_then(|l| l.split_whitespace().nth(1))
-            .and_then(|v| v.parse().ok())
-            .unwrap_or(0.0);
-        kb / 1024.0
+        rss_mb(self.child.id())
     }
 
     /// SIGTERM, then wait.
@@ -91,7 +84,19 @@ impl Drop for Daemon {
     }
 }
 
-/// Samples `f` every 100 ms on a thread until the returned guard drops; the guard reports the
+/// A process's resident memory, in MB.
+pub fn rss_mb(pid: u32) -> f64 {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
+    let kb: f64 = status
+        .lines()
+        .find(|l| l.starts_with("VmRSS:"))
+        .and_then(|l| l.split_whitespace().nth(1))
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0.0);
+    kb / 1024.0
+}
+
+/// Samples a process's RSS every 100 ms on a thread until the returned guard drops; the guard reports the
 /// maximum seen.
 pub struct Peak {
     stop: std::sync::Arc<std::sync::atomic::AtomicBool>,
@@ -105,14 +110,7 @@ impl Peak {
         let handle = std::thread::spawn(move || {
             let mut max: f64 = 0.0;
             while !s.load(std::sync::atomic::Ordering::Relaxed) {
-                let status = std::fs::read_to_string(format!("/proc/{pid}/status")).unwrap_or_default();
-                let kb: f64 = status
-                    .lines()
-                    .find(|l| l.starts_with("VmRSS:"))
-                    .and_then(|l| l.split_whitespace().nth(1))
-                    .and_then(|v| v.parse().ok())
-                    .unwrap_or(0.0);
-                max = max.max(kb / 1024.0);
+                max = max.max(rss_mb(pid));
                 std::thread::sleep(Duration::from_millis(100));
             }
             max

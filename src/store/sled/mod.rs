@@ -369,24 +369,35 @@ impl Queue for SledStore {
         }
         let mut busy = c.in_flight;
         let end = keys::due_key(c.now_ms.saturating_add(1), "", "");
-        // Bounded: a backlog for endpoints already at their cap is not walked to its end.
+        // Bounded: a backlog for endpoints already at their cap (or leased out) is not walked
+        // to its end; a long run of such entries ends the scan.
         let budget = c.limit * 8 + 256;
+        let mut skipped_in_a_row = 0;
         let mut leases = self.leases.lock();
         for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(budget) {
+            if skipped_in_a_row >= 128 {
+                break;
+            }
             let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
             let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
-            if leases.get(target).is_some_and(|until| *until > c.now_ms) {
+            let endpoint = std::str::from_utf8(&ep).unwrap_or_default();
+            let leased = leases.get(target).is_some_and(|until| *until > c.now_ms);
+            if leased || busy.get(endpoint).is_some_and(|n| *n >= c.per_endpoint) {
+                skipped_in_a_row += 1;
                 continue;
             }
-            let n = busy.entry(String::from_utf8_lossy(&ep).into_owned()).or_insert(0);
-            if *n >= c.per_endpoint {
-                continue;
-            }
+            skipped_in_a_row = 0;
             let Some((project, id)) = target.split_once('/') else { continue };
             let Some(mut d) = self.get::<DeliveryRecord>(&key(&["D", project, id], false))? else { continue };
+            // The iterator may still yield an entry the writer has just moved: only the
+            // record's own due time counts.
+            let due = k.get(2..10).and_then(|b| b.try_into().ok()).map(|b| u64::from_be_bytes(b) as Millis);
+            if d.due_ms != due {
+                continue;
+            }
             leases.insert(target.to_string(), c.lease_until_ms);
             d.due_ms = Some(c.lease_until_ms);
-            *n += 1;
+            *busy.entry(endpoint.to_string()).or_insert(0) += 1;
             out.push(d);
             if out.len() >= c.limit {
                 break;
