@@ -154,6 +154,20 @@ async fn storm(events: usize, connections: usize) {
         seen.bad_signatures
     );
     println!("first send to last delivery: {last:.2} s; peak RSS {rss:.0} MB");
+    let text = pulse::http_client(Duration::from_secs(5))
+        .get(format!("{}/metrics", d.url()))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    for l in text
+        .lines()
+        .filter(|l| l.starts_with("pulse_webhook_attempts_total") || l.starts_with("pulse_webhook_deliveries_total"))
+    {
+        println!("  {l}");
+    }
     tokio::time::sleep(Duration::from_millis(300)).await;
     let size = dir_size(dir.path());
     println!(
@@ -162,6 +176,17 @@ async fn storm(events: usize, connections: usize) {
         size as f64 / events as f64
     );
     d.stop();
+    {
+        let store = pulse::store::sled::SledStore::open(dir.path(), 8).unwrap();
+        let (keys, bytes) = store.live_bytes();
+        println!(
+            "live data: {keys} keys, {:.1} MB = {:.0} bytes per event; sled reports {:.1} MB on disk",
+            bytes as f64 / 1e6,
+            bytes as f64 / events as f64,
+            pulse::store::Upkeep::size_on_disk(&store) as f64 / 1e6
+        );
+        pulse::store::Upkeep::close(&store).await.unwrap();
+    }
     let again = Daemon::start(dir.path(), "http://127.0.0.1:9", &[]);
     println!(
         "restart on that data dir: ready in {:.2} s, RSS {:.0} MB",

@@ -88,7 +88,7 @@ fn admin_token(settings: &Settings) -> Result<String, DaemonError> {
 }
 
 /// sled's page cache: enough for the hot records and indexes; the rest is a read away.
-const SLED_CACHE_MB: u64 = 64;
+const SLED_CACHE_MB: u64 = 32;
 
 /// Opens the configured store.
 pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {

@@ -207,3 +207,19 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
         if path == "." { ApiError::bad_request(clean) } else { ApiError::invalid(&path, format!("{path}: {clean}")) }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_busy_store_is_503_with_retry_after_and_core_errors_keep_their_field() {
+        let e = ApiError::from(CoreError::Store(StoreError::Busy));
+        assert_eq!(e.status, StatusCode::SERVICE_UNAVAILABLE);
+        assert!(e.headers.iter().any(|(k, v)| *k == "retry-after" && v == "1"));
+        let e = ApiError::from(CoreError::invalid("room_name", "room_name is required"));
+        assert_eq!((e.status, e.field.as_deref()), (StatusCode::BAD_REQUEST, Some("room_name")));
+        assert_eq!(ApiError::from(CoreError::not_found("egress eg_1")).status, StatusCode::NOT_FOUND);
+        assert_eq!(ApiError::from(CoreError::Conflict("x".into())).status, StatusCode::CONFLICT);
+    }
+}

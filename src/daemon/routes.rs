@@ -251,7 +251,10 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
 
     // Boxing each route keeps the combined filter's type flat: fifteen nested `Or`s of
     // unboxed filters took rustc over ten minutes.
+    // LiveKit's webhooks first: they are most of the traffic, and a route is matched by trying
+    // each in turn.
     let all: Vec<Route> = vec![
+        livekit_intake,
         health,
         status,
         project_create,
@@ -268,7 +271,6 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
         ingress_list,
         ingress_delete,
         room_token,
-        livekit_intake,
         metrics,
         endpoint_create,
         endpoint_list,

@@ -35,28 +35,42 @@ pub struct SledStore {
     leases: Arc<Leases>,
 }
 
+type LeaseGuard<'a> = std::sync::MutexGuard<'a, HashMap<String, (Millis, u64)>>;
+
 /// Deliveries handed to a worker and not yet rewritten. One daemon owns a sled store, so a
 /// lease needs no write: it lives here until the attempt's outcome is applied or it expires.
 /// A crash forgets it, and the delivery is simply due again (at least once).
 #[derive(Default)]
 pub struct Leases {
-    held: std::sync::Mutex<HashMap<String, Millis>>,
+    /// `<project>/<delivery>` → (until, the revision that was leased).
+    held: std::sync::Mutex<HashMap<String, (Millis, u64)>>,
 }
 
 impl Leases {
-    fn lock(&self) -> std::sync::MutexGuard<'_, HashMap<String, Millis>> {
+    /// Claims hold this while they scan, and the writer while it applies a batch and makes it
+    /// durable: a claim never hands out a delivery whose creation is not yet on disk.
+    fn lock(&self) -> LeaseGuard<'_> {
         self.held.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Ends the leases of deliveries whose new state is applied.
-    pub fn release(&self, keys: &[String]) {
-        if keys.is_empty() {
-            return;
+    /// Ends the leases of deliveries now written at a newer revision than the one leased. (A
+    /// batch that created a delivery can be applied, claimed from and only then released: its
+    /// revision is the leased one, so that lease stays.)
+    pub fn release(&self, written: &[(String, u64)]) {
+        Self::release_in(&mut self.lock(), written);
+    }
+
+    /// [`Leases::release`] under a lock the caller holds.
+    fn release_in(held: &mut LeaseGuard<'_>, written: &[(String, u64)]) {
+        for (k, rev) in written {
+            if held.get(k).is_some_and(|(_, leased)| leased < rev) {
+                held.remove(k);
+            }
         }
-        let mut held = self.lock();
-        for k in keys {
-            held.remove(k);
-        }
+    }
+
+    fn holds(&self, held: &LeaseGuard<'_>, key: &str, now: Millis) -> bool {
+        held.get(key).is_some_and(|(until, _)| *until > now)
     }
 }
 
@@ -64,6 +78,11 @@ impl SledStore {
     /// Opens (or creates) the store in `dir`, with at most `cache_mb` of page cache. A second
     /// daemon on the same dir is refused.
     pub fn open(dir: &Path, cache_mb: u64) -> Result<SledStore> {
+        Self::open_with_queue(dir, cache_mb, QUEUE_CAPACITY)
+    }
+
+    /// [`SledStore::open`] with `queue` commands waiting for the writer at most.
+    pub fn open_with_queue(dir: &Path, cache_mb: u64, queue: usize) -> Result<SledStore> {
         crate::dirs::create_private_dir(dir)
             .map_err(|e| StoreError::Open { path: dir.to_path_buf(), reason: e.to_string() })?;
         let path = dir.join("db");
@@ -90,7 +109,7 @@ impl SledStore {
                 let _ = f.sync_all();
             }
         }
-        let (tx, rx) = mpsc::channel(QUEUE_CAPACITY);
+        let (tx, rx) = mpsc::channel(queue.max(1));
         let stats = Arc::new(Stats::default());
         let leases = Arc::new(Leases::default());
         let (wdb, wtree, wstats, wleases) = (db.clone(), tree.clone(), stats.clone(), leases.clone());
@@ -99,6 +118,12 @@ impl SledStore {
             .spawn(move || writer::run(wdb, wtree, data_file, rx, wstats, wleases))
             .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
         Ok(SledStore { db, tree, tx, stats, leases })
+    }
+
+    /// How many keys the store holds and their bytes (keys and values), for size diagnostics:
+    /// what is on disk beyond this is sled's overhead and not yet reclaimed rewrites.
+    pub fn live_bytes(&self) -> (u64, u64) {
+        self.tree.iter().flatten().fold((0, 0), |(n, b), (k, v)| (n + 1, b + (k.len() + v.len()) as u64))
     }
 
     async fn ask<T>(&self, make: impl FnOnce(writer::Reply<T>) -> Cmd) -> Result<T> {
@@ -381,7 +406,7 @@ impl Queue for SledStore {
             let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
             let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
             let endpoint = std::str::from_utf8(&ep).unwrap_or_default();
-            let leased = leases.get(target).is_some_and(|until| *until > c.now_ms);
+            let leased = self.leases.holds(&leases, target, c.now_ms);
             if leased || busy.get(endpoint).is_some_and(|n| *n >= c.per_endpoint) {
                 skipped_in_a_row += 1;
                 continue;
@@ -395,7 +420,7 @@ impl Queue for SledStore {
             if d.due_ms != due {
                 continue;
             }
-            leases.insert(target.to_string(), c.lease_until_ms);
+            leases.insert(target.to_string(), (c.lease_until_ms, d.rev));
             d.due_ms = Some(c.lease_until_ms);
             *busy.entry(endpoint.to_string()).or_insert(0) += 1;
             out.push(d);
@@ -410,7 +435,7 @@ impl Queue for SledStore {
         let scheduled = self.count(keys::QUEUE)?;
         let end = keys::due_key(now_ms.saturating_add(1), "", "");
         let due = self.tree.range(keys::QUEUE.to_vec()..end).keys().count() as u64;
-        let leased = self.leases.lock().values().filter(|until| **until > now_ms).count() as u64;
+        let leased = self.leases.lock().values().filter(|(until, _)| *until > now_ms).count() as u64;
         Ok(QueueCounts { scheduled, due: due.saturating_sub(leased) })
     }
 
@@ -421,7 +446,7 @@ impl Queue for SledStore {
         for k in self.tree.scan_prefix(keys::QUEUE).keys().take(leases.len() + 1) {
             let k = k.map_err(|e| StoreError::Io(e.to_string()))?;
             let target = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]).unwrap_or_default();
-            if leases.get(target).is_some_and(|until| *until > now) {
+            if self.leases.holds(&leases, target, now) {
                 continue;
             }
             return Ok(k.get(2..10).and_then(|b| b.try_into().ok()).map(|b| u64::from_be_bytes(b) as Millis));

@@ -166,6 +166,9 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
     let more = Claim { in_flight: [("we_1".to_string(), 0)].into(), ..claim(10) };
     let again = s.claim_due(more).await.unwrap();
     assert_eq!(again.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_2", "whl_3"]);
+    // A write at the leased revision (the batch that created it, released late) keeps it.
+    s.leases.release(&[("prj_a/whl_0".into(), got[0].rev)]);
+    assert!(s.leases.lock().contains_key("prj_a/whl_0"));
     // Writing the outcome ends the lease.
     let mut done = got[0].clone();
     done.status = DeliveryStatus::Delivered;
@@ -247,4 +250,22 @@ async fn second_open_is_refused_and_data_survives_reopen() {
         }
     };
     assert_eq!(s.egress_list("prj_a", &EgressFilter::default(), ALL).await.unwrap().total, 32);
+}
+
+#[tokio::test]
+async fn a_writer_that_falls_behind_answers_busy_not_ok() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open_with_queue(dir.path(), 8, 2).unwrap();
+    // Hold the writer, then fill its queue: the next commit waits its 250 ms and gives up.
+    s.tx.send(writer::Cmd::Stall(std::time::Duration::from_secs(2))).await.unwrap();
+    tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+    let op = |i: u32| Op::PutEgress(egress("prj_a", &format!("eg_{i}"), None, EgressStatus::Pending), Expect::New);
+    let queued: Vec<_> = (0..2).map(|i| s.commit(Changes { livekit_event: None, ops: vec![op(i)] })).collect();
+    let (queued, refused) = tokio::join!(futures_util::future::join_all(queued), async {
+        tokio::time::sleep(std::time::Duration::from_millis(20)).await;
+        s.commit(Changes { livekit_event: None, ops: vec![op(9)] }).await
+    });
+    assert!(matches!(refused, Err(StoreError::Busy)), "{refused:?}");
+    assert!(queued.into_iter().all(|c| c.unwrap() == Committed::Applied), "what was queued still commits");
+    assert!(s.egress("prj_a", "eg_9").await.unwrap().is_none(), "nothing of the refused commit was written");
 }

@@ -21,6 +21,16 @@ use crate::store::{
 
 /// The most commands one batch takes (bounds the time before the first is answered).
 const MAX_BATCH: usize = 2048;
+/// Takes whatever commands are waiting, up to a batch.
+fn drain(rx: &mut mpsc::Receiver<Cmd>, cmds: &mut Vec<Cmd>) {
+    while cmds.len() < MAX_BATCH {
+        match rx.try_recv() {
+            Ok(c) => cmds.push(c),
+            Err(_) => break,
+        }
+    }
+}
+
 /// The most records one prune command deletes (keeps batches short; prune loops).
 pub const PRUNE_STEP: u64 = 5_000;
 
@@ -33,6 +43,9 @@ pub enum Cmd {
     /// more remain.
     Prune(Millis, Reply<(u64, bool)>),
     Close(Reply<()>),
+    /// Holds the writer (tests of a writer that has fallen behind).
+    #[cfg(test)]
+    Stall(std::time::Duration),
 }
 
 /// A command's answer, held until its batch is durable.
@@ -75,10 +88,10 @@ struct View<'a> {
     tree: &'a ::sled::Tree,
     overlay: HashMap<Vec<u8>, Option<Vec<u8>>>,
     stage: HashMap<Vec<u8>, Option<Vec<u8>>>,
-    /// Deliveries this batch rewrote (and the current command's): their leases end once the
-    /// batch is applied.
-    released: Vec<String>,
-    stage_released: Vec<String>,
+    /// Deliveries this batch wrote (and the current command's), with their new revisions: a
+    /// lease taken on an older revision ends once the batch is applied.
+    released: Vec<(String, u64)>,
+    stage_released: Vec<(String, u64)>,
 }
 
 impl<'a> View<'a> {
@@ -136,7 +149,7 @@ impl<'a> View<'a> {
         self.stage_released.clear();
     }
 
-    fn into_batch(self) -> (::sled::Batch, Vec<String>) {
+    fn into_batch(self) -> (::sled::Batch, Vec<(String, u64)>) {
         let mut batch = ::sled::Batch::default();
         for (k, v) in self.overlay {
             match v {
@@ -202,10 +215,9 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
         Op::PutIngress(r, e) => put_row(v, r, e, "ingress")?.map(drop),
         Op::PutEndpoint(r, e) => put_row(v, r, e, "webhook endpoint")?.map(drop),
         Op::PutEvent(r) => put_row(v, r, Expect::New, "event")?.map(drop),
-        Op::PutDelivery(r, e) => {
-            v.stage_released.push(format!("{}/{}", r.project_id, r.id));
-            put_row(v, r, e, "delivery")?.map(drop)
-        }
+        Op::PutDelivery(r, e) => put_row(v, r, e, "delivery")?.map(|d| {
+            v.stage_released.push((format!("{}/{}", d.project_id, d.id), d.rev));
+        }),
         Op::DeleteEndpoint { project_id, id, expect } => {
             let primary = key(&["W", &project_id, &id], false);
             let old: Option<EndpointRecord> = v.get(&primary)?.map(|b| decode(&b)).transpose()?;
@@ -318,7 +330,7 @@ fn prune(v: &mut View, cutoff: Millis) -> Result<(u64, bool)> {
     Ok((deliveries, removed >= PRUNE_STEP))
 }
 
-fn apply(v: &mut View, cmd: Cmd) -> std::result::Result<Done, (Done, StoreError)> {
+fn apply(v: &mut View, cmd: Cmd) -> std::result::Result<Option<Done>, (Done, StoreError)> {
     // A command that fails leaves nothing behind in the batch; the others still commit.
     let done = match cmd {
         Cmd::Commit(changes, tx) => {
@@ -337,8 +349,13 @@ fn apply(v: &mut View, cmd: Cmd) -> std::result::Result<Done, (Done, StoreError)
             Done::Prune(tx, r)
         }
         Cmd::Close(tx) => return Err((Done::Close(tx), StoreError::Io("closing".into()))),
+        #[cfg(test)]
+        Cmd::Stall(d) => {
+            std::thread::sleep(d);
+            return Ok(None);
+        }
     };
-    Ok(done)
+    Ok(Some(done))
 }
 
 /// The writer's loop: batch, apply, flush once, answer. Ends when every sender is gone or
@@ -355,18 +372,13 @@ pub fn run(
     while closing.is_none() {
         let Some(first) = rx.blocking_recv() else { break };
         let mut cmds = vec![first];
-        while cmds.len() < MAX_BATCH {
-            match rx.try_recv() {
-                Ok(c) => cmds.push(c),
-                Err(_) => break,
-            }
-        }
+        drain(&mut rx, &mut cmds);
         let n = cmds.len() as u64;
         let mut view = View::new(&tree);
         let mut done = Vec::with_capacity(cmds.len());
         for cmd in cmds {
             match apply(&mut view, cmd) {
-                Ok(d) => done.push(d),
+                Ok(d) => done.extend(d),
                 Err((close, _)) => closing = Some(close),
             }
         }
@@ -377,8 +389,9 @@ pub fn run(
             None // nothing written: whatever these commands read was made durable before
         } else {
             let (batch, released) = view.into_batch();
+            let mut held = leases.lock();
             let r = durable(&db, &tree, batch, data_file.as_ref(), &stats, t0).err();
-            leases.release(&released);
+            super::Leases::release_in(&mut held, &released);
             r
         };
         if failed.is_some() {
@@ -392,6 +405,9 @@ pub fn run(
     }
     if let Some(close) = closing {
         let r = db.flush().map(drop).map_err(io);
+        // Let go of the database before answering, so that once the caller drops its own
+        // handle the data dir is free for the next process.
+        drop((tree, db));
         close.send(r.as_ref().err());
     }
 }
