@@ -87,12 +87,13 @@ fn admin_token(settings: &Settings) -> Result<String, DaemonError> {
     Ok(token)
 }
 
-/// sled's page cache: enough for the hot records and indexes; the rest is a read away.
-const SLED_CACHE_MB: u64 = 32;
+/// The embedded store's page cache: enough for the hot records and indexes; the rest is a
+/// read away.
+const STORE_CACHE_MB: u64 = 32;
 
 /// Opens the configured store.
 pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {
-    Ok(Arc::new(crate::store::sled::SledStore::open(&settings.data_dir, SLED_CACHE_MB)?))
+    Ok(crate::store::open_embedded(&settings.data_dir, STORE_CACHE_MB)?)
 }
 
 /// Opens the store and starts serving on `listener` in the background.

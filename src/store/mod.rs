@@ -238,6 +238,12 @@ pub trait Upkeep: Send + Sync {
     async fn close(&self) -> Result<()>;
 }
 
+/// Opens the embedded backend in `dir` with `cache_mb` of page cache (the one place that
+/// chooses a backend; a second one is chosen here too).
+pub fn open_embedded(dir: &std::path::Path, cache_mb: u64) -> Result<std::sync::Arc<dyn Store>> {
+    Ok(std::sync::Arc::new(sled::SledStore::open(dir, cache_mb)?))
+}
+
 /// A whole backend.
 pub trait Store: Writes + Projects + Media + Webhooks + Queue + Upkeep {}
 

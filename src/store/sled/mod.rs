@@ -101,6 +101,15 @@ impl SledStore {
                 }
             })?;
         let tree = db.open_tree("pulse").map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        // The first builds kept JSON records in one tree per resource; they are not migrated.
+        if db.tree_names().iter().any(|n| n.as_ref() == b"deliveries")
+            && db.open_tree("deliveries").is_ok_and(|t| !t.is_empty())
+        {
+            tracing::warn!(
+                dir = %dir.display(),
+                "this data dir holds records from an earlier pulse build's layout; they are not read (not migrated)"
+            );
+        }
         let data_file = File::open(path.join("db")).ok();
         // fdatasync persists a file's contents, not its name: make the directory entries of a
         // new store durable once, here.
