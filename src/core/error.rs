@@ -30,11 +30,6 @@ impl CoreError {
         CoreError::Invalid { field: Some(field.into()), message: message.into() }
     }
 
-    /// Invalid input with no one field to blame.
-    pub fn bad(message: impl Into<String>) -> Self {
-        CoreError::Invalid { field: None, message: message.into() }
-    }
-
     /// `what` (e.g. "egress eg_…") does not exist.
     pub fn not_found(what: impl std::fmt::Display) -> Self {
         CoreError::NotFound(what.to_string())

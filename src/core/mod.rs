@@ -17,6 +17,7 @@ pub mod intake;
 pub mod projects;
 pub mod reconcile;
 pub mod refresh;
+pub mod rooms;
 pub mod validate;
 pub mod views;
 

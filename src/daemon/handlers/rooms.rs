@@ -1,52 +1,18 @@
-//! Room join tokens (SPEC §2.6): clients join the project's namespaced room without ever
-//! holding LiveKit credentials.
+//! Room token route. The rules are the core's (`core::rooms`).
 
 use std::sync::Arc;
-use std::time::{Duration, UNIX_EPOCH};
 
 use bytes::Bytes;
 
 use super::{Answer, ok};
 use crate::api::{TokenRequest, TokenResponse};
-use crate::core::validate::{livekit_room, required, room};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
-use crate::daemon::reject::{ApiError, parse_json};
-use crate::livekit::token::JoinToken;
-
-const DEFAULT_TTL: u64 = 6 * 3600;
-const MAX_TTL: u64 = 7 * 24 * 3600;
+use crate::daemon::reject::parse_json;
 
 /// `POST /v1/rooms/token`.
 pub async fn token(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TokenResponse> {
     let project = st.project(&caller).await?;
     let req: TokenRequest = parse_json(&body)?;
-    let room_name = required("room_name", req.room_name)?;
-    room(&room_name)?;
-    let identity = required("identity", req.identity)?;
-    let ttl = req.ttl_seconds.unwrap_or(DEFAULT_TTL);
-    if !(60..=MAX_TTL).contains(&ttl) {
-        return Err(ApiError::invalid("ttl_seconds", format!("ttl_seconds must be from 60 to {MAX_TTL} (7 days)")));
-    }
-    let lk_room = livekit_room(&project.id, &room_name);
-    let (key, secret) = st.core.livekit.credentials();
-    let (token, exp) = JoinToken {
-        room: &lk_room,
-        identity: &identity,
-        name: req.name.as_deref(),
-        ttl_secs: ttl,
-        can_publish: req.can_publish.unwrap_or(true),
-        can_subscribe: req.can_subscribe.unwrap_or(true),
-    }
-    .sign(key, secret);
-    // Clients connect over WebSocket; give them the URL they can use as is.
-    let url = st.core.livekit.url();
-    let livekit_url = url.replacen("https://", "wss://", 1).replacen("http://", "ws://", 1);
-    ok(TokenResponse {
-        token,
-        livekit_url,
-        room_name,
-        identity,
-        expires_at: crate::util::rfc3339(UNIX_EPOCH + Duration::from_secs(exp)),
-    })
+    ok(st.core.room_token(&project, req)?)
 }
