@@ -1,6 +1,7 @@
 //! The embedded backend: sled, one tree, one writer thread (`writer`) and lock-free reads from
 //! any task. The only code in pulse that names sled.
 
+mod cache;
 mod keys;
 mod writer;
 
@@ -33,6 +34,7 @@ pub struct SledStore {
     tx: mpsc::Sender<Cmd>,
     stats: Arc<Stats>,
     leases: Arc<Leases>,
+    cache: Arc<cache::ReadCache>,
 }
 
 type LeaseGuard<'a> = std::sync::MutexGuard<'a, HashMap<String, (Millis, u64)>>;
@@ -121,12 +123,14 @@ impl SledStore {
         let (tx, rx) = mpsc::channel(queue.max(1));
         let stats = Arc::new(Stats::default());
         let leases = Arc::new(Leases::default());
-        let (wdb, wtree, wstats, wleases) = (db.clone(), tree.clone(), stats.clone(), leases.clone());
+        let cache = Arc::new(cache::ReadCache::default());
+        let shared = writer::Shared { stats: stats.clone(), leases: leases.clone(), cache: cache.clone() };
+        let (wdb, wtree) = (db.clone(), tree.clone());
         std::thread::Builder::new()
             .name("pulse-store-writer".into())
-            .spawn(move || writer::run(wdb, wtree, data_file, rx, wstats, wleases))
+            .spawn(move || writer::run(wdb, wtree, data_file, rx, shared))
             .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
-        Ok(SledStore { db, tree, tx, stats, leases })
+        Ok(SledStore { db, tree, tx, stats, leases, cache })
     }
 
     /// How many keys the store holds and their bytes (keys and values), for size diagnostics:
@@ -263,14 +267,31 @@ impl Writes for SledStore {
 #[async_trait]
 impl Projects for SledStore {
     async fn project(&self, id: &str) -> Result<Option<ProjectRecord>> {
-        self.get(&key(&["P", id], false))
+        if let Some(p) = self.cache.project(id) {
+            return Ok(Some(p));
+        }
+        let generation = self.cache.generation();
+        let found: Option<ProjectRecord> = self.get(&key(&["P", id], false))?;
+        if let Some(p) = &found {
+            self.cache.put_project(generation, p);
+        }
+        Ok(found)
     }
 
     async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>> {
-        match self.tree.get(key(&["K", hash], false)).map_err(|e| StoreError::Io(e.to_string()))? {
-            Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false)),
-            None => Ok(None),
+        if let Some(p) = self.cache.project_by_hash(hash) {
+            return Ok(Some(p));
         }
+        let generation = self.cache.generation();
+        let found: Option<ProjectRecord> =
+            match self.tree.get(key(&["K", hash], false)).map_err(|e| StoreError::Io(e.to_string()))? {
+                Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false))?,
+                None => None,
+            };
+        if let Some(p) = &found {
+            self.cache.put_project(generation, p);
+        }
+        Ok(found)
     }
 
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
@@ -337,15 +358,25 @@ impl Media for SledStore {
 #[async_trait]
 impl Webhooks for SledStore {
     async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>> {
+        if let Some(all) = self.cache.endpoints(project_id) {
+            return Ok(all.iter().find(|e| e.id == id).cloned());
+        }
         self.get(&key(&["W", project_id, id], false))
     }
 
     async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>> {
-        self.tree
+        if let Some(all) = self.cache.endpoints(project_id) {
+            return Ok(all.as_ref().clone());
+        }
+        let generation = self.cache.generation();
+        let all: Vec<EndpointRecord> = self
+            .tree
             .scan_prefix(key(&["W", project_id], true))
             .rev()
             .map(|kv| decode(&kv.map_err(|e| StoreError::Io(e.to_string()))?.1))
-            .collect()
+            .collect::<Result<_>>()?;
+        self.cache.put_endpoints(generation, project_id, Arc::new(all.clone()));
+        Ok(all)
     }
 
     async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>> {

@@ -92,11 +92,20 @@ struct View<'a> {
     /// lease taken on an older revision ends once the batch is applied.
     released: Vec<(String, u64)>,
     stage_released: Vec<(String, u64)>,
+    /// Whether the batch wrote a project or an endpoint (the read cache starts over).
+    touched_config: bool,
 }
 
 impl<'a> View<'a> {
     fn new(tree: &'a ::sled::Tree) -> Self {
-        View { tree, overlay: HashMap::new(), stage: HashMap::new(), released: Vec::new(), stage_released: Vec::new() }
+        View {
+            tree,
+            overlay: HashMap::new(),
+            stage: HashMap::new(),
+            released: Vec::new(),
+            stage_released: Vec::new(),
+            touched_config: false,
+        }
     }
 
     fn get(&self, k: &[u8]) -> Result<Option<Vec<u8>>> {
@@ -209,6 +218,10 @@ fn delete_row<T: Row>(v: &mut View, primary: &[u8]) -> Result<bool> {
 }
 
 fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
+    if matches!(op, Op::PutProject(..) | Op::DeleteProject(_) | Op::PutEndpoint(..) | Op::DeleteEndpoint { .. }) {
+        // Set even if this op fails: a needless invalidation costs one read.
+        v.touched_config = true;
+    }
     Ok(match op {
         Op::PutProject(r, e) => put_row(v, r, e, "project")?.map(drop),
         Op::PutEgress(r, e) => put_row(v, r, e, "egress")?.map(drop),
@@ -360,14 +373,15 @@ fn apply(v: &mut View, cmd: Cmd) -> std::result::Result<Option<Done>, (Done, Sto
 
 /// The writer's loop: batch, apply, flush once, answer. Ends when every sender is gone or
 /// after a [`Cmd::Close`].
-pub fn run(
-    db: ::sled::Db,
-    tree: ::sled::Tree,
-    data_file: Option<File>,
-    mut rx: mpsc::Receiver<Cmd>,
-    stats: Arc<Stats>,
-    leases: Arc<super::Leases>,
-) {
+/// What the writer shares with the readers.
+pub struct Shared {
+    pub stats: Arc<Stats>,
+    pub leases: Arc<super::Leases>,
+    pub cache: Arc<super::cache::ReadCache>,
+}
+
+pub fn run(db: ::sled::Db, tree: ::sled::Tree, data_file: Option<File>, mut rx: mpsc::Receiver<Cmd>, shared: Shared) {
+    let Shared { stats, leases, cache } = shared;
     let mut closing = None;
     while closing.is_none() {
         let Some(first) = rx.blocking_recv() else { break };
@@ -388,10 +402,14 @@ pub fn run(
         } else if view.overlay.is_empty() {
             None // nothing written: whatever these commands read was made durable before
         } else {
+            let touched_config = view.touched_config;
             let (batch, released) = view.into_batch();
             let mut held = leases.lock();
             let r = durable(&db, &tree, batch, data_file.as_ref(), &stats, t0).err();
             super::Leases::release_in(&mut held, &released);
+            if touched_config {
+                cache.invalidate();
+            }
             r
         };
         if failed.is_some() {
