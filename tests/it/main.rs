@@ -7,6 +7,7 @@ mod crash;
 mod daemon_process;
 mod egress;
 mod generated;
+mod hardening;
 mod ingress;
 mod projects;
 mod support;

@@ -112,6 +112,15 @@ impl SledStore {
                 "this data dir holds records from an earlier pulse build's layout; they are not read (not migrated)"
             );
         }
+        // sled creates its files with the process's umask: keep its directory to the owner, so
+        // that webhook secrets and storage credentials are unreadable to others whatever
+        // modes the files inside get.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o700))
+                .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        }
         let data_file = File::open(path.join("db")).ok();
         // fdatasync persists a file's contents, not its name: make the directory entries of a
         // new store durable once, here.
