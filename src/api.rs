@@ -147,13 +147,6 @@ pub struct Egress {
     pub updated_at: String,
 }
 
-impl Egress {
-    /// `ended` and `failed` never change again.
-    pub fn is_final(&self) -> bool {
-        matches!(self.status.as_str(), "ended" | "failed")
-    }
-}
-
 // ---------------------------------------------------------------- ingress
 
 /// `POST /v1/media/ingress/create`.

@@ -42,11 +42,6 @@ pub fn rfc3339(t: SystemTime) -> String {
     humantime::format_rfc3339_millis(t).to_string()
 }
 
-/// LiveKit's int64 Unix nanoseconds as RFC 3339; `None` for 0 (unset in protobuf).
-pub fn rfc3339_from_nanos(nanos: i64) -> Option<String> {
-    (nanos > 0).then(|| rfc3339(UNIX_EPOCH + Duration::from_nanos(nanos as u64)))
-}
-
 /// Seconds since the Unix epoch.
 pub fn unix_now() -> u64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
@@ -108,12 +103,6 @@ mod tests {
         assert_eq!(mask_rtmp_url("rtmps://x.y:443/app/k?x=1"), "rtmps://x.y:443/app/****");
         assert_eq!(mask_tail("sk_abcdefghwxyz"), "****wxyz");
         assert_eq!(mask_tail("short"), "****");
-    }
-
-    #[test]
-    fn nanos_to_rfc3339() {
-        assert_eq!(rfc3339_from_nanos(0), None);
-        assert_eq!(rfc3339_from_nanos(1_767_225_600_123_456_789).as_deref(), Some("2026-01-01T00:00:00.123Z"));
     }
 
     #[test]

@@ -392,25 +392,8 @@ mod tests {
     use crate::model::ErrorClass;
 
     fn delivery(max_attempts: u32) -> DeliveryRecord {
-        DeliveryRecord {
-            id: "whl_1".into(),
-            project_id: "prj_1".into(),
-            event_id: "evt_1".into(),
-            event: EventKind::RoomStarted,
-            endpoint_id: "we_1".into(),
-            url: "https://x".into(),
-            status: DeliveryStatus::Pending,
-            max_attempts,
-            due_ms: Some(0),
-            next_attempt_ms: Some(0),
-            last_status_code: None,
-            last_error: None,
-            attempts: vec![],
-            created_ms: 0,
-            updated_ms: 0,
-            delivered_ms: None,
-            rev: 1,
-        }
+        let d = crate::store::samples::delivery("prj_1", "whl_1", DeliveryStatus::Pending, Some(0));
+        DeliveryRecord { max_attempts, rev: 1, ..d }
     }
 
     fn attempt(code: Option<u16>, trigger: Trigger) -> AttemptRecord {

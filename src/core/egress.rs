@@ -6,6 +6,7 @@
 use serde_json::{Value, json};
 
 use super::events::{Draft, Outcome};
+use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, StartEgress};
@@ -366,7 +367,7 @@ impl Core {
                 }
             }
         } else if livekit_event.is_none() {
-            return Ok(Outcome::Applied(after, events));
+            return Ok(Outcome::Applied(after));
         }
         Ok(match self.commit_events(changes, &events).await? {
             Committed::Applied => {
@@ -376,7 +377,7 @@ impl Core {
                 if after.status.is_final() {
                     self.refresh.forget(&after.id);
                 }
-                Outcome::Applied(after, events)
+                Outcome::Applied(after)
             }
             Committed::Duplicate => Outcome::Duplicate,
             Committed::Conflict(why) => return Err(CoreError::Conflict(why)),
@@ -437,7 +438,7 @@ impl Core {
                 after.livekit_id = Some(info.egress_id.clone());
                 apply_info(&mut after, &info, now_ms());
                 let egress = match self.commit_egress(&egress, after, Some(&info), None).await? {
-                    Outcome::Applied(e, _) => e,
+                    Outcome::Applied(e) => e,
                     _ => egress,
                 };
                 tracing::info!(egress_id = %egress.id, livekit_egress_id = %info.egress_id, "egress started");
@@ -467,7 +468,7 @@ impl Core {
         let Some(lk) = egress.livekit_id.clone().filter(|_| !egress.status.is_final()) else { return Ok(egress) };
         match self.livekit.get_egress(&lk).await {
             Ok(Some(info)) => {
-                if let Outcome::Applied(e, _) = self.apply_egress_info(&info, None).await? {
+                if let Outcome::Applied(e) = self.apply_egress_info(&info, None).await? {
                     return Ok(e);
                 }
             }
@@ -484,9 +485,12 @@ impl Core {
         if egress.status.is_final() || egress.livekit_id.is_none() {
             return Ok(views::egress(&egress));
         }
-        let key = egress.id.clone();
-        self.refresh.run(&key, || async { self.refresh_egress(egress).await.map(drop) }).await?;
-        Ok(views::egress(&self.find_egress(project, &key).await?))
+        let egress = match self.refresh.run(&egress.id, || self.refresh_egress(egress.clone())).await? {
+            Refreshed::Fresh => egress,
+            Refreshed::Ran(e) => e,
+            Refreshed::Waited => self.find_egress(project, id).await?,
+        };
+        Ok(views::egress(&egress))
     }
 
     /// A page of the project's egress, newest first.
@@ -513,7 +517,7 @@ impl Core {
         match self.livekit.stop_egress(&lk).await {
             Ok(info) => {
                 let e = match self.change_egress(&lk, None, Some(&info), |e, now| apply_stop(e, &info, now)).await? {
-                    Outcome::Applied(e, _) => e,
+                    Outcome::Applied(e) => e,
                     _ => egress,
                 };
                 tracing::info!(egress_id = %e.id, "egress stopping");

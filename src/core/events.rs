@@ -28,8 +28,8 @@ pub enum Outcome<T> {
     Duplicate,
     /// No record matches (an egress or ingress pulse does not own).
     Unknown,
-    /// Stored; `T` is the record after the change.
-    Applied(T, Vec<PulseEvent>),
+    /// Stored (and its events announced); `T` is the record after the change.
+    Applied(T),
 }
 
 impl Core {
@@ -112,7 +112,7 @@ impl Core {
         let mut changes = Changes { livekit_event: d.livekit_event_id.map(Into::into), ops: Vec::new() };
         let (event, _) = self.emit(&mut changes, &endpoints, d);
         Ok(match self.commit_events(changes, std::slice::from_ref(&event)).await? {
-            Committed::Applied => Outcome::Applied((), vec![event]),
+            Committed::Applied => Outcome::Applied(()),
             _ => Outcome::Duplicate,
         })
     }

@@ -5,6 +5,7 @@
 use serde_json::json;
 
 use super::events::{Draft, Outcome};
+use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateIngress};
@@ -163,7 +164,7 @@ impl Core {
             if after != before {
                 changes.push(Op::PutIngress(after.clone(), Expect::Rev(before.rev)));
             } else if livekit_event.is_none() {
-                return Ok(Outcome::Applied(after, events));
+                return Ok(Outcome::Applied(after));
             }
             if let Some(kind) = event {
                 let endpoints = self.store.endpoints(&after.project_id).await?;
@@ -181,7 +182,7 @@ impl Core {
                     if after != before {
                         after.rev = before.rev + 1;
                     }
-                    return Ok(Outcome::Applied(after, events));
+                    return Ok(Outcome::Applied(after));
                 }
                 Committed::Duplicate => return Ok(Outcome::Duplicate),
                 Committed::Conflict(_) => continue,
@@ -199,20 +200,28 @@ impl Core {
         if ingress.deleted_ms.is_some() {
             return Ok(views::ingress(&ingress));
         }
-        let lk = ingress.livekit_id.clone();
-        self.refresh
+        let refreshed = self
+            .refresh
             .run(&ingress.id, || async {
-                match self.livekit.get_ingress(&lk).await {
-                    Ok(Some(info)) => self.apply_ingress_info(&info, None).await.map(drop),
-                    Ok(None) => Ok(()),
+                match self.livekit.get_ingress(&ingress.livekit_id).await {
+                    Ok(Some(info)) => match self.apply_ingress_info(&info, None).await? {
+                        Outcome::Applied(i) => Ok(Some(i)),
+                        _ => Ok(None),
+                    },
+                    Ok(None) => Ok(None),
                     Err(e) => {
                         tracing::warn!(ingress_id = %ingress.id, error = %e, "could not refresh ingress from LiveKit");
-                        Ok(())
+                        Ok::<_, CoreError>(None)
                     }
                 }
             })
             .await?;
-        Ok(views::ingress(&self.find_ingress(project, id).await?))
+        let ingress = match refreshed {
+            Refreshed::Fresh | Refreshed::Ran(None) => ingress,
+            Refreshed::Ran(Some(i)) => i,
+            Refreshed::Waited => self.find_ingress(project, id).await?,
+        };
+        Ok(views::ingress(&ingress))
     }
 
     /// A page of the project's ingress, newest first.

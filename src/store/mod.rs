@@ -15,6 +15,8 @@ use std::path::PathBuf;
 
 use async_trait::async_trait;
 
+#[cfg(test)]
+pub use records::samples;
 pub use records::*;
 
 use crate::model::{DeliveryStatus, EgressStatus, EventKind, Millis};
@@ -220,7 +222,8 @@ pub trait Webhooks: Send + Sync {
 #[async_trait]
 pub trait Queue: Send + Sync {
     /// Leases up to `claim.limit` due deliveries, earliest first, and returns them (with their
-    /// new `due_ms`). A lease is a write like any other.
+    /// new `due_ms`). How a lease is kept is the backend's: in memory for sled, which one
+    /// daemon owns; a leased row for a shared database.
     async fn claim_due(&self, claim: Claim) -> Result<Vec<DeliveryRecord>>;
     async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts>;
     /// The earliest scheduled time, if anything is scheduled.

@@ -170,3 +170,45 @@ impl DeliveryRecord {
         self.attempts.iter().filter(|a| a.trigger == Trigger::Scheduled).count() as u32
     }
 }
+
+/// Records for tests, filled with plausible values.
+#[cfg(test)]
+pub mod samples {
+    use super::*;
+
+    /// A delivery of `room_started` to endpoint `we_1`.
+    pub fn delivery(project: &str, id: &str, status: DeliveryStatus, due: Option<Millis>) -> DeliveryRecord {
+        DeliveryRecord {
+            id: id.into(),
+            project_id: project.into(),
+            event_id: format!("evt_{id}"),
+            event: EventKind::RoomStarted,
+            endpoint_id: "we_1".into(),
+            url: "https://x".into(),
+            status,
+            max_attempts: 5,
+            due_ms: due,
+            next_attempt_ms: due,
+            last_status_code: None,
+            last_error: None,
+            attempts: vec![],
+            created_ms: 0,
+            updated_ms: 0,
+            delivered_ms: None,
+            rev: 0,
+        }
+    }
+
+    /// A project with key hash `key_hash`.
+    pub fn project(id: &str, key_hash: &str) -> ProjectRecord {
+        ProjectRecord {
+            id: id.into(),
+            name: "a".into(),
+            key_hash: key_hash.into(),
+            key_prefix: "p".into(),
+            storage: None,
+            created_ms: 0,
+            rev: 0,
+        }
+    }
+}

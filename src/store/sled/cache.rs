@@ -86,15 +86,7 @@ mod tests {
     #[test]
     fn a_read_that_raced_an_invalidation_is_not_kept() {
         let c = ReadCache::default();
-        let p = ProjectRecord {
-            id: "prj_a".into(),
-            name: "a".into(),
-            key_hash: "h".into(),
-            key_prefix: "p".into(),
-            storage: None,
-            created_ms: 0,
-            rev: 1,
-        };
+        let p = crate::store::samples::project("prj_a", "h");
         let g = c.generation();
         c.invalidate(); // a batch wrote while the reader was reading
         c.put_project(g, &p);

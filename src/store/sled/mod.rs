@@ -55,14 +55,9 @@ impl Leases {
         self.held.lock().unwrap_or_else(|e| e.into_inner())
     }
 
-    /// Ends the leases of deliveries now written at a newer revision than the one leased. (A
-    /// batch that created a delivery can be applied, claimed from and only then released: its
-    /// revision is the leased one, so that lease stays.)
-    pub fn release(&self, written: &[(String, u64)]) {
-        Self::release_in(&mut self.lock(), written);
-    }
-
-    /// [`Leases::release`] under a lock the caller holds.
+    /// Ends the leases of deliveries now written at a newer revision than the one leased, under
+    /// the lock the caller holds. (A batch that created a delivery can be applied, claimed from
+    /// and only then released: its revision is the leased one, so that lease stays.)
     fn release_in(held: &mut LeaseGuard<'_>, written: &[(String, u64)]) {
         for (k, rev) in written {
             if held.get(k).is_some_and(|(_, leased)| leased < rev) {
@@ -157,6 +152,17 @@ impl SledStore {
             Err(mpsc::error::SendTimeoutError::Closed(_)) => return Err(stopped()),
         }
         answer.await.map_err(|_| stopped())?
+    }
+
+    /// Reads a project with `read` and keeps it in the read cache, unless a batch that wrote
+    /// projects or endpoints was applied meanwhile.
+    fn cache_project(&self, read: impl FnOnce() -> Result<Option<ProjectRecord>>) -> Result<Option<ProjectRecord>> {
+        let generation = self.cache.generation();
+        let found = read()?;
+        if let Some(p) = &found {
+            self.cache.put_project(generation, p);
+        }
+        Ok(found)
     }
 
     fn get<T: Row>(&self, k: &[u8]) -> Result<Option<T>> {
@@ -279,28 +285,19 @@ impl Projects for SledStore {
         if let Some(p) = self.cache.project(id) {
             return Ok(Some(p));
         }
-        let generation = self.cache.generation();
-        let found: Option<ProjectRecord> = self.get(&key(&["P", id], false))?;
-        if let Some(p) = &found {
-            self.cache.put_project(generation, p);
-        }
-        Ok(found)
+        self.cache_project(|| self.get(&key(&["P", id], false)))
     }
 
     async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>> {
         if let Some(p) = self.cache.project_by_hash(hash) {
             return Ok(Some(p));
         }
-        let generation = self.cache.generation();
-        let found: Option<ProjectRecord> =
+        self.cache_project(|| {
             match self.tree.get(key(&["K", hash], false)).map_err(|e| StoreError::Io(e.to_string()))? {
-                Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false))?,
-                None => None,
-            };
-        if let Some(p) = &found {
-            self.cache.put_project(generation, p);
-        }
-        Ok(found)
+                Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false)),
+                None => Ok(None),
+            }
+        })
     }
 
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {

@@ -2,6 +2,7 @@
 
 use super::*;
 use crate::model::*;
+use crate::store::samples::{delivery, project};
 
 fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> EgressRecord {
     EgressRecord {
@@ -23,28 +24,6 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         started_ms: None,
         ended_ms: None,
         updated_ms: 0,
-        rev: 0,
-    }
-}
-
-fn delivery(project: &str, id: &str, status: DeliveryStatus, due: Option<Millis>) -> DeliveryRecord {
-    DeliveryRecord {
-        id: id.into(),
-        project_id: project.into(),
-        event_id: format!("evt_{id}"),
-        event: EventKind::RoomStarted,
-        endpoint_id: "we_1".into(),
-        url: "https://x".into(),
-        status,
-        max_attempts: 5,
-        due_ms: due,
-        next_attempt_ms: due,
-        last_status_code: None,
-        last_error: None,
-        attempts: vec![],
-        created_ms: 0,
-        updated_ms: 0,
-        delivered_ms: None,
         rev: 0,
     }
 }
@@ -167,7 +146,7 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
     let again = s.claim_due(more).await.unwrap();
     assert_eq!(again.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_2", "whl_3"]);
     // A write at the leased revision (the batch that created it, released late) keeps it.
-    s.leases.release(&[("prj_a/whl_0".into(), got[0].rev)]);
+    Leases::release_in(&mut s.leases.lock(), &[("prj_a/whl_0".into(), got[0].rev)]);
     assert!(s.leases.lock().contains_key("prj_a/whl_0"));
     // Writing the outcome ends the lease.
     let mut done = got[0].clone();
@@ -183,15 +162,7 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
 async fn prune_removes_only_finished_old_deliveries_and_deleting_a_project_removes_all() {
     let dir = tempfile::tempdir().unwrap();
     let s = SledStore::open(dir.path(), 8).unwrap();
-    let project = ProjectRecord {
-        id: "prj_a".into(),
-        name: "a".into(),
-        key_hash: "h".into(),
-        key_prefix: "p".into(),
-        storage: None,
-        created_ms: 0,
-        rev: 0,
-    };
+    let project = project("prj_a", "h");
     let old = |ms| format!("whl_{}", ulid::Ulid::from_parts(ms, 1).to_string().to_lowercase());
     put(
         &s,
