@@ -229,8 +229,17 @@ pub struct Status {
     pub version: String,
     pub uptime_seconds: u64,
     pub store_size_bytes: u64,
+    pub store: StoreStatus,
     pub livekit: LiveKitStatus,
     pub webhooks: WebhookStatus,
+}
+
+/// Which store the daemon runs on, and whether it runs the one-at-a-time jobs
+/// (reconciliation, retention) — on a shared store, exactly one daemon does.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct StoreStatus {
+    pub backend: String,
+    pub leader: bool,
 }
 
 /// The delivery queue, as `/v1/status` shows it.

@@ -23,6 +23,25 @@ pub struct Config {
     pub storage: StorageConfig,
     pub webhooks: WebhooksSection,
     pub rate_limit: RateLimitSection,
+    pub store: StoreSection,
+}
+
+/// `[store]`: which backend keeps the state.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct StoreSection {
+    /// `sled` (embedded, one daemon) or `postgres` (shared by several).
+    pub backend: String,
+    /// `postgres://user:password@host:5432/database` when the backend is `postgres`.
+    pub url: Option<String>,
+    /// Connections per daemon.
+    pub pool_size: u32,
+}
+
+impl Default for StoreSection {
+    fn default() -> Self {
+        Self { backend: "sled".into(), url: None, pool_size: 16 }
+    }
 }
 
 /// `[webhooks]`.
@@ -144,6 +163,7 @@ pub struct Settings {
     pub storage: Option<Storage>,
     pub webhooks: WebhookSettings,
     pub rate_limit: RateLimitSection,
+    pub store: crate::store::Backend,
 }
 
 /// How to reach LiveKit.
@@ -208,6 +228,9 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("webhooks", "max_in_flight_per_endpoint", Kind::Int),
     ("rate_limit", "per_ip_per_minute", Kind::Int),
     ("rate_limit", "per_project_per_minute", Kind::Int),
+    ("store", "backend", Kind::Str),
+    ("store", "url", Kind::Str),
+    ("store", "pool_size", Kind::Int),
 ];
 
 /// A config that could not be loaded or validated.
@@ -398,7 +421,32 @@ impl Config {
             max_in_flight: w.max_in_flight as usize,
             max_in_flight_per_endpoint: w.max_in_flight_per_endpoint as usize,
         };
+        let store = match (self.store.backend.as_str(), &self.store.url) {
+            ("sled", _) => crate::store::Backend::Embedded,
+            ("postgres", Some(url)) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
+                if self.store.pool_size == 0 {
+                    return Err(fe("store.pool_size", "must be at least 1".into()));
+                }
+                crate::store::Backend::Postgres { url: url.clone(), pool_size: self.store.pool_size as usize }
+            }
+            ("postgres", Some(_)) => {
+                return Err(fe(
+                    "store.url",
+                    "must be a postgres:// URL, e.g. \"postgres://pulse:secret@db.internal:5432/pulse\"".into(),
+                ));
+            }
+            ("postgres", None) => {
+                return Err(fe(
+                    "store.url",
+                    "is required when store.backend is \"postgres\" (or set PULSE_STORE_URL)".into(),
+                ));
+            }
+            (other, _) => {
+                return Err(fe("store.backend", format!("`{other}` is not a backend; use \"sled\" or \"postgres\"")));
+            }
+        };
         Ok(Settings {
+            store,
             webhooks,
             listen,
             data_dir,

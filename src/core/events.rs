@@ -9,7 +9,7 @@ use serde_json::Value;
 use super::{Core, CoreResult};
 use crate::api::PulseEvent;
 use crate::model::{DeliveryStatus, EventKind, now_ms};
-use crate::store::{Changes, Committed, DeliveryRecord, EndpointRecord, EventRecord, Expect, Op};
+use crate::store::{Changes, Committed, DeliveryRecord, EndpointRecord, EventRecord, Expect, Notice, Op};
 use crate::util::new_id;
 
 /// One event to produce.
@@ -103,6 +103,43 @@ impl Core {
         self.wake.notify_one();
         for e in events {
             let _ = self.stream.send(e.clone());
+        }
+    }
+
+    /// Until `stop` fires, passes on what other daemons sharing the store committed: their
+    /// events to this daemon's live streams (read back only when someone is watching), and a
+    /// wake-up to the worker. Returns at once on a store no other daemon shares.
+    pub async fn follow_other_daemons(self: std::sync::Arc<Self>, mut stop: tokio::sync::watch::Receiver<bool>) {
+        let Some(mut notices) = self.store.notices() else { return };
+        loop {
+            let notice = tokio::select! {
+                n = notices.recv() => n,
+                _ = stop.changed() => return,
+            };
+            match notice {
+                Ok(Notice::Due) => self.wake.notify_one(),
+                Ok(Notice::Event { project_id, event_id }) => {
+                    if self.stream.receiver_count() == 0 {
+                        continue;
+                    }
+                    match self.store.event(&project_id, &event_id).await {
+                        Ok(Some(e)) => match serde_json::from_str::<PulseEvent>(&e.payload) {
+                            Ok(ev) => drop(self.stream.send(ev)),
+                            Err(err) => tracing::warn!(event = %event_id, error = %err, "unreadable event payload"),
+                        },
+                        Ok(None) => {}
+                        Err(err) => {
+                            tracing::debug!(event = %event_id, error = %err, "could not read another daemon's event")
+                        }
+                    }
+                }
+                // Fell behind: the worker looks anyway; a live stream misses what it missed.
+                Err(tokio::sync::broadcast::error::RecvError::Lagged(n)) => {
+                    tracing::warn!(missed = n, "fell behind other daemons' notices");
+                    self.wake.notify_one();
+                }
+                Err(tokio::sync::broadcast::error::RecvError::Closed) => return,
+            }
         }
     }
 

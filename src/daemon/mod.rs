@@ -68,15 +68,24 @@ impl Handle {
     }
 }
 
-/// The admin token from config, else from `<data_dir>/admin_token`, generated (mode 0600) on
-/// first start.
-fn admin_token(settings: &Settings) -> Result<String, DaemonError> {
+/// The admin token from config; else, on a shared store, the one every daemon on it shares
+/// (copied to `<data_dir>/admin_token` for the local CLI); else from `<data_dir>/admin_token`,
+/// generated (mode 0600) on first start.
+async fn admin_token(settings: &Settings, store: &dyn Store) -> Result<String, DaemonError> {
     if let Some(t) = &settings.admin_token {
         tracing::info!("admin token: from configuration (daemon.admin_token / PULSE_ADMIN_TOKEN)");
         return Ok(t.clone());
     }
     let path = admin_token_path(&settings.data_dir);
     let fail = |e: std::io::Error| DaemonError::AdminToken { path: path.clone(), reason: e.to_string() };
+    if let Some(shared) = store.shared_admin_token(&crate::util::new_secret("pulse_admin_")).await? {
+        if std::fs::read_to_string(&path).map(|t| t.trim() != shared).unwrap_or(true) {
+            crate::dirs::create_private_dir(&settings.data_dir).map_err(fail)?;
+            write_private(&path, &shared).map_err(fail)?;
+        }
+        tracing::info!(path = %path.display(), "admin token: shared by every daemon on this store; copied to the data dir");
+        return Ok(shared);
+    }
     if let Ok(t) = std::fs::read_to_string(&path) {
         tracing::info!(path = %path.display(), "admin token: read from file");
         return Ok(t.trim().to_string());
@@ -92,13 +101,13 @@ fn admin_token(settings: &Settings) -> Result<String, DaemonError> {
 const STORE_CACHE_MB: u64 = 32;
 
 /// Opens the configured store.
-pub fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {
-    Ok(crate::store::open_embedded(&settings.data_dir, STORE_CACHE_MB)?)
+pub async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {
+    Ok(crate::store::open(&settings.store, &settings.data_dir, STORE_CACHE_MB).await?)
 }
 
 /// Opens the store and starts serving on `listener` in the background.
 pub async fn spawn(settings: Settings, listener: tokio::net::TcpListener) -> Result<Handle, DaemonError> {
-    let store = open_store(&settings)?;
+    let store = open_store(&settings).await?;
     start(settings, store, listener).await
 }
 
@@ -108,7 +117,7 @@ pub async fn start(
     store: Arc<dyn Store>,
     listener: tokio::net::TcpListener,
 ) -> Result<Handle, DaemonError> {
-    let admin_token = admin_token(&settings)?;
+    let admin_token = admin_token(&settings, store.as_ref()).await?;
     let addr = listener.local_addr().map_err(|e| DaemonError::Bind { addr: settings.listen, reason: e.to_string() })?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let limits =
@@ -125,7 +134,8 @@ pub async fn start(
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
-    let upkeep_task = tokio::spawn(upkeep(core, stop_rx.clone()));
+    let upkeep_task = tokio::spawn(upkeep(core.clone(), stop_rx.clone()));
+    let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
     let routes = routes::routes(state.clone());
     let flush_store = store.clone();
     let mut stopped = stop_rx;
@@ -148,6 +158,7 @@ pub async fn start(
         }
         let _ = worker_task.await;
         let _ = upkeep_task.await;
+        let _ = cluster_task.await;
         if let Err(e) = flush_store.close().await {
             tracing::error!(error = %e, "final store flush failed");
         }
@@ -155,15 +166,16 @@ pub async fn start(
     Ok(Handle { addr, admin_token, store, shutdown: Some(tx), task, state })
 }
 
-/// The reconciliation poller and the retention pruner, until `stop` fires.
+/// The reconciliation poller and the retention pruner, until `stop` fires. On a shared store
+/// only the daemon that leads runs them; another takes over when it dies.
 async fn upkeep(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut poll = tokio::time::interval(core.settings.livekit.reconcile_interval);
     poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut prune = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tokio::select! {
-            _ = poll.tick() => { core.reconcile_once().await; }
-            _ = prune.tick() => core.prune().await,
+            _ = poll.tick() => if core.store.lead().await { core.reconcile_once().await; },
+            _ = prune.tick() => if core.store.lead().await { core.prune().await },
             _ = stop.changed() => break,
         }
     }
@@ -189,7 +201,7 @@ pub async fn run(settings: Settings) -> Result<(), DaemonError> {
     let listen = settings.listen;
     let data_dir = settings.data_dir.clone();
     // The store first: a second daemon on this data dir must fail before touching the port.
-    let store = open_store(&settings)?;
+    let store = open_store(&settings).await?;
     let listener = tokio::net::TcpListener::bind(listen)
         .await
         .map_err(|e| DaemonError::Bind { addr: listen, reason: e.to_string() })?;

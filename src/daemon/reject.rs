@@ -119,6 +119,17 @@ impl From<StoreError> for ApiError {
                 e.headers = vec![("retry-after", "1".into())];
                 e
             }
+            // A shared store's server is away (restarting, failing over): nothing was written.
+            StoreError::Unavailable(reason) => {
+                tracing::warn!(%reason, "store unavailable; answering 503");
+                let mut e = Self::new(
+                    StatusCode::SERVICE_UNAVAILABLE,
+                    "unavailable",
+                    "the store is unreachable right now; nothing was written; retry in a second",
+                );
+                e.headers = vec![("retry-after", "1".into())];
+                e
+            }
             e => ApiError::internal("store failure", e),
         }
     }

@@ -7,6 +7,7 @@
 //! once it is durable. Reads take a filter and a page; the backend filters and pages with its
 //! own indexes.
 
+pub mod postgres;
 pub mod records;
 pub mod sled;
 
@@ -30,6 +31,9 @@ pub enum StoreError {
     Locked(PathBuf),
     #[error("cannot open the store in {path}: {reason}")]
     Open { path: PathBuf, reason: String },
+    /// A shared store could not be reached or set up at start (the message names the key).
+    #[error("{0}")]
+    Connect(String),
     #[error("store I/O failed: {0}")]
     Io(String),
     #[error("stored record is unreadable: {0}")]
@@ -37,6 +41,10 @@ pub enum StoreError {
     /// The writer's queue is full: the caller should come back shortly (503 + Retry-After).
     #[error("the store is busy; retry shortly")]
     Busy,
+    /// A shared store cannot be reached now (its server is down or restarting); the caller
+    /// should come back shortly (503 + Retry-After). Nothing was written.
+    #[error("the store is unavailable: {0}")]
+    Unavailable(String),
 }
 
 pub type Result<T> = std::result::Result<T, StoreError>;
@@ -241,13 +249,71 @@ pub trait Upkeep: Send + Sync {
     async fn close(&self) -> Result<()>;
 }
 
-/// Opens the embedded backend in `dir` with `cache_mb` of page cache (the one place that
-/// chooses a backend; a second one is chosen here too).
+/// What another daemon sharing the store has committed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Notice {
+    /// New deliveries may be due: look now rather than at the next poll.
+    Due,
+    /// An event another daemon committed (for this daemon's live streams).
+    Event { project_id: String, event_id: String },
+}
+
+/// What daemons sharing one store coordinate through it. A store one daemon owns (sled) keeps
+/// the defaults: no notices, always the leader, no shared admin token.
+#[async_trait]
+pub trait Cluster: Send + Sync {
+    /// The backend's name, as `/v1/status` shows it.
+    fn backend(&self) -> &'static str;
+    /// Notices from the other daemons, as they come.
+    fn notices(&self) -> Option<tokio::sync::broadcast::Receiver<Notice>> {
+        None
+    }
+    /// Whether this daemon runs the one-at-a-time jobs (reconciliation, retention) now.
+    async fn lead(&self) -> bool {
+        true
+    }
+    /// The admin token every daemon on this store shares: the one kept, else `fresh`, kept
+    /// from now on. `None` when the store is not shared (the token lives in the data dir).
+    async fn shared_admin_token(&self, _fresh: &str) -> Result<Option<String>> {
+        Ok(None)
+    }
+}
+
+/// Which backend, and where.
+#[derive(Clone, PartialEq, Eq)]
+pub enum Backend {
+    /// sled in the data dir: one daemon.
+    Embedded,
+    /// A PostgreSQL database several daemons share.
+    Postgres { url: String, pool_size: usize },
+}
+
+impl std::fmt::Debug for Backend {
+    // The URL may carry a password.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Backend::Embedded => f.write_str("Embedded"),
+            Backend::Postgres { pool_size, .. } => write!(f, "Postgres(url=<redacted>, pool_size={pool_size})"),
+        }
+    }
+}
+
+/// Opens the embedded backend in `dir` with `cache_mb` of page cache.
 pub fn open_embedded(dir: &std::path::Path, cache_mb: u64) -> Result<std::sync::Arc<dyn Store>> {
     Ok(std::sync::Arc::new(sled::SledStore::open(dir, cache_mb)?))
 }
 
-/// A whole backend.
-pub trait Store: Writes + Projects + Media + Webhooks + Queue + Upkeep {}
+/// Opens the configured backend (the one place that chooses one).
+pub async fn open(backend: &Backend, dir: &std::path::Path, cache_mb: u64) -> Result<std::sync::Arc<dyn Store>> {
+    match backend {
+        Backend::Embedded => open_embedded(dir, cache_mb),
+        Backend::Postgres { url, pool_size } => {
+            Ok(std::sync::Arc::new(postgres::PgStore::open(url, *pool_size).await?))
+        }
+    }
+}
 
-impl<T: Writes + Projects + Media + Webhooks + Queue + Upkeep> Store for T {}
+/// A whole backend.
+pub trait Store: Writes + Projects + Media + Webhooks + Queue + Upkeep + Cluster {}
+
+impl<T: Writes + Projects + Media + Webhooks + Queue + Upkeep + Cluster> Store for T {}

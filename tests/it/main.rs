@@ -1,6 +1,10 @@
 //! End-to-end tests: the real `pulse` binary against the real daemon (in-process, 127.0.0.1:0)
 //! and a fake LiveKit that speaks Twirp like livekit-server. One binary so they link once.
 
+/// The store every daemon in this binary runs on (`tests/pg` runs the same modules on
+/// PostgreSQL).
+pub const BACKEND: &str = "sled";
+
 mod api;
 mod cli;
 mod crash;

@@ -4,7 +4,7 @@ use std::sync::Arc;
 use std::sync::atomic::Ordering;
 
 use super::{Answer, ok};
-use crate::api::{LiveKitStatus, Status, WebhookStatus};
+use crate::api::{LiveKitStatus, Status, StoreStatus, WebhookStatus};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 
@@ -18,6 +18,7 @@ pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
         version: env!("CARGO_PKG_VERSION").into(),
         uptime_seconds: st.started.elapsed().as_secs(),
         store_size_bytes: core.store.size_on_disk(),
+        store: StoreStatus { backend: core.store.backend().into(), leader: core.store.lead().await },
         livekit: LiveKitStatus {
             url: core.livekit.url().into(),
             reachable: probe.is_ok(),

@@ -533,5 +533,12 @@ impl Upkeep for SledStore {
     }
 }
 
+/// One daemon owns a sled store: nothing to coordinate.
+impl Cluster for SledStore {
+    fn backend(&self) -> &'static str {
+        "sled"
+    }
+}
+
 #[cfg(test)]
 mod tests;

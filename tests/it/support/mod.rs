@@ -2,6 +2,7 @@
 //! dir, and the real `pulse` binary run against them with a scrubbed environment.
 
 pub mod fake_livekit;
+pub mod pg;
 pub mod receiver;
 
 use std::path::{Path, PathBuf};
@@ -22,6 +23,9 @@ pub struct TestEnv {
     pub url: String,
     pub home: tempfile::TempDir,
     pub data: tempfile::TempDir,
+    /// The databases this environment's daemons use when the suite runs on PostgreSQL, by
+    /// data dir (a daemon restarted on a data dir finds its database again).
+    dbs: std::sync::Mutex<Vec<(PathBuf, pg::TestDb)>>,
 }
 
 /// Adjusts the daemon's config before it starts.
@@ -68,9 +72,16 @@ impl TestEnv {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let data = tempfile::tempdir().unwrap();
         let home = tempfile::tempdir().unwrap();
+        let db = pg::TestDb::for_suite();
+        let store_url = db.as_ref().map(|d| d.url.clone());
         let (fake, daemon) = rt.block_on(async {
             let fake = FakeLiveKit::start("devkey", "secret").await;
             let mut config = Config::default();
+            if let Some(url) = store_url {
+                config.store.backend = "postgres".into();
+                config.store.url = Some(url);
+                config.store.pool_size = 8;
+            }
             config.livekit.url = fake.url();
             config.daemon.data_dir = Some(data.path().to_path_buf());
             config.daemon.admin_token = Some(ADMIN_TOKEN.into());
@@ -89,7 +100,22 @@ impl TestEnv {
             (fake, daemon)
         });
         let url = format!("http://{}", daemon.addr);
-        TestEnv { rt, fake, daemon: Some(daemon), url, home, data }
+        let dbs = std::sync::Mutex::new(db.map(|d| (data.path().to_path_buf(), d)).into_iter().collect());
+        TestEnv { rt, fake, daemon: Some(daemon), url, home, data, dbs }
+    }
+
+    /// The environment a `pulse daemon` on `data_dir` needs to find its store: nothing on
+    /// sled; on PostgreSQL, a database of its own for that data dir (made on first use).
+    pub fn store_env(&self, data_dir: &Path) -> Vec<(String, String)> {
+        if !pg::enabled() {
+            return Vec::new();
+        }
+        let mut dbs = self.dbs.lock().unwrap();
+        if !dbs.iter().any(|(d, _)| d == data_dir) {
+            dbs.push((data_dir.to_path_buf(), pg::TestDb::create()));
+        }
+        let url = dbs.iter().find(|(d, _)| d == data_dir).map(|(_, db)| db.url.clone()).unwrap();
+        vec![("PULSE_STORE_BACKEND".into(), "postgres".into()), ("PULSE_STORE_URL".into(), url)]
     }
 
     /// The `pulse` binary with a scrubbed environment: its own HOME and XDG dirs, no PULSE_*.
@@ -224,6 +250,12 @@ pub fn spawn_daemon(env: &TestEnv, data_dir: &Path, extra: &[(&str, &str)]) -> (
         "json",
     ]);
     cmd.env("PULSE_LIVEKIT_URL", env.fake.url()).stderr(Stdio::piped());
+    // A test that names its own store (several daemons on one database) gets only that.
+    if !extra.iter().any(|(k, _)| *k == "PULSE_STORE_URL") {
+        for (k, v) in env.store_env(data_dir) {
+            cmd.env(k, v);
+        }
+    }
     for (k, v) in extra {
         cmd.env(k, v);
     }

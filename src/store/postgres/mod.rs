@@ -1,0 +1,451 @@
+//! The shared backend: PostgreSQL, for several daemons on one database. The only code in
+//! pulse that names tokio-postgres.
+//!
+//! A commit is one transaction (synchronous commit: it returns once the WAL is flushed, and
+//! PostgreSQL shares flushes between concurrent commits by itself). A LiveKit event id is a
+//! unique key, so a retried webhook is a duplicate on whichever daemon it lands. Deliveries are
+//! claimed with `FOR UPDATE SKIP LOCKED` and leased by moving their due time past the request
+//! timeout, so a dead daemon's claims simply come due again. Daemons tell each other about new
+//! events with `NOTIFY`, and one of them at a time (an advisory lock) runs the singleton jobs;
+//! see `listen`.
+
+mod listen;
+mod rows;
+mod schema;
+mod write;
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
+use std::time::Duration;
+
+use async_trait::async_trait;
+use deadpool_postgres::{Manager, ManagerConfig, Pool, RecyclingMethod, Runtime};
+use tokio::sync::{broadcast, mpsc};
+use tokio_postgres::NoTls;
+use tokio_postgres::types::ToSql;
+
+use rows::{PgRow, decode};
+
+use super::*;
+use crate::model::Millis;
+
+/// How long a request waits for a connection (or to make one) before answering 503.
+const POOL_WAIT: Duration = Duration::from_secs(2);
+/// How long connecting to the server may take.
+const CONNECT_TIMEOUT: Duration = Duration::from_secs(3);
+
+/// The PostgreSQL store. Cheap to clone.
+#[derive(Clone)]
+pub struct PgStore {
+    pool: Pool,
+    shared: Arc<Shared>,
+}
+
+/// What the store's background tasks share with it.
+struct Shared {
+    /// This daemon's name in notices (so it skips its own).
+    instance: String,
+    notices: broadcast::Sender<Notice>,
+    /// Notices to send, coalesced by the notifier.
+    outbox: mpsc::UnboundedSender<Notice>,
+    leader: AtomicBool,
+    size: AtomicU64,
+    commits: AtomicU64,
+    commit_nanos: AtomicU64,
+}
+
+/// A tokio-postgres error as the store's: what says the server is unreachable is
+/// [`StoreError::Unavailable`] (503, retry), the rest an I/O failure.
+fn pg(e: tokio_postgres::Error) -> StoreError {
+    use tokio_postgres::error::SqlState;
+    let lost = match e.code() {
+        None => true,
+        Some(c) => {
+            c.code().starts_with("08")
+                || [SqlState::ADMIN_SHUTDOWN, SqlState::CRASH_SHUTDOWN, SqlState::CANNOT_CONNECT_NOW].contains(c)
+                || *c == SqlState::TOO_MANY_CONNECTIONS
+        }
+    };
+    if lost { StoreError::Unavailable(e.to_string()) } else { StoreError::Io(e.to_string()) }
+}
+
+fn pool_err(e: deadpool_postgres::PoolError) -> StoreError {
+    match e {
+        deadpool_postgres::PoolError::Backend(e) => pg(e),
+        e => StoreError::Unavailable(e.to_string()),
+    }
+}
+
+/// Where a URL points, without its password (for messages).
+fn describe(cfg: &tokio_postgres::Config) -> String {
+    use tokio_postgres::config::Host;
+    let host = match cfg.get_hosts().first() {
+        Some(Host::Tcp(h)) => h.clone(),
+        #[cfg(unix)]
+        Some(Host::Unix(p)) => p.display().to_string(),
+        None => "localhost".into(),
+    };
+    let port = cfg.get_ports().first().copied().unwrap_or(5432);
+    format!(
+        "{}@{host}:{port}/{}",
+        cfg.get_user().unwrap_or("(user)"),
+        cfg.get_dbname().unwrap_or(cfg.get_user().unwrap_or("(database)"))
+    )
+}
+
+impl PgStore {
+    /// Connects to `url` with at most `pool_size` connections, applies the migrations the
+    /// database lacks and starts the listener. Every failure names `store.url`.
+    pub async fn open(url: &str, pool_size: usize) -> Result<PgStore> {
+        let fail = |what: String| StoreError::Connect(format!("store.url: {what}"));
+        let mut cfg: tokio_postgres::Config = url.parse().map_err(|e| {
+            fail(format!("not a PostgreSQL URL ({e}); use postgres://user:password@host:5432/database"))
+        })?;
+        cfg.connect_timeout(CONNECT_TIMEOUT);
+        if cfg.get_application_name().is_none() {
+            cfg.application_name("pulse");
+        }
+        let at = describe(&cfg);
+        // One connection first: a wrong URL, password or host fails here, once, clearly.
+        let (mut client, conn) =
+            cfg.connect(NoTls).await.map_err(|e| fail(format!("cannot connect to {at}: {}", reason(&e))))?;
+        let driver = tokio::spawn(conn);
+        schema::migrate(&mut client).await.map_err(|e| fail(format!("cannot migrate the schema in {at}: {e}")))?;
+        let size: i64 = client
+            .query_one("SELECT pg_database_size(current_database())", &[])
+            .await
+            .map_err(|e| fail(format!("cannot read from {at}: {e}")))?
+            .get(0);
+        drop(client);
+        let _ = driver.await;
+
+        let manager =
+            Manager::from_config(cfg.clone(), NoTls, ManagerConfig { recycling_method: RecyclingMethod::Fast });
+        let pool = Pool::builder(manager)
+            .max_size(pool_size.max(1))
+            .runtime(Runtime::Tokio1)
+            .wait_timeout(Some(POOL_WAIT))
+            .create_timeout(Some(POOL_WAIT))
+            .recycle_timeout(Some(POOL_WAIT))
+            .build()
+            .map_err(|e| fail(e.to_string()))?;
+        let (notices, _) = broadcast::channel(4096);
+        let (outbox, outbox_rx) = mpsc::unbounded_channel();
+        let shared = Arc::new(Shared {
+            instance: crate::util::new_id("pd"),
+            notices,
+            outbox,
+            leader: AtomicBool::new(false),
+            size: AtomicU64::new(size as u64),
+            commits: AtomicU64::new(0),
+            commit_nanos: AtomicU64::new(0),
+        });
+        tokio::spawn(listen::listener(cfg, Arc::downgrade(&shared)));
+        tokio::spawn(listen::notifier(pool.clone(), shared.instance.clone(), outbox_rx));
+        tracing::info!(database = %at, pool_size, "store: PostgreSQL");
+        Ok(PgStore { pool, shared })
+    }
+
+    async fn client(&self) -> Result<deadpool_postgres::Object> {
+        self.pool.get().await.map_err(pool_err)
+    }
+
+    /// Rows of `sql`.
+    async fn query(&self, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<Vec<tokio_postgres::Row>> {
+        let c = self.client().await?;
+        let stmt = c.prepare_cached(sql).await.map_err(pg)?;
+        c.query(&stmt, params).await.map_err(pg)
+    }
+
+    /// One record of `T` by its key.
+    async fn one<T: PgRow>(&self, key: &[&str]) -> Result<Option<T>> {
+        let sql = format!("SELECT {} FROM {} WHERE {}", T::SELECT, T::TABLE, rows::key_match(T::KEY));
+        let params: Vec<&(dyn ToSql + Sync)> = key.iter().map(|k| k as &(dyn ToSql + Sync)).collect();
+        self.query(&sql, &params).await?.first().map(decode).transpose()
+    }
+
+    /// One record of `T` found by `column = value`, within `project` when given.
+    async fn by<T: PgRow>(&self, column: &str, value: &str, project: Option<&str>) -> Result<Option<T>> {
+        let rows = match project {
+            Some(p) => {
+                let sql =
+                    format!("SELECT {} FROM {} WHERE {column} = $1 AND project_id = $2 LIMIT 1", T::SELECT, T::TABLE);
+                self.query(&sql, &[&value, &p]).await?
+            }
+            None => {
+                let sql = format!("SELECT {} FROM {} WHERE {column} = $1 LIMIT 1", T::SELECT, T::TABLE);
+                self.query(&sql, &[&value]).await?
+            }
+        };
+        rows.first().map(decode).transpose()
+    }
+
+    /// A page of `T` matching `filter` (with `params` from `$1`), newest first, and the total.
+    async fn page<T: PgRow>(&self, filter: &str, params: &[&(dyn ToSql + Sync)], page: PageReq) -> Result<Paged<T>> {
+        let n = params.len();
+        let list = format!(
+            "SELECT {} FROM {} WHERE {filter} ORDER BY id DESC LIMIT ${} OFFSET ${}",
+            T::SELECT,
+            T::TABLE,
+            n + 1,
+            n + 2
+        );
+        let limit = i64::from(page.limit);
+        let offset = page.skip() as i64;
+        let mut all: Vec<&(dyn ToSql + Sync)> = params.to_vec();
+        all.push(&limit);
+        all.push(&offset);
+        let items = self.query(&list, &all).await?.iter().map(decode).collect::<Result<Vec<T>>>()?;
+        // The count is only needed when the page does not already tell it.
+        let total = if page.skip() == 0 && items.len() < page.limit as usize {
+            items.len() as u64
+        } else {
+            let count = format!("SELECT count(*) FROM {} WHERE {filter}", T::TABLE);
+            let rows = self.query(&count, params).await?;
+            rows.first().map_or(0, |r| r.get::<_, i64>(0)) as u64
+        };
+        Ok(Paged { items, total })
+    }
+}
+
+/// Why a connection failed, in a line (tokio-postgres puts the cause in `source`).
+fn reason(e: &tokio_postgres::Error) -> String {
+    use std::error::Error;
+    match e.source() {
+        Some(s) => format!("{e}: {s}"),
+        None => e.to_string(),
+    }
+}
+
+#[async_trait]
+impl Writes for PgStore {
+    async fn commit(&self, changes: Changes) -> Result<Committed> {
+        let t0 = std::time::Instant::now();
+        let mut client = self.client().await?;
+        let (done, notices) = write::commit(&mut client, changes).await?;
+        self.shared.commits.fetch_add(1, Ordering::Relaxed);
+        self.shared.commit_nanos.fetch_add(t0.elapsed().as_nanos() as u64, Ordering::Relaxed);
+        for n in notices {
+            let _ = self.shared.outbox.send(n);
+        }
+        Ok(done)
+    }
+}
+
+#[async_trait]
+impl Projects for PgStore {
+    async fn project(&self, id: &str) -> Result<Option<ProjectRecord>> {
+        self.one(&[id]).await
+    }
+
+    async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>> {
+        self.by("key_hash", hash, None).await
+    }
+
+    async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
+        // Projects have no `id` column of their own: order by the key.
+        let limit = i64::from(page.limit);
+        let offset = page.skip() as i64;
+        let rows = self
+            .query("SELECT rev, data FROM projects ORDER BY project_id DESC LIMIT $1 OFFSET $2", &[&limit, &offset])
+            .await?;
+        let items = rows.iter().map(decode).collect::<Result<Vec<ProjectRecord>>>()?;
+        let total = self.query("SELECT count(*) FROM projects", &[]).await?.first().map_or(0, |r| r.get::<_, i64>(0));
+        Ok(Paged { items, total: total as u64 })
+    }
+}
+
+#[async_trait]
+impl Media for PgStore {
+    async fn egress(&self, project_id: &str, id: &str) -> Result<Option<EgressRecord>> {
+        match self.by("livekit_id", id, Some(project_id)).await? {
+            Some(e) => Ok(Some(e)),
+            None => self.one(&[project_id, id]).await,
+        }
+    }
+
+    async fn egress_by_livekit(&self, livekit_id: &str) -> Result<Option<EgressRecord>> {
+        self.by("livekit_id", livekit_id, None).await
+    }
+
+    async fn egress_list(&self, project_id: &str, f: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>> {
+        let status = f.status.map(|s| s.as_str().to_string());
+        let mut filter = "project_id = $1".to_string();
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
+        if let Some(s) = &status {
+            params.push(s);
+            filter += &format!(" AND status = ${}", params.len());
+        }
+        if let Some(r) = &f.room_name {
+            params.push(r);
+            filter += &format!(" AND room_name = ${}", params.len());
+        }
+        self.page(&filter, &params, page).await
+    }
+
+    async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>> {
+        let rows = self.query("SELECT rev, data FROM egress WHERE status NOT IN ('ended', 'failed')", &[]).await?;
+        rows.iter().map(decode).collect()
+    }
+
+    async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>> {
+        match self.by("livekit_id", id, Some(project_id)).await? {
+            Some(i) => Ok(Some(i)),
+            None => self.one(&[project_id, id]).await,
+        }
+    }
+
+    async fn ingress_by_livekit(&self, livekit_id: &str) -> Result<Option<IngressRecord>> {
+        self.by("livekit_id", livekit_id, None).await
+    }
+
+    async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
+        let mut filter = "project_id = $1".to_string();
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
+        if !f.include_deleted {
+            filter += " AND NOT deleted";
+        }
+        if let Some(r) = &f.room_name {
+            params.push(r);
+            filter += &format!(" AND room_name = ${}", params.len());
+        }
+        self.page(&filter, &params, page).await
+    }
+}
+
+#[async_trait]
+impl Webhooks for PgStore {
+    async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>> {
+        self.one(&[project_id, id]).await
+    }
+
+    async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>> {
+        let rows = self
+            .query("SELECT rev, data FROM endpoints WHERE project_id = $1 ORDER BY id DESC", &[&project_id])
+            .await?;
+        rows.iter().map(decode).collect()
+    }
+
+    async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>> {
+        self.one(&[project_id, id]).await
+    }
+
+    async fn delivery(&self, project_id: &str, id: &str) -> Result<Option<DeliveryRecord>> {
+        self.one(&[project_id, id]).await
+    }
+
+    async fn deliveries(&self, project_id: &str, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
+        let status = f.status.map(|s| s.as_str().to_string());
+        let event = f.event.map(|e| e.as_str().to_string());
+        let mut filter = "project_id = $1".to_string();
+        let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
+        for (column, value) in [("status", &status), ("event", &event), ("endpoint_id", &f.endpoint_id)] {
+            if let Some(v) = value {
+                params.push(v);
+                filter += &format!(" AND {column} = ${}", params.len());
+            }
+        }
+        if let Some(s) = &f.since_ms {
+            params.push(s);
+            filter += &format!(" AND created_ms >= ${}", params.len());
+        }
+        if let Some(u) = &f.until_ms {
+            params.push(u);
+            filter += &format!(" AND created_ms <= ${}", params.len());
+        }
+        self.page(&filter, &params, page).await
+    }
+}
+
+#[async_trait]
+impl Queue for PgStore {
+    async fn claim_due(&self, c: Claim) -> Result<Vec<DeliveryRecord>> {
+        if c.limit == 0 {
+            return Ok(Vec::new());
+        }
+        let mut client = self.client().await?;
+        write::claim(&mut client, c).await
+    }
+
+    async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts> {
+        let rows = self
+            .query(
+                "SELECT count(*), count(*) FILTER (WHERE due_ms <= $1) FROM deliveries WHERE due_ms IS NOT NULL",
+                &[&now_ms],
+            )
+            .await?;
+        let r = rows.first().ok_or_else(|| StoreError::Data("no count".into()))?;
+        Ok(QueueCounts { scheduled: r.get::<_, i64>(0) as u64, due: r.get::<_, i64>(1) as u64 })
+    }
+
+    async fn next_due(&self) -> Result<Option<Millis>> {
+        let rows = self.query("SELECT min(due_ms) FROM deliveries WHERE due_ms IS NOT NULL", &[]).await?;
+        Ok(rows.first().and_then(|r| r.get::<_, Option<i64>>(0)))
+    }
+}
+
+#[async_trait]
+impl Upkeep for PgStore {
+    async fn prune(&self, cutoff_ms: Millis) -> Result<u64> {
+        let c = self.client().await?;
+        let mut deliveries = 0;
+        // In steps, so that no one statement holds many row locks for long.
+        loop {
+            let n = c
+                .execute(
+                    "DELETE FROM deliveries WHERE ctid IN (SELECT ctid FROM deliveries \
+                     WHERE due_ms IS NULL AND created_ms < $1 LIMIT 5000)",
+                    &[&cutoff_ms],
+                )
+                .await
+                .map_err(pg)?;
+            deliveries += n;
+            if n < 5000 {
+                break;
+            }
+        }
+        c.execute("DELETE FROM events WHERE created_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
+        c.execute("DELETE FROM livekit_events WHERE seen_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
+        Ok(deliveries)
+    }
+
+    fn size_on_disk(&self) -> u64 {
+        self.shared.size.load(Ordering::Relaxed)
+    }
+
+    fn commit_stats(&self) -> CommitStats {
+        let commits = self.shared.commits.load(Ordering::Relaxed);
+        let nanos = self.shared.commit_nanos.load(Ordering::Relaxed);
+        CommitStats { batches: commits, commands: commits, flush_nanos: nanos, sync_nanos: 0 }
+    }
+
+    async fn close(&self) -> Result<()> {
+        // Every acknowledged commit is already durable; this only lets the connections go.
+        self.pool.close();
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Cluster for PgStore {
+    fn backend(&self) -> &'static str {
+        "postgres"
+    }
+
+    fn notices(&self) -> Option<broadcast::Receiver<Notice>> {
+        Some(self.shared.notices.subscribe())
+    }
+
+    async fn lead(&self) -> bool {
+        self.shared.leader.load(Ordering::Relaxed)
+    }
+
+    async fn shared_admin_token(&self, fresh: &str) -> Result<Option<String>> {
+        let c = self.client().await?;
+        c.execute("INSERT INTO pulse_meta (key, value) VALUES ('admin_token', $1) ON CONFLICT DO NOTHING", &[&fresh])
+            .await
+            .map_err(pg)?;
+        let rows = c.query("SELECT value FROM pulse_meta WHERE key = 'admin_token'", &[]).await.map_err(pg)?;
+        Ok(rows.first().map(|r| r.get(0)))
+    }
+}

@@ -1,0 +1,29 @@
+//! The end-to-end suite of `tests/it` again, every test of it, on the PostgreSQL backend: the
+//! same modules (not copies), with `BACKEND` telling the harness which store to give each
+//! daemon. Outside CI, a machine without a PostgreSQL server skips this binary, saying so.
+
+/// The store every daemon in this binary runs on.
+pub const BACKEND: &str = "postgres";
+
+#[path = "../it/api.rs"]
+mod api;
+#[path = "../it/cli.rs"]
+mod cli;
+#[path = "../it/crash.rs"]
+mod crash;
+#[path = "../it/daemon_process.rs"]
+mod daemon_process;
+#[path = "../it/egress.rs"]
+mod egress;
+#[path = "../it/hardening.rs"]
+mod hardening;
+#[path = "../it/ingress.rs"]
+mod ingress;
+#[path = "../it/projects.rs"]
+mod projects;
+#[path = "../it/support/mod.rs"]
+mod support;
+#[path = "../it/webhooks.rs"]
+mod webhooks;
+#[path = "../it/webhooks_cli.rs"]
+mod webhooks_cli;
