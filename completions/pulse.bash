@@ -40,6 +40,9 @@ _pulse() {
             pulse,status)
                 cmd="pulse__subcmd__status"
                 ;;
+            pulse,store)
+                cmd="pulse__subcmd__store"
+                ;;
             pulse,token)
                 cmd="pulse__subcmd__token"
                 ;;
@@ -136,6 +139,9 @@ _pulse() {
             pulse__subcmd__help,status)
                 cmd="pulse__subcmd__help__subcmd__status"
                 ;;
+            pulse__subcmd__help,store)
+                cmd="pulse__subcmd__help__subcmd__store"
+                ;;
             pulse__subcmd__help,token)
                 cmd="pulse__subcmd__help__subcmd__token"
                 ;;
@@ -195,6 +201,9 @@ _pulse() {
                 ;;
             pulse__subcmd__help__subcmd__projects,rotate-key)
                 cmd="pulse__subcmd__help__subcmd__projects__subcmd__rotate__subcmd__key"
+                ;;
+            pulse__subcmd__help__subcmd__store,copy)
+                cmd="pulse__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
             pulse__subcmd__help__subcmd__token,create)
                 cmd="pulse__subcmd__help__subcmd__token__subcmd__create"
@@ -297,6 +306,18 @@ _pulse() {
                 ;;
             pulse__subcmd__projects__subcmd__help,rotate-key)
                 cmd="pulse__subcmd__projects__subcmd__help__subcmd__rotate__subcmd__key"
+                ;;
+            pulse__subcmd__store,copy)
+                cmd="pulse__subcmd__store__subcmd__copy"
+                ;;
+            pulse__subcmd__store,help)
+                cmd="pulse__subcmd__store__subcmd__help"
+                ;;
+            pulse__subcmd__store__subcmd__help,copy)
+                cmd="pulse__subcmd__store__subcmd__help__subcmd__copy"
+                ;;
+            pulse__subcmd__store__subcmd__help,help)
+                cmd="pulse__subcmd__store__subcmd__help__subcmd__help"
                 ;;
             pulse__subcmd__token,create)
                 cmd="pulse__subcmd__token__subcmd__create"
@@ -407,7 +428,7 @@ _pulse() {
 
     case "${cmd}" in
         pulse)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress ingress projects context token webhooks status daemon completions help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress ingress projects context token webhooks status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1145,7 +1166,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help)
-            opts="egress ingress projects context token webhooks status daemon completions help"
+            opts="egress ingress projects context token webhooks status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1511,6 +1532,34 @@ _pulse() {
         pulse__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__store)
+            opts="copy"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__store__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2345,6 +2394,124 @@ _pulse() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__store)
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__store__subcmd__copy)
+            opts="-q -v -h -V --from --to --force --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --to)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__store__subcmd__help)
+            opts="copy help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__store__subcmd__help__subcmd__copy)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__store__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 *)
                     COMPREPLY=()
                     ;;

@@ -43,6 +43,7 @@ complete -c pulse -n "__fish_pulse_needs_command" -f -a "context" -d 'Saved cont
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "token" -d 'Room join tokens'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "status" -d 'Control plane and LiveKit health'
+complete -c pulse -n "__fish_pulse_needs_command" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "daemon" -d 'Run the control plane'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -581,6 +582,37 @@ complete -c pulse -n "__fish_pulse_using_subcommand status" -l no-color -d 'Neve
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l from -d 'The store to read: a sled data dir, or a postgres:// URL' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l to -d 'The store to write: a sled data dir, or a postgres:// URL' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l force -d 'Copy into a store that already holds projects (records there are overwritten)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand daemon" -l listen -d 'Listen address [default: 127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand daemon" -l data-dir -d 'Data directory [default: $STATE_DIRECTORY, else the platform data dir]' -r -F
 complete -c pulse -n "__fish_pulse_using_subcommand daemon" -l log-format -d 'Log format: pretty or json' -r -f -a "pretty\t''
@@ -610,16 +642,17 @@ complete -c pulse -n "__fish_pulse_using_subcommand completions" -l no-color -d 
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "context" -d 'Saved control planes and keys'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "token" -d 'Room join tokens'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "daemon" -d 'Run the control plane'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "completions" -d 'Print shell completions'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "context" -d 'Saved control planes and keys'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "token" -d 'Room join tokens'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "daemon" -d 'Run the control plane'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "completions" -d 'Print shell completions'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "stop" -d 'Stop one or more egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "get" -d 'Show one egress'
@@ -646,3 +679,4 @@ complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcom
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "test" -d 'Send a sample event to the project\'s endpoints'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "listen" -d 'Forward the project\'s events, as they happen, to a local URL'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Check a captured delivery\'s signature: headers from --header, body from stdin'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'

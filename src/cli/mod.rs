@@ -8,6 +8,7 @@ pub mod egress;
 pub mod ingress;
 pub mod projects;
 pub mod status;
+pub mod store;
 pub mod token;
 pub mod webhooks;
 
@@ -91,6 +92,9 @@ pub enum Command {
     Webhooks(webhooks::WebhooksCmd),
     /// Control plane and LiveKit health
     Status,
+    /// Work on a store directly: copy one into another (sled ⇄ PostgreSQL)
+    #[command(subcommand)]
+    Store(store::StoreCmd),
     /// Run the control plane
     Daemon(daemon::DaemonArgs),
     /// Print shell completions
@@ -260,6 +264,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     Command::Token(cmd) => token::run(&ctx, cmd).await,
                     Command::Webhooks(cmd) => webhooks::run(&ctx, cmd).await,
                     Command::Status => status::run(&ctx).await,
+                    Command::Store(cmd) => store::run(&ctx, cmd).await,
                     Command::Daemon(_) | Command::Completions(_) | Command::Context(_) => unreachable!("handled above"),
                 }
             })

@@ -7,6 +7,7 @@
 //! once it is durable. Reads take a filter and a page; the backend filters and pages with its
 //! own indexes.
 
+pub mod copy;
 pub mod postgres;
 pub mod records;
 pub mod sled;
@@ -76,6 +77,43 @@ pub enum Op {
     },
     PutEvent(EventRecord),
     PutDelivery(DeliveryRecord, Expect),
+    /// Records a LiveKit event id as taken in at `seen_ms` (copying a store: retries of what
+    /// the old store took in stay duplicates).
+    SeenLiveKitEvent {
+        id: String,
+        seen_ms: Millis,
+    },
+}
+
+/// What [`Upkeep::export`] reads, in the order a copy writes it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Projects,
+    Endpoints,
+    Egress,
+    Ingress,
+    Events,
+    Deliveries,
+    LiveKitEvents,
+}
+
+impl Kind {
+    pub const ALL: &'static [Kind] = &[
+        Kind::Projects,
+        Kind::Endpoints,
+        Kind::Egress,
+        Kind::Ingress,
+        Kind::Events,
+        Kind::Deliveries,
+        Kind::LiveKitEvents,
+    ];
+}
+
+/// One batch of an export: the writes that recreate it, and where the next one starts.
+#[derive(Debug, Clone, Default)]
+pub struct Export {
+    pub ops: Vec<Op>,
+    pub next: Option<String>,
 }
 
 /// Writes applied together or not at all. The store sets each written record's `rev`.
@@ -243,6 +281,11 @@ pub trait Queue: Send + Sync {
 pub trait Upkeep: Send + Sync {
     /// Deletes finished deliveries, their events and LiveKit event ids older than `cutoff_ms`.
     async fn prune(&self, cutoff_ms: Millis) -> Result<u64>;
+    /// Up to `limit` records of `kind`, in key order from the cursor `after` (a previous
+    /// batch's `next`), as the writes that recreate them elsewhere (`pulse store copy`).
+    async fn export(&self, kind: Kind, after: Option<String>, limit: usize) -> Result<Export>;
+    /// How many records of `kind` there are (a copy's progress bar).
+    async fn count(&self, kind: Kind) -> Result<u64>;
     fn size_on_disk(&self) -> u64;
     fn commit_stats(&self) -> CommitStats;
     /// Makes everything durable and stops taking writes (shutdown).

@@ -81,3 +81,26 @@ fn check_config_validates_and_names_the_key() {
     assert!(run.stderr.contains("daemon.listen"), "{}", run.stderr);
     env.pulse_env(&[], &["daemon", "--config", "/no/such/file.toml", "--check-config"]).code(1);
 }
+
+#[test]
+fn a_store_url_that_does_not_work_is_one_line_naming_the_key() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    for (url, says) in [
+        ("postgres://pulse:hunter2@127.0.0.1:1/pulse", "cannot connect to pulse@127.0.0.1:1/pulse"),
+        ("mysql://pulse:hunter2@127.0.0.1/pulse", "must be a postgres:// URL"),
+        ("postgres://pulse:hunter2@127.0.0.1:5432/pulse?sslmode=nonsense", "not a PostgreSQL URL"),
+    ] {
+        let out = env
+            .cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", dir.path().to_str().unwrap()])
+            .env("PULSE_STORE_BACKEND", "postgres")
+            .env("PULSE_STORE_URL", url)
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{url}: {err}");
+        assert!(err.contains("store.url") && err.contains(says), "{url}: {err}");
+        assert_eq!(err.trim().lines().count(), 1, "one line: {err}");
+        assert!(!err.contains("hunter2"), "the password is never printed: {err}");
+    }
+}

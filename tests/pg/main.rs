@@ -9,6 +9,8 @@ pub const BACKEND: &str = "postgres";
 mod api;
 #[path = "../it/cli.rs"]
 mod cli;
+mod cluster;
+mod copy;
 #[path = "../it/crash.rs"]
 mod crash;
 #[path = "../it/daemon_process.rs"]

@@ -69,11 +69,10 @@ fn pg(e: tokio_postgres::Error) -> StoreError {
     if lost { StoreError::Unavailable(e.to_string()) } else { StoreError::Io(e.to_string()) }
 }
 
+/// No connection to be had: whatever the server said (refused, restarting, not accepting
+/// connections to this database), it is away for now.
 fn pool_err(e: deadpool_postgres::PoolError) -> StoreError {
-    match e {
-        deadpool_postgres::PoolError::Backend(e) => pg(e),
-        e => StoreError::Unavailable(e.to_string()),
-    }
+    StoreError::Unavailable(e.to_string())
 }
 
 /// Where a URL points, without its password (for messages).
@@ -407,6 +406,69 @@ impl Upkeep for PgStore {
         c.execute("DELETE FROM events WHERE created_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
         c.execute("DELETE FROM livekit_events WHERE seen_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
         Ok(deliveries)
+    }
+
+    async fn export(&self, kind: Kind, after: Option<String>, limit: usize) -> Result<Export> {
+        // Keyset paging on each table's primary key; the cursor is `<project>\u{1f}<id>`.
+        let (table, select, two_part) = match kind {
+            Kind::Projects => ("projects", ProjectRecord::SELECT, false),
+            Kind::Endpoints => ("endpoints", EndpointRecord::SELECT, true),
+            Kind::Egress => ("egress", EgressRecord::SELECT, true),
+            Kind::Ingress => ("ingress", IngressRecord::SELECT, true),
+            Kind::Events => ("events", EventRecord::SELECT, true),
+            Kind::Deliveries => ("deliveries", DeliveryRecord::SELECT, true),
+            Kind::LiveKitEvents => ("livekit_events", "id, seen_ms", false),
+        };
+        let first = if kind == Kind::LiveKitEvents { "id" } else { "project_id" };
+        let after = after.unwrap_or_default();
+        let (a, b) = after.split_once('\u{1f}').unwrap_or((&after, ""));
+        let limit = limit as i64;
+        let rows = if two_part {
+            let sql = format!(
+                "SELECT project_id, id, {select} FROM {table} WHERE (project_id, id) > ($1, $2) \
+                 ORDER BY project_id, id LIMIT $3"
+            );
+            self.query(&sql, &[&a, &b, &limit]).await?
+        } else {
+            let sql =
+                format!("SELECT {first} AS k, {select} FROM {table} WHERE {first} > $1 ORDER BY {first} LIMIT $2");
+            self.query(&sql, &[&a, &limit]).await?
+        };
+        let mut out = Export::default();
+        for row in &rows {
+            out.ops.push(match kind {
+                Kind::Projects => Op::PutProject(decode(row)?, Expect::Any),
+                Kind::Endpoints => Op::PutEndpoint(decode(row)?, Expect::Any),
+                Kind::Egress => Op::PutEgress(decode(row)?, Expect::Any),
+                Kind::Ingress => Op::PutIngress(decode(row)?, Expect::Any),
+                Kind::Events => Op::PutEvent(decode(row)?),
+                Kind::Deliveries => Op::PutDelivery(decode(row)?, Expect::Any),
+                Kind::LiveKitEvents => Op::SeenLiveKitEvent { id: row.get("id"), seen_ms: row.get("seen_ms") },
+            });
+            out.next = Some(if two_part {
+                format!("{}\u{1f}{}", row.get::<_, String>("project_id"), row.get::<_, String>("id"))
+            } else {
+                row.get("k")
+            });
+        }
+        if rows.len() < limit as usize {
+            out.next = None;
+        }
+        Ok(out)
+    }
+
+    async fn count(&self, kind: Kind) -> Result<u64> {
+        let table = match kind {
+            Kind::Projects => "projects",
+            Kind::Endpoints => "endpoints",
+            Kind::Egress => "egress",
+            Kind::Ingress => "ingress",
+            Kind::Events => "events",
+            Kind::Deliveries => "deliveries",
+            Kind::LiveKitEvents => "livekit_events",
+        };
+        let rows = self.query(&format!("SELECT count(*) FROM {table}"), &[]).await?;
+        Ok(rows.first().map_or(0, |r| r.get::<_, i64>(0)) as u64)
     }
 
     fn size_on_disk(&self) -> u64 {

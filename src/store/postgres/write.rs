@@ -67,6 +67,11 @@ async fn apply(tx: &Transaction<'_>, op: Op) -> Result<std::result::Result<(), S
             }
             Ok(Ok(()))
         }
+        Op::SeenLiveKitEvent { id, seen_ms } => {
+            let sql = "INSERT INTO livekit_events (id, seen_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING";
+            exec(tx, sql, &[&id, &seen_ms]).await?;
+            Ok(Ok(()))
+        }
         Op::DeleteProject(id) => {
             for t in PROJECT_TABLES {
                 exec(tx, &format!("DELETE FROM {t} WHERE project_id = $1"), &[&id]).await?;

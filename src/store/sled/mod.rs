@@ -514,6 +514,63 @@ impl Upkeep for SledStore {
         }
     }
 
+    async fn export(&self, kind: Kind, after: Option<String>, limit: usize) -> Result<Export> {
+        let prefix: &[u8] = match kind {
+            Kind::Projects => b"P/",
+            Kind::Endpoints => b"W/",
+            Kind::Egress => b"G/",
+            Kind::Ingress => b"I/",
+            Kind::Events => b"V/",
+            Kind::Deliveries => b"D/",
+            Kind::LiveKitEvents => b"L/",
+        };
+        let mut end = prefix.to_vec();
+        end.push(0xff);
+        let start = match &after {
+            // Just past the cursor.
+            Some(a) => {
+                let mut k = a.as_bytes().to_vec();
+                k.push(0);
+                k
+            }
+            None => prefix.to_vec(),
+        };
+        let mut out = Export::default();
+        for kv in self.tree.range(start..end).take(limit) {
+            let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            out.ops.push(match kind {
+                Kind::Projects => Op::PutProject(decode(&v)?, Expect::Any),
+                Kind::Endpoints => Op::PutEndpoint(decode(&v)?, Expect::Any),
+                Kind::Egress => Op::PutEgress(decode(&v)?, Expect::Any),
+                Kind::Ingress => Op::PutIngress(decode(&v)?, Expect::Any),
+                Kind::Events => Op::PutEvent(decode(&v)?),
+                Kind::Deliveries => Op::PutDelivery(decode(&v)?, Expect::Any),
+                Kind::LiveKitEvents => Op::SeenLiveKitEvent {
+                    id: String::from_utf8_lossy(&k[2..]).into_owned(),
+                    seen_ms: v.as_ref().try_into().map_or(0, u64::from_be_bytes) as Millis,
+                },
+            });
+            out.next = Some(String::from_utf8_lossy(&k).into_owned());
+        }
+        if out.ops.len() < limit {
+            out.next = None;
+        }
+        Ok(out)
+    }
+
+    async fn count(&self, kind: Kind) -> Result<u64> {
+        let prefix: &[u8] = match kind {
+            Kind::Projects => return self.count(b"P/"),
+            Kind::Endpoints => b"W/",
+            Kind::Egress => b"G/",
+            Kind::Ingress => b"I/",
+            Kind::Events => b"V/",
+            Kind::Deliveries => b"D/",
+            Kind::LiveKitEvents => b"L/",
+        };
+        Ok(self.tree.scan_prefix(prefix).keys().count() as u64)
+    }
+
     fn size_on_disk(&self) -> u64 {
         self.db.size_on_disk().unwrap_or(0)
     }

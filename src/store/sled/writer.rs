@@ -247,6 +247,10 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
             delete_project(v, &id)?;
             Ok(())
         }
+        Op::SeenLiveKitEvent { id, seen_ms } => {
+            v.put(seen_key(&id), (seen_ms.max(0) as u64).to_be_bytes().to_vec());
+            Ok(())
+        }
     })
 }
 

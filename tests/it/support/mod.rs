@@ -251,7 +251,7 @@ pub fn spawn_daemon(env: &TestEnv, data_dir: &Path, extra: &[(&str, &str)]) -> (
     ]);
     cmd.env("PULSE_LIVEKIT_URL", env.fake.url()).stderr(Stdio::piped());
     // A test that names its own store (several daemons on one database) gets only that.
-    if !extra.iter().any(|(k, _)| *k == "PULSE_STORE_URL") {
+    if !extra.iter().any(|(k, _)| k.starts_with("PULSE_STORE_")) {
         for (k, v) in env.store_env(data_dir) {
             cmd.env(k, v);
         }

@@ -70,6 +70,14 @@ impl TestDb {
     }
 }
 
+impl TestDb {
+    /// The database's name.
+    #[allow(dead_code)] // only the PostgreSQL binary's drills take a database away
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+}
+
 impl Drop for TestDb {
     fn drop(&mut self) {
         let n = self.name.clone();
