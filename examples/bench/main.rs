@@ -12,11 +12,17 @@
 //!                                            filter, page 500 (p50/p99); ready time; RSS at rest
 //!   reads  [seconds=5] [connections=64]      GET egress (ended, active), the list, vs bare hyper;
 //!                                            LiveKit ListEgress calls per second
+//!   pg-intake [events=30000] [connections=64] [daemons=3]
+//!                                            durable intake on PostgreSQL, one daemon and several,
+//!                                            beside bare hyper and sled in the same run
+//!   pg-storm  [events=30000] [connections=64] [daemons=3]
+//!                                            fan-out on PostgreSQL, one daemon and several
 
 mod daemon;
 mod fakes;
 mod load;
 mod populate;
+mod shared;
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -39,6 +45,8 @@ async fn main() {
         "storm" => storm(arg(2, 60_000), arg(3, 64)).await,
         "logs" => logs(arg(2, 1_000_000), arg(3, 10)).await,
         "reads" => reads(arg(2, 5) as u64, arg(3, 64)).await,
+        "pg-intake" => shared::intake(arg(2, 30_000), arg(3, 64), arg(4, 3)).await,
+        "pg-storm" => shared::storm(arg(2, 30_000), arg(3, 64), arg(4, 3)).await,
         _ => eprintln!("usage: bench intake|storm|logs|reads [args] (see examples/bench/main.rs)"),
     }
 }

@@ -6,108 +6,147 @@ use std::collections::HashMap;
 use deadpool_postgres::{Object, Transaction};
 use tokio_postgres::types::ToSql;
 
-use super::rows::{self, PgRow, decode};
+use super::rows::{self, PgRow, Value, decode};
 use super::{Notice, pg};
-use crate::store::{
-    Changes, Claim, Committed, DeliveryRecord, EgressRecord, EndpointRecord, Expect, IngressRecord, Op, ProjectRecord,
-    Result,
-};
+use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
 const PROJECT_TABLES: &[&str] = &["egress", "ingress", "endpoints", "events", "deliveries", "projects"];
 
+/// What it means when a statement of a commit touches no row.
+enum IfNone {
+    /// Nothing: it was allowed to find nothing.
+    Fine,
+    /// The LiveKit event id was taken in before.
+    Duplicate,
+    /// A record that had to be new exists.
+    Exists(&'static str),
+    /// A compare-and-swap missed: find out whether the record changed or went.
+    Missed { table: &'static str, what: &'static str, key_cols: &'static [&'static str], key: Vec<String> },
+}
+
+/// One statement of a commit.
+struct Step {
+    sql: String,
+    params: Vec<Value>,
+    if_none: IfNone,
+}
+
+fn step(sql: impl Into<String>, params: Vec<Value>, if_none: IfNone) -> Step {
+    Step { sql: sql.into(), params, if_none }
+}
+
+fn put_step<T: PgRow>(rec: &T, expect: Expect) -> Step {
+    let (sql, params) = rows::put(rec, expect);
+    let if_none = match expect {
+        Expect::New => IfNone::Exists(T::WHAT),
+        Expect::Rev(_) => IfNone::Missed { table: T::TABLE, what: T::WHAT, key_cols: T::KEY, key: rec.key() },
+        Expect::Any => IfNone::Fine,
+    };
+    step(sql, params, if_none)
+}
+
+fn steps(op: Op, out: &mut Vec<Step>) {
+    match op {
+        Op::PutProject(r, e) => out.push(put_step(&r, e)),
+        Op::PutEgress(r, e) => out.push(put_step(&r, e)),
+        Op::PutIngress(r, e) => out.push(put_step(&r, e)),
+        Op::PutEndpoint(r, e) => out.push(put_step(&r, e)),
+        Op::PutEvent(r) => out.push(put_step(&r, Expect::New)),
+        Op::PutDelivery(r, e) => out.push(put_step(&r, e)),
+        Op::DeleteEndpoint { project_id, id, expect } => out.push(match expect {
+            Expect::Rev(r) => step(
+                "DELETE FROM endpoints WHERE project_id = $1 AND id = $2 AND rev = $3",
+                vec![Box::new(project_id.clone()), Box::new(id.clone()), Box::new(r as i64)],
+                IfNone::Missed {
+                    table: EndpointRecord::TABLE,
+                    what: EndpointRecord::WHAT,
+                    key_cols: EndpointRecord::KEY,
+                    key: vec![project_id, id],
+                },
+            ),
+            _ => step(
+                "DELETE FROM endpoints WHERE project_id = $1 AND id = $2",
+                vec![Box::new(project_id), Box::new(id)],
+                IfNone::Fine,
+            ),
+        }),
+        Op::SeenLiveKitEvent { id, seen_ms } => out.push(step(
+            "INSERT INTO livekit_events (id, seen_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            vec![Box::new(id), Box::new(seen_ms)],
+            IfNone::Fine,
+        )),
+        Op::DeleteProject(id) => {
+            for t in PROJECT_TABLES {
+                out.push(step(
+                    format!("DELETE FROM {t} WHERE project_id = $1"),
+                    vec![Box::new(id.clone())],
+                    IfNone::Fine,
+                ));
+            }
+        }
+    }
+}
+
 /// Applies `changes` in one transaction; answers what it did and the notices to send once it
-/// is committed.
+/// is committed. The statements are pipelined (sent together, in order, answered together):
+/// a commit costs three round trips however many records it writes.
 pub async fn commit(client: &mut Object, changes: Changes) -> Result<(Committed, Vec<Notice>)> {
-    let tx = client.transaction().await.map_err(pg)?;
+    let mut plan = Vec::with_capacity(changes.ops.len() + 1);
     if let Some(id) = &changes.livekit_event {
         // First, so that a second daemon taking the same id waits here for this transaction
         // and then finds it taken.
-        let stmt = tx
-            .prepare_cached("INSERT INTO livekit_events (id, seen_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING")
-            .await
-            .map_err(pg)?;
-        if tx.execute(&stmt, &[id, &crate::model::now_ms()]).await.map_err(pg)? == 0 {
-            tx.rollback().await.map_err(pg)?;
-            return Ok((Committed::Duplicate, Vec::new()));
-        }
+        plan.push(step(
+            "INSERT INTO livekit_events (id, seen_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+            vec![Box::new(id.clone()), Box::new(crate::model::now_ms())],
+            IfNone::Duplicate,
+        ));
     }
     let mut notices = Vec::new();
     for op in changes.ops {
         if let Op::PutEvent(e) = &op {
             notices.push(Notice::Event { project_id: e.project_id.clone(), event_id: e.id.clone() });
         }
-        if let Err(why) = apply(&tx, op).await? {
-            tx.rollback().await.map_err(pg)?;
-            return Ok((Committed::Conflict(why), Vec::new()));
+        steps(op, &mut plan);
+    }
+    let tx = client.transaction().await.map_err(pg)?;
+    let statements =
+        futures_util::future::try_join_all(plan.iter().map(|s| tx.prepare_cached(&s.sql))).await.map_err(pg)?;
+    let params: Vec<Vec<&(dyn ToSql + Sync)>> =
+        plan.iter().map(|s| s.params.iter().map(|p| p.as_ref() as &(dyn ToSql + Sync)).collect()).collect();
+    let counts = futures_util::future::try_join_all(
+        statements.iter().zip(&params).map(|(stmt, p)| tx.execute(stmt, p.as_slice())),
+    )
+    .await
+    .map_err(pg)?;
+    for (s, n) in plan.iter().zip(counts) {
+        if n > 0 {
+            continue;
         }
+        let answer = match &s.if_none {
+            IfNone::Fine => continue,
+            IfNone::Duplicate => Committed::Duplicate,
+            IfNone::Exists(what) => Committed::Conflict(format!("{what} already exists")),
+            IfNone::Missed { table, what, key_cols, key } => {
+                Committed::Conflict(why_not(&tx, table, what, key_cols, key).await?)
+            }
+        };
+        tx.rollback().await.map_err(pg)?;
+        return Ok((answer, Vec::new()));
     }
     tx.commit().await.map_err(pg)?;
     Ok((Committed::Applied, notices))
 }
 
-async fn apply(tx: &Transaction<'_>, op: Op) -> Result<std::result::Result<(), String>> {
-    match op {
-        Op::PutProject(r, e) => put::<ProjectRecord>(tx, &r, e).await,
-        Op::PutEgress(r, e) => put::<EgressRecord>(tx, &r, e).await,
-        Op::PutIngress(r, e) => put::<IngressRecord>(tx, &r, e).await,
-        Op::PutEndpoint(r, e) => put::<EndpointRecord>(tx, &r, e).await,
-        Op::PutEvent(r) => put(tx, &r, Expect::New).await,
-        Op::PutDelivery(r, e) => put::<DeliveryRecord>(tx, &r, e).await,
-        Op::DeleteEndpoint { project_id, id, expect } => {
-            let n = match expect {
-                Expect::Rev(r) => {
-                    let sql = "DELETE FROM endpoints WHERE project_id = $1 AND id = $2 AND rev = $3";
-                    exec(tx, sql, &[&project_id, &id, &(r as i64)]).await?
-                }
-                _ => exec(tx, "DELETE FROM endpoints WHERE project_id = $1 AND id = $2", &[&project_id, &id]).await?,
-            };
-            if n == 0 && matches!(expect, Expect::Rev(_)) {
-                return Ok(Err(why_not::<EndpointRecord>(tx, &[project_id, id]).await?));
-            }
-            Ok(Ok(()))
-        }
-        Op::SeenLiveKitEvent { id, seen_ms } => {
-            let sql = "INSERT INTO livekit_events (id, seen_ms) VALUES ($1, $2) ON CONFLICT DO NOTHING";
-            exec(tx, sql, &[&id, &seen_ms]).await?;
-            Ok(Ok(()))
-        }
-        Op::DeleteProject(id) => {
-            for t in PROJECT_TABLES {
-                exec(tx, &format!("DELETE FROM {t} WHERE project_id = $1"), &[&id]).await?;
-            }
-            Ok(Ok(()))
-        }
-    }
-}
-
-async fn exec(tx: &Transaction<'_>, sql: &str, params: &[&(dyn ToSql + Sync)]) -> Result<u64> {
-    let stmt = tx.prepare_cached(sql).await.map_err(pg)?;
-    tx.execute(&stmt, params).await.map_err(pg)
-}
-
-/// Writes one record under `expect`; `Err` inside `Ok` names the failed precondition.
-async fn put<T: PgRow>(tx: &Transaction<'_>, rec: &T, expect: Expect) -> Result<std::result::Result<(), String>> {
-    let (sql, params) = rows::put(rec, expect);
-    let refs: Vec<&(dyn ToSql + Sync)> = params.iter().map(|p| p.as_ref() as &(dyn ToSql + Sync)).collect();
-    if exec(tx, &sql, &refs).await? > 0 {
-        return Ok(Ok(()));
-    }
-    Ok(Err(match expect {
-        Expect::New => format!("{} already exists", T::WHAT),
-        _ => why_not::<T>(tx, &rec.key()).await?,
-    }))
-}
-
-/// Why a conditional write of a `T` at `key` touched nothing.
-async fn why_not<T: PgRow>(tx: &Transaction<'_>, key: &[String]) -> Result<String> {
-    let sql = format!("SELECT 1 FROM {} WHERE {}", T::TABLE, rows::key_match(T::KEY));
+/// Why a conditional write at `key` touched nothing.
+async fn why_not(tx: &Transaction<'_>, table: &str, what: &str, key_cols: &[&str], key: &[String]) -> Result<String> {
+    let sql = format!("SELECT 1 FROM {table} WHERE {}", rows::key_match(key_cols));
     let params: Vec<&(dyn ToSql + Sync)> = key.iter().map(|k| k as &(dyn ToSql + Sync)).collect();
     let stmt = tx.prepare_cached(&sql).await.map_err(pg)?;
     Ok(if tx.query_opt(&stmt, &params).await.map_err(pg)?.is_some() {
-        format!("{} changed meanwhile", T::WHAT)
+        format!("{what} changed meanwhile")
     } else {
-        format!("{} no longer exists", T::WHAT)
+        format!("{what} no longer exists")
     })
 }
 
