@@ -283,8 +283,15 @@ fn a_stream_on_one_daemon_sees_events_taken_in_by_another() {
     }
 }
 
-/// Takes `db` away from every client (its sessions ended, new ones refused) for `secs`.
+/// Takes `db` away from every client (its sessions ended, new ones refused) for `secs`. With
+/// `PULSE_TEST_PG_RESTART` set to a command (e.g. `pg_ctlcluster 15 main restart`), runs that
+/// instead: a real server restart, for a machine where no other test uses the server.
 fn outage(db_name: &str, secs: u64) {
+    if let Ok(cmd) = std::env::var("PULSE_TEST_PG_RESTART") {
+        std::thread::sleep(Duration::from_secs(secs) / 2);
+        assert!(std::process::Command::new("sh").args(["-c", &cmd]).status().unwrap().success(), "{cmd}");
+        return;
+    }
     let run = |sql: String| {
         std::thread::spawn(move || {
             tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async move {
