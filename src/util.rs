@@ -59,17 +59,32 @@ pub fn mask_tail(secret: &str) -> String {
     if secret.chars().count() <= 8 { "****".to_string() } else { format!("****{tail}") }
 }
 
-/// `rtmp://a.example/live/KEY` → `rtmp://a.example/live/****`: the stream key is the last path
-/// segment (and any query) for every RTMP service we know of (YouTube, Twitch, Facebook).
+/// `rtmp://a.example/live/KEY` → `rtmp://a.example/live/****`: what can carry a stream key
+/// or a password is masked — the last non-empty path segment (the key for YouTube, Twitch,
+/// Facebook and the rest), a password in the userinfo, and the query and fragment, dropped
+/// whole. The URL is split by hand, as RFC 3986 reads it, so no form of it slips past.
 pub fn mask_rtmp_url(url: &str) -> String {
-    let Some(scheme_end) = url.find("://") else {
+    let Some((scheme, rest)) = url.split_once("://") else {
         return "****".into();
     };
-    let after = &url[scheme_end + 3..];
-    match after.rfind('/') {
-        Some(i) if i + 1 < after.len() => format!("{}/****", &url[..scheme_end + 3 + i]),
-        _ => url.split('?').next().unwrap_or(url).to_string(),
+    // The query or fragment starts at the first `?` or `#`, whatever follows them.
+    let rest = &rest[..rest.find(['?', '#']).unwrap_or(rest.len())];
+    let (authority, path) = match rest.find('/') {
+        Some(i) => (&rest[..i], &rest[i..]),
+        None => (rest, ""),
+    };
+    let authority = match authority.rsplit_once('@') {
+        Some((userinfo, host)) => match userinfo.split_once(':') {
+            Some((user, _password)) => format!("{user}:****@{host}"),
+            None => format!("****@{host}"),
+        },
+        None => authority.to_string(),
+    };
+    let mut segments: Vec<&str> = path.split('/').collect();
+    if let Some(last) = segments.iter_mut().rev().find(|s| !s.is_empty()) {
+        *last = "****";
     }
+    format!("{scheme}://{authority}{}", segments.join("/"))
 }
 
 /// Percent-encodes one URL path segment (RFC 3986 unreserved characters stay as they are).
@@ -101,6 +116,22 @@ mod tests {
     fn masks_keep_no_secret() {
         assert_eq!(mask_rtmp_url("rtmp://a.example/live/abcd1234"), "rtmp://a.example/live/****");
         assert_eq!(mask_rtmp_url("rtmps://x.y:443/app/k?x=1"), "rtmps://x.y:443/app/****");
+        // The forms the hardening probe found leaking (issue 7, item 4).
+        for (url, masked) in [
+            ("rtmp://a.example/live/KEY/", "rtmp://a.example/live/****/"),
+            ("rtmp://h/KEY?x=1/", "rtmp://h/****"),
+            ("rtmps://h/live/KEY#f/", "rtmps://h/live/****"),
+            ("rtmp://user:PASS@h/live/k", "rtmp://user:****@h/live/****"),
+            ("rtmp://KEYASUSER@h/live/k", "rtmp://****@h/live/****"),
+            ("rtmp://h/live//KEY//", "rtmp://h/live//****//"),
+            ("rtmp://h?KEY", "rtmp://h"),
+            ("rtmp://h#KEY", "rtmp://h"),
+            ("rtmp://h/live/KEY?a=b#c", "rtmp://h/live/****"),
+        ] {
+            let m = mask_rtmp_url(url);
+            assert_eq!(m, masked, "{url}");
+            assert!(!m.contains("KEY") && !m.contains("PASS"), "{url} → {m}");
+        }
         assert_eq!(mask_tail("sk_abcdefghwxyz"), "****wxyz");
         assert_eq!(mask_tail("short"), "****");
     }

@@ -23,18 +23,26 @@ pub struct Caller {
     ip: Option<IpAddr>,
 }
 
-/// Extracts the [`Caller`]; never rejects (handlers decide what is required).
-pub fn caller() -> impl Filter<Extract = (Caller,), Error = warp::Rejection> + Clone {
-    warp::header::optional::<String>("x-pulse-key")
-        .and(warp::header::optional::<String>("authorization"))
-        .and(warp::addr::remote())
-        .map(|pulse_key: Option<String>, auth: Option<String>, addr: Option<std::net::SocketAddr>| Caller {
-            pulse_key,
-            bearer: auth.and_then(|a| {
-                a.strip_prefix("Bearer ").or_else(|| a.strip_prefix("bearer ")).map(|t| t.trim().to_string())
-            }),
-            ip: addr.map(|a| a.ip()),
-        })
+/// Extracts the [`Caller`]; never rejects (handlers decide what is required). An empty
+/// credential is no credential (HTTP/2 keeps the trailing space of `Bearer ` that HTTP/1.1
+/// trims); one that is not ASCII is kept as given, so that it fails as a wrong key (401)
+/// rather than as a malformed request.
+pub fn caller() -> impl Filter<Extract = (Caller,), Error = std::convert::Infallible> + Clone {
+    warp::header::headers_cloned().and(warp::addr::remote()).map(
+        |headers: warp::http::HeaderMap, addr: Option<std::net::SocketAddr>| {
+            let text = |name: &str| headers.get(name).map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string());
+            let present = |s: String| (!s.is_empty()).then_some(s);
+            Caller {
+                pulse_key: text("x-pulse-key").and_then(present),
+                bearer: text("authorization")
+                    .and_then(|a| {
+                        a.strip_prefix("Bearer ").or_else(|| a.strip_prefix("bearer ")).map(|t| t.trim().to_string())
+                    })
+                    .and_then(present),
+                ip: addr.map(|a| a.ip()),
+            }
+        },
+    )
 }
 
 type Limiter<K> = RateLimiter<K, DefaultKeyedStateStore<K>, DefaultClock, StateInformationMiddleware>;
@@ -102,7 +110,8 @@ impl AppState {
         let token = caller.bearer.as_deref().ok_or_else(|| {
             ApiError::unauthenticated("missing admin token; send Authorization: Bearer <admin token>")
         })?;
-        if bool::from(token.as_bytes().ct_eq(self.admin_token.as_bytes())) {
+        // The daemon refuses to start with a short admin token; an empty one never matches.
+        if !self.admin_token.is_empty() && bool::from(token.as_bytes().ct_eq(self.admin_token.as_bytes())) {
             Ok(())
         } else {
             Err(ApiError::unauthenticated("invalid admin token"))

@@ -68,10 +68,27 @@ impl Handle {
     }
 }
 
+/// The shortest admin token the daemon accepts, from any source.
+const MIN_ADMIN_TOKEN: usize = 16;
+
 /// The admin token from config; else, on a shared store, the one every daemon on it shares
 /// (copied to `<data_dir>/admin_token` for the local CLI); else from `<data_dir>/admin_token`,
 /// generated (mode 0600) on first start.
 async fn admin_token(settings: &Settings, store: &dyn Store) -> Result<String, DaemonError> {
+    let token = find_admin_token(settings, store).await?;
+    if token.trim().len() < MIN_ADMIN_TOKEN {
+        return Err(DaemonError::AdminToken {
+            path: admin_token_path(&settings.data_dir),
+            reason: format!(
+                "the admin token is shorter than {MIN_ADMIN_TOKEN} characters (an empty or whitespace-only file, or a short \
+                 daemon.admin_token); delete the file to have a new one generated, or set a longer one"
+            ),
+        });
+    }
+    Ok(token.trim().to_string())
+}
+
+async fn find_admin_token(settings: &Settings, store: &dyn Store) -> Result<String, DaemonError> {
     if let Some(t) = &settings.admin_token {
         tracing::info!("admin token: from configuration (daemon.admin_token / PULSE_ADMIN_TOKEN)");
         return Ok(t.clone());

@@ -198,8 +198,8 @@ pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::conve
 /// Parses a JSON body strictly, naming the field serde choked on.
 pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
-    let de = &mut serde_json::Deserializer::from_slice(body);
-    serde_path_to_error::deserialize(de).map_err(|e| {
+    let mut de = serde_json::Deserializer::from_slice(body);
+    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
         let inner = e.into_inner();
         let msg = inner.to_string();
@@ -216,7 +216,11 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
         }
         let clean = msg.split(" at line ").next().unwrap_or(&msg).to_string();
         if path == "." { ApiError::bad_request(clean) } else { ApiError::invalid(&path, format!("{path}: {clean}")) }
-    })
+    })?;
+    // One JSON value and nothing after it (`{..}{..}` is not a body we half-read).
+    de.end()
+        .map_err(|e| ApiError::bad_request(format!("request body is not valid JSON: {e}; send one JSON object")))?;
+    Ok(value)
 }
 
 #[cfg(test)]

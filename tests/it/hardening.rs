@@ -62,3 +62,106 @@ fn the_data_dir_is_private() {
     let mode = std::fs::metadata(&store).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode & 0o077, 0, "{} is {mode:o}", store.display());
 }
+
+#[test]
+fn rtmp_keys_and_passwords_never_come_back_in_any_url_form() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &["egress_started"]);
+    env.fake.set_progress(crate::support::Progress::Stuck);
+    let urls = [
+        "rtmp://a.example/live/SECRET1/",
+        "rtmp://h/SECRET2?x=1/",
+        "rtmps://h/live/SECRET3#f/",
+        "rtmp://user:SECRET4@h/live/k",
+    ];
+    let mut args = vec!["egress", "start", "--room", "r", "--output", "rtmp", "--json"];
+    for u in &urls {
+        args.extend(["--rtmp-url", u]);
+    }
+    let start = env.pulse(&key, &args);
+    start.code(0);
+    let e = start.json();
+    let lk = e["livekit_egress_id"].as_str().unwrap().to_string();
+    let id = e["egress_id"].as_str().unwrap().to_string();
+    env.fake.set_egress_status(&lk, "EGRESS_ACTIVE");
+    env.rt.block_on(env.state().core.reconcile_once());
+    let delivered = rx.wait_for(10, |g| !g.is_empty());
+    let seen = [
+        start.stdout.clone(),
+        env.pulse(&key, &["egress", "get", &id, "--json"]).stdout,
+        env.pulse(&key, &["egress", "list", "--json"]).stdout,
+        delivered[0].body.clone(),
+    ];
+    for (what, text) in ["start", "get", "list", "egress_started payload"].iter().zip(&seen) {
+        assert!(!text.contains("SECRET"), "{what} shows a stream key or password: {text}");
+    }
+    assert!(seen[0].contains("rtmp://user:****@h/live/****"), "{}", seen[0]);
+}
+
+#[test]
+fn a_body_with_anything_after_its_json_is_refused_and_changes_nothing() {
+    let env = TestEnv::start();
+    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    let (s, _, v) = env.api(
+        "POST",
+        "/v1/projects",
+        Some(("authorization", &bearer)),
+        Some(br#"{"name":"a"}{"name":"b"}x"#.to_vec()),
+    );
+    assert_eq!(s, 400, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("one JSON object"), "{v}");
+    let (_, _, list) = env.api("GET", "/v1/projects", Some(("authorization", &bearer)), None);
+    assert_eq!(list["pagination"]["total"], 0, "{list}");
+}
+
+#[test]
+fn an_empty_admin_token_never_opens_the_admin_api() {
+    let env = TestEnv::start();
+    // A daemon whose admin token file is empty or blank refuses to start, saying why.
+    for content in ["", "   \n", "short"] {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(dir.path().join("admin_token"), content).unwrap();
+        let out = env
+            .cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", dir.path().to_str().unwrap()])
+            .env("PULSE_STORE_BACKEND", "sled")
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_ne!(out.status.code(), Some(0), "{content:?}: {err}");
+        assert!(err.contains("shorter than 16 characters"), "{content:?}: {err}");
+    }
+    // `Authorization: Bearer ` is no credential, over HTTP/1.1 and over h2c alike; a key that
+    // is not ASCII is a wrong key (401), not a bad request.
+    for h2 in [false, true] {
+        let mut b = reqwest::Client::builder();
+        if h2 {
+            b = b.http2_prior_knowledge();
+        }
+        let client = b.build().unwrap();
+        let (status, body) = env.rt.block_on(async {
+            let r = client
+                .post(format!("{}/v1/projects", env.url))
+                .header("authorization", "Bearer ")
+                .header("content-type", "application/json")
+                .body(r#"{"name":"x"}"#)
+                .send()
+                .await
+                .unwrap();
+            (r.status().as_u16(), r.text().await.unwrap())
+        });
+        assert_eq!(status, 401, "h2={h2}: {body}");
+        assert!(body.contains("missing admin token"), "h2={h2}: {body}");
+        let status = env.rt.block_on(async {
+            let r = client
+                .get(format!("{}/v1/media/egress", env.url))
+                .header("x-pulse-key", reqwest::header::HeaderValue::from_bytes(b"pulse_key_\xff\xfe").unwrap())
+                .send()
+                .await
+                .unwrap();
+            r.status().as_u16()
+        });
+        assert_eq!(status, 401, "h2={h2}: a non-ASCII key");
+    }
+}
