@@ -116,9 +116,16 @@ impl Guard {
 
     /// Checks an endpoint URL: http(s), a host, and every address it resolves to allowed.
     pub async fn check_url(&self, url: &str) -> Result<(), String> {
+        self.check_target(url, &["http", "https"]).await
+    }
+
+    /// Checks a URL something will connect to (an endpoint, an ingress pull source): one of
+    /// `schemes`, a host, and every address it resolves to allowed.
+    pub async fn check_target(&self, url: &str, schemes: &[&str]) -> Result<(), String> {
         let parsed = reqwest::Url::parse(url).map_err(|e| format!("`{url}` is not a URL: {e}"))?;
-        if !matches!(parsed.scheme(), "http" | "https") {
-            return Err("url must be http:// or https://".into());
+        if !schemes.contains(&parsed.scheme()) {
+            let list: Vec<String> = schemes.iter().map(|s| format!("{s}://")).collect();
+            return Err(format!("url must be {}", list.join(" or ")));
         }
         let host = parsed.host_str().filter(|h| !h.is_empty()).ok_or("url has no host")?;
         let port = parsed.port_or_known_default().unwrap_or(443);
@@ -136,7 +143,7 @@ impl Guard {
         }
         match addrs.iter().find(|ip| !self.allows(**ip)) {
             Some(ip) => Err(format!(
-                "{host} resolves to {ip}, a loopback, private, link-local or reserved address; webhooks go to public addresses only (see webhooks.allow_private_targets and webhooks.allowed_cidrs)"
+                "{host} resolves to {ip}, a loopback, private, link-local or reserved address; pulse connects to public addresses only (see webhooks.allow_private_targets and webhooks.allowed_cidrs)"
             )),
             None => Ok(()),
         }

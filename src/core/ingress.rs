@@ -96,6 +96,16 @@ impl Core {
     /// Creates an ingress on LiveKit, then stores it; the answer is the only one with the key.
     pub async fn create_ingress(&self, project: &ProjectRecord, req: CreateIngress) -> CoreResult<api::Ingress> {
         let (kind, lk_req) = plan(&req, &project.id)?;
+        // LiveKit's ingress worker fetches a pull URL from inside the operator's network: the
+        // same address policy as webhook endpoints keeps it off metadata services and
+        // internal hosts.
+        if let Some(url) = &lk_req.url {
+            self.sender
+                .guard()
+                .check_target(url, &["http", "https", "srt"])
+                .await
+                .map_err(|m| CoreError::invalid("url", m))?;
+        }
         let info = self.livekit.create_ingress(&lk_req).await?;
         let key = info.stream_key.clone();
         let (status, error) = map_state(&info);

@@ -185,7 +185,7 @@ pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::conve
     } else if r.find::<warp::reject::LengthRequired>().is_some() {
         ApiError::bad_request("request body needs a Content-Length header")
     } else if r.find::<warp::reject::MethodNotAllowed>().is_some() {
-        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "invalid_argument", "method not allowed on this route")
+        ApiError::new(StatusCode::METHOD_NOT_ALLOWED, "method_not_allowed", "method not allowed on this route")
     } else if let Some(q) = r.find::<warp::reject::InvalidQuery>() {
         ApiError::bad_request(format!("invalid query string: {q}"))
     } else {

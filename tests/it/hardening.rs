@@ -165,3 +165,24 @@ fn an_empty_admin_token_never_opens_the_admin_api() {
         assert_eq!(status, 401, "h2={h2}: a non-ASCII key");
     }
 }
+
+#[test]
+fn ingress_pull_urls_obey_the_address_policy() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    for url in ["http://169.254.169.254/latest/meta-data/", "srt://10.0.0.5:9000", "http://[::ffff:10.0.0.1]/x"] {
+        let body = json!({"ingress_type": "url", "room_name": "r", "participant_name": "cam", "url": url});
+        let (s, _, v) = env.api(
+            "POST",
+            "/v1/media/ingress/create",
+            Some(("x-pulse-key", &key)),
+            Some(body.to_string().into_bytes()),
+        );
+        assert_eq!(s, 400, "{url}: {v}");
+        assert_eq!(v["error"]["field"], "url", "{v}");
+    }
+    assert!(env.fake.requests_to("CreateIngress").is_empty(), "nothing reached LiveKit");
+    // (A method a route does not take is a 405 that says so, not an invalid argument.)
+    let (s, _, v) = env.api("DELETE", "/v1/media/ingress", Some(("x-pulse-key", &key)), None);
+    assert_eq!((s, v["error"]["code"].as_str()), (405, Some("method_not_allowed")), "{v}");
+}

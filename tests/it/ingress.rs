@@ -89,13 +89,13 @@ fn whip_and_url_pull() {
             "--participant",
             "feed",
             "--url",
-            "https://example.com/live.m3u8",
+            "https://127.0.0.1/live.m3u8",
             "--json",
         ],
     );
     u.code(0);
-    assert_eq!(u.json()["url"], "https://example.com/live.m3u8");
-    assert_eq!(env.fake.requests_to("CreateIngress")[1].body["url"], "https://example.com/live.m3u8");
+    assert_eq!(u.json()["url"], "https://127.0.0.1/live.m3u8");
+    assert_eq!(env.fake.requests_to("CreateIngress")[1].body["url"], "https://127.0.0.1/live.m3u8");
 }
 
 #[test]
