@@ -268,8 +268,22 @@ impl Config {
             Some(path) => {
                 let text = std::fs::read_to_string(path)
                     .map_err(|e| ConfigError(format!("cannot read config file {}: {e}", path.display())))?;
-                text.parse::<toml::Table>()
-                    .map_err(|e| ConfigError(format!("config file {} is not valid TOML: {e}", path.display())))?
+                text.parse::<toml::Table>().map_err(|e| {
+                    // toml's own message quotes the offending line, which may hold a secret:
+                    // say where, and what, without it.
+                    let at = e.span().map(|s| {
+                        let before = &text[..s.start.min(text.len())];
+                        let line = before.matches('\n').count() + 1;
+                        let column = before.len() - before.rfind('\n').map_or(0, |i| i + 1) + 1;
+                        format!(" at line {line}, column {column}")
+                    });
+                    ConfigError(format!(
+                        "config file {} is not valid TOML{}: {}",
+                        path.display(),
+                        at.unwrap_or_default(),
+                        e.message()
+                    ))
+                })?
             }
             None => toml::Table::new(),
         };
@@ -465,6 +479,36 @@ impl Config {
     }
 }
 
+/// What is risky about a valid configuration, as warnings for the daemon to log at start: a
+/// config file others can read (it may hold secrets), and LiveKit's development secret used
+/// against a LiveKit that is not on this machine.
+pub fn warnings(file: Option<&Path>, settings: &Settings) -> Vec<String> {
+    let mut out = Vec::new();
+    #[cfg(unix)]
+    if let Some(path) = file {
+        use std::os::unix::fs::PermissionsExt;
+        if let Ok(meta) = std::fs::metadata(path)
+            && meta.permissions().mode() & 0o077 != 0
+        {
+            out.push(format!(
+                "config file {} is readable by others (mode {:o}) and may hold secrets; `chmod 600` it",
+                path.display(),
+                meta.permissions().mode() & 0o777
+            ));
+        }
+    }
+    let lk = &settings.livekit;
+    let local = ["http://localhost", "http://127.", "http://[::1]"].iter().any(|p| lk.url.starts_with(p));
+    if lk.api_secret == LiveKitSection::default().api_secret && !local {
+        out.push(format!(
+            "livekit.api_secret is still the development default (`livekit-server --dev`'s) while LiveKit is at {}; \
+             anyone can sign webhooks and tokens with it: set the server's real secret",
+            lk.url
+        ));
+    }
+    out
+}
+
 /// `ws(s)://` becomes `http(s)://` (all LiveKit SDKs do this); anything else is refused.
 pub fn normalize_livekit_url(url: &str) -> Result<String, String> {
     let url = url.trim().trim_end_matches('/');
@@ -606,6 +650,35 @@ mod tests {
         let f = file("[daemon]\ndata_dir = \"/from/file\"\n");
         let s = Config::load(Some(f.path()), &e, &Flags::default()).unwrap().validate().unwrap();
         assert_eq!(s.data_dir, PathBuf::from("/from/file"), "the file beats systemd's default");
+    }
+
+    #[test]
+    fn a_toml_error_says_where_without_quoting_the_line() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[livekit]\napi_secret = \"hunter2-very-secret\n").unwrap();
+        let e = Config::load(Some(&path), &HashMap::new(), &Flags::default()).unwrap_err();
+        assert!(e.0.contains("at line 2"), "{e:?}");
+        assert!(!e.0.contains("hunter2"), "{e:?}");
+    }
+
+    #[test]
+    fn warnings_name_a_readable_config_and_a_development_secret_on_a_remote_livekit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("c.toml");
+        std::fs::write(&path, "[livekit]\nurl = \"https://lk.example.com\"\n").unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        }
+        let env = HashMap::from([("PULSE_ADMIN_TOKEN".to_string(), "0123456789abcdef".to_string())]);
+        let s = Config::load(Some(&path), &env, &Flags::default()).unwrap().validate().unwrap();
+        let w = warnings(Some(&path), &s);
+        assert!(w.iter().any(|w| w.contains("readable by others")), "{w:?}");
+        assert!(w.iter().any(|w| w.contains("development default")), "{w:?}");
+        let local = Config::default().validate().unwrap();
+        assert!(warnings(None, &local).is_empty(), "the dev secret against a local LiveKit is fine");
     }
 
     #[test]

@@ -32,7 +32,11 @@ pub fn run(ctx: &Ctx, args: DaemonArgs) -> Result<(), CliError> {
     let settings = Config::load(file.as_deref(), &ctx.env, &flags)
         .and_then(|c| c.validate())
         .map_err(|e| CliError::Config(e.0))?;
+    let warnings = crate::config::warnings(file.as_deref(), &settings);
     if args.check_config {
+        for w in &warnings {
+            ctx.out.status(&format!("warning: {w}"));
+        }
         let from = file.map(|f| f.display().to_string()).unwrap_or_else(|| "built-in defaults".into());
         ctx.out.status(&format!(
             "configuration is valid ({from}); listen {}, data dir {}",
@@ -42,6 +46,9 @@ pub fn run(ctx: &Ctx, args: DaemonArgs) -> Result<(), CliError> {
         return Ok(());
     }
     crate::daemon::init_logging(settings.log_format);
+    for w in &warnings {
+        tracing::warn!("{w}");
+    }
     let rt = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .thread_name("pulse-daemon")

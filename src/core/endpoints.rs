@@ -12,6 +12,10 @@ use crate::webhooks::signing;
 
 /// The longest grace period a rotation may give the old secret.
 const MAX_GRACE_SECONDS: u64 = 7 * 86_400;
+/// Retired secrets still in their grace period that keep signing: the newest few. Each adds a
+/// signature to every delivery, so an endpoint rotated in a loop must not grow them without
+/// bound (hundreds made every delivery's headers too big to send).
+pub const MAX_RETIRED_SECRETS: usize = 3;
 
 fn events(names: &[String]) -> CoreResult<Vec<EventKind>> {
     names.iter().map(|e| one_of("events", e, EventKind::parse, &EventKind::names())).collect()
@@ -169,6 +173,8 @@ impl Core {
                 }
                 r.secrets.retain(|s| s.expires_ms.is_none_or(|t| t > now));
                 r.secrets.insert(0, SecretEntry { secret: secret.clone(), expires_ms: None });
+                // Newest first: the current one, then the most recently retired.
+                r.secrets.truncate(1 + MAX_RETIRED_SECRETS);
             })
             .await?;
         Ok(views::endpoint_with_secret(&r))

@@ -186,3 +186,81 @@ fn ingress_pull_urls_obey_the_address_policy() {
     let (s, _, v) = env.api("DELETE", "/v1/media/ingress", Some(("x-pulse-key", &key)), None);
     assert_eq!((s, v["error"]["code"].as_str()), (405, Some("method_not_allowed")), "{v}");
 }
+
+#[test]
+fn rotating_in_a_loop_keeps_a_few_retired_secrets_not_all_of_them() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let rx = env.receiver();
+    let (id, _) = env.endpoint(&key, &rx.url, &[]);
+    let mut newest = Vec::new();
+    for _ in 0..20 {
+        let (s, _, v) = env.api(
+            "POST",
+            &format!("/v1/webhooks/endpoints/{id}/rotate-secret"),
+            Some(("x-pulse-key", &key)),
+            Some(b"{}".to_vec()),
+        );
+        assert_eq!(s, 200, "{v}");
+        newest.push(v["secret"].as_str().unwrap().to_string());
+    }
+    rx.trust(newest.last().unwrap());
+    let (s, _, v) = env.api(
+        "POST",
+        "/v1/webhooks/test",
+        Some(("x-pulse-key", &key)),
+        Some(br#"{"event": "room_started"}"#.to_vec()),
+    );
+    assert_eq!(s, 201, "{v}");
+    let got = rx.wait_for(10, |g| !g.is_empty());
+    let signatures = got[0].header("webhook-signature").unwrap().split(' ').count();
+    assert_eq!(signatures, 4, "the current secret and the three most recently retired sign");
+    assert!(got[0].standard_ok, "the current secret signs");
+}
+
+#[test]
+fn endpoint_updates_racing_each_other_lose_nothing() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    let client = pulse::http_client(std::time::Duration::from_secs(10));
+    let call = |method: &str, path: String, body: &'static str| {
+        let req = client
+            .request(method.parse().unwrap(), format!("{}{path}", env.url))
+            .header("x-pulse-key", &key)
+            .header("content-type", "application/json")
+            .body(body);
+        async move {
+            let r = req.send().await.unwrap();
+            let status = r.status().as_u16();
+            (status, r.json::<serde_json::Value>().await.unwrap_or_default())
+        }
+    };
+    let store = env.state().core.store.clone();
+    for round in 0..25 {
+        // PATCH beside DELETE: a deleted endpoint stays deleted.
+        let (id, _) = env.endpoint(&key, &rx.url, &[]);
+        let path = format!("/v1/webhooks/endpoints/{id}");
+        let (patched, deleted) = env.rt.block_on(async {
+            tokio::join!(call("PATCH", path.clone(), r#"{"description": "x"}"#), call("DELETE", path.clone(), ""))
+        });
+        assert_eq!(deleted.0, 200, "round {round}: {deleted:?}");
+        assert!(matches!(patched.0, 200 | 404), "round {round}: {patched:?}");
+        let left = env.rt.block_on(store.endpoint(&project, &id)).unwrap();
+        assert!(left.is_none(), "round {round}: the deleted endpoint came back");
+
+        // PATCH beside rotate-secret: the rotation holds.
+        let (id, _) = env.endpoint(&key, &rx.url, &[]);
+        let path = format!("/v1/webhooks/endpoints/{id}");
+        let (patched, rotated) = env.rt.block_on(async {
+            tokio::join!(
+                call("PATCH", path.clone(), r#"{"description": "y"}"#),
+                call("POST", format!("{path}/rotate-secret"), "{}")
+            )
+        });
+        assert_eq!((patched.0, rotated.0), (200, 200), "round {round}");
+        let now = env.rt.block_on(store.endpoint(&project, &id)).unwrap().unwrap();
+        assert_eq!(now.current_secret(), rotated.1["secret"].as_str(), "round {round}: the rotation was lost");
+        assert_eq!(now.description.as_deref(), Some("y"), "round {round}: the patch was lost");
+    }
+}
