@@ -56,6 +56,7 @@ pub struct WebhooksSection {
     pub retention_days: u32,
     pub max_in_flight: u32,
     pub max_in_flight_per_endpoint: u32,
+    pub max_in_flight_per_project: u32,
 }
 
 impl Default for WebhooksSection {
@@ -69,6 +70,7 @@ impl Default for WebhooksSection {
             retention_days: 30,
             max_in_flight: 256,
             max_in_flight_per_endpoint: 16,
+            max_in_flight_per_project: 64,
         }
     }
 }
@@ -84,6 +86,7 @@ pub struct WebhookSettings {
     pub retention: Duration,
     pub max_in_flight: usize,
     pub max_in_flight_per_endpoint: usize,
+    pub max_in_flight_per_project: usize,
 }
 
 /// `[daemon]`.
@@ -226,6 +229,7 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("webhooks", "retention_days", Kind::Int),
     ("webhooks", "max_in_flight", Kind::Int),
     ("webhooks", "max_in_flight_per_endpoint", Kind::Int),
+    ("webhooks", "max_in_flight_per_project", Kind::Int),
     ("rate_limit", "per_ip_per_minute", Kind::Int),
     ("rate_limit", "per_project_per_minute", Kind::Int),
     ("store", "backend", Kind::Str),
@@ -419,6 +423,7 @@ impl Config {
         for (key, v) in [
             ("webhooks.max_in_flight", w.max_in_flight),
             ("webhooks.max_in_flight_per_endpoint", w.max_in_flight_per_endpoint),
+            ("webhooks.max_in_flight_per_project", w.max_in_flight_per_project),
             ("webhooks.retention_days", w.retention_days),
         ] {
             if v == 0 {
@@ -434,6 +439,7 @@ impl Config {
             retention: Duration::from_secs(u64::from(w.retention_days) * 86_400),
             max_in_flight: w.max_in_flight as usize,
             max_in_flight_per_endpoint: w.max_in_flight_per_endpoint as usize,
+            max_in_flight_per_project: w.max_in_flight_per_project as usize,
         };
         let store = match (self.store.backend.as_str(), &self.store.url) {
             ("sled", _) => crate::store::Backend::Embedded,

@@ -1,7 +1,10 @@
 //! The delivery worker: claims due deliveries from the store in batches (each leased past the
 //! request timeout, so a crash makes it due again and a slow attempt is never sent twice at
-//! once), sends them within the global and per-endpoint limits, and records each outcome
-//! through the core. Nothing here decides what an outcome means; `core::deliveries` does.
+//! once), sends them within the global, per-endpoint and per-project limits, and records each
+//! outcome through the core. Nothing here decides what an outcome means; `core::deliveries`
+//! does. The per-project limit is the fairness rule: one tenant's slow or hanging endpoints
+//! hold at most that many of the daemon's slots, and the claim walks past their backlog to
+//! other tenants' due deliveries.
 
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -17,11 +20,36 @@ use crate::store::Claim;
 /// The most deliveries one claim takes.
 const CLAIM_BATCH: usize = 256;
 
+/// Attempts in flight, by endpoint and by project.
+#[derive(Default)]
+struct Busy {
+    endpoints: HashMap<String, usize>,
+    projects: HashMap<String, usize>,
+}
+
+impl Busy {
+    fn add(&mut self, project: &str, endpoint: &str) {
+        *self.endpoints.entry(endpoint.to_string()).or_insert(0) += 1;
+        *self.projects.entry(project.to_string()).or_insert(0) += 1;
+    }
+
+    fn remove(&mut self, project: &str, endpoint: &str) {
+        for (map, k) in [(&mut self.endpoints, endpoint), (&mut self.projects, project)] {
+            if let Some(n) = map.get_mut(k) {
+                *n -= 1;
+                if *n == 0 {
+                    map.remove(k);
+                }
+            }
+        }
+    }
+}
+
 /// Sends deliveries.
 pub struct Worker {
     core: Arc<Core>,
     global: Arc<Semaphore>,
-    per_endpoint: Mutex<HashMap<String, usize>>,
+    busy: Mutex<Busy>,
     /// Attempts in flight (for `/v1/status` and `/metrics`).
     pub in_flight: AtomicU64,
 }
@@ -29,7 +57,11 @@ pub struct Worker {
 impl Worker {
     pub fn new(core: Arc<Core>) -> Self {
         let global = Arc::new(Semaphore::new(core.settings.webhooks.max_in_flight));
-        Worker { core, global, per_endpoint: Mutex::new(HashMap::new()), in_flight: AtomicU64::new(0) }
+        Worker { core, global, busy: Mutex::new(Busy::default()), in_flight: AtomicU64::new(0) }
+    }
+
+    fn busy(&self) -> std::sync::MutexGuard<'_, Busy> {
+        self.busy.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     /// Runs until `shutdown` fires, then waits (bounded) for attempts in flight.
@@ -69,41 +101,33 @@ impl Worker {
         let free = self.global.available_permits().min(CLAIM_BATCH);
         let now = now_ms();
         if free > 0 {
-            let in_flight = self.per_endpoint.lock().unwrap_or_else(|e| e.into_inner()).clone();
+            let (in_flight, in_flight_projects) = {
+                let b = self.busy();
+                (b.endpoints.clone(), b.projects.clone())
+            };
             let claim = Claim {
                 now_ms: now,
                 lease_until_ms: now + (w.timeout + Duration::from_secs(5)).as_millis() as Millis,
                 limit: free,
                 per_endpoint: w.max_in_flight_per_endpoint,
                 in_flight,
+                per_project: w.max_in_flight_per_project,
+                in_flight_projects,
             };
             let claimed = self.core.store.claim_due(claim).await?;
             let full = claimed.len() == free;
             for d in claimed {
                 let Ok(slot) = self.global.clone().try_acquire_owned() else { break };
-                *self
-                    .per_endpoint
-                    .lock()
-                    .unwrap_or_else(|e| e.into_inner())
-                    .entry(d.endpoint_id.clone())
-                    .or_insert(0) += 1;
+                self.busy().add(&d.project_id, &d.endpoint_id);
                 self.in_flight.fetch_add(1, Ordering::Relaxed);
                 let me = self.clone();
                 tokio::spawn(async move {
-                    let (id, endpoint) = (d.id.clone(), d.endpoint_id.clone());
+                    let (id, project, endpoint) = (d.id.clone(), d.project_id.clone(), d.endpoint_id.clone());
                     let sent = me.core.send_attempt(d, Trigger::Scheduled, None).await;
                     // The slot is free once the request is done; the delivery stays leased
                     // until its outcome is recorded, so it is not sent again meanwhile.
                     me.in_flight.fetch_sub(1, Ordering::Relaxed);
-                    {
-                        let mut map = me.per_endpoint.lock().unwrap_or_else(|e| e.into_inner());
-                        if let Some(n) = map.get_mut(&endpoint) {
-                            *n -= 1;
-                            if *n == 0 {
-                                map.remove(&endpoint);
-                            }
-                        }
-                    }
+                    me.busy().remove(&project, &endpoint);
                     drop(slot);
                     me.core.wake().notify_one();
                     if let Err(e) = async { me.core.record_attempt(sent?).await }.await {
@@ -117,9 +141,9 @@ impl Worker {
         }
         Ok(match self.core.store.next_due().await? {
             Some(ms) if ms > now => Duration::from_millis(((ms - now) as u64).min(1000)),
-            // Due now but not claimable (its endpoint is at its limit): a finishing attempt
-            // wakes us; poll slowly in case.
-            Some(_) => Duration::from_millis(20),
+            // Due now but not claimable (its endpoint or project is at its limit): a finishing
+            // attempt wakes us; poll slowly in case.
+            Some(_) => Duration::from_millis(250),
             None => Duration::from_secs(1),
         })
     }

@@ -198,6 +198,43 @@ pub struct Claim {
     /// At most this many attempts out at once per endpoint, counting `in_flight`.
     pub per_endpoint: usize,
     pub in_flight: HashMap<String, usize>,
+    /// At most this many per project, counting `in_flight_projects`.
+    pub per_project: usize,
+    pub in_flight_projects: HashMap<String, usize>,
+}
+
+impl Claim {
+    /// The deliveries this claim may still take for `project` and `endpoint`, after `taken`
+    /// (what it has chosen so far) and what is in flight.
+    pub fn room(&self, taken: &Taken, project: &str, endpoint: &str) -> bool {
+        let ep =
+            self.in_flight.get(endpoint).copied().unwrap_or(0) + taken.endpoints.get(endpoint).copied().unwrap_or(0);
+        let pr = self.in_flight_projects.get(project).copied().unwrap_or(0)
+            + taken.projects.get(project).copied().unwrap_or(0);
+        ep < self.per_endpoint && pr < self.per_project
+    }
+
+    /// Endpoints and projects already at their limit (a backend can skip their rows).
+    pub fn full(&self) -> (Vec<String>, Vec<String>) {
+        let at = |m: &HashMap<String, usize>, cap: usize| -> Vec<String> {
+            m.iter().filter(|(_, n)| **n >= cap).map(|(k, _)| k.clone()).collect()
+        };
+        (at(&self.in_flight, self.per_endpoint), at(&self.in_flight_projects, self.per_project))
+    }
+}
+
+/// What a claim has chosen so far, by endpoint and by project.
+#[derive(Debug, Default)]
+pub struct Taken {
+    pub endpoints: HashMap<String, usize>,
+    pub projects: HashMap<String, usize>,
+}
+
+impl Taken {
+    pub fn add(&mut self, project: &str, endpoint: &str) {
+        *self.endpoints.entry(endpoint.to_string()).or_insert(0) += 1;
+        *self.projects.entry(project.to_string()).or_insert(0) += 1;
+    }
 }
 
 /// The delivery queue at a glance.

@@ -264,3 +264,43 @@ fn endpoint_updates_racing_each_other_lose_nothing() {
         assert_eq!(now.description.as_deref(), Some("y"), "round {round}: the patch was lost");
     }
 }
+
+#[test]
+fn a_hanging_tenant_does_not_delay_a_healthy_one() {
+    use crate::support::receiver::Behaviour;
+    use std::time::{Duration, Instant};
+    let env = TestEnv::start_with(Box::new(|c, _| {
+        c.webhooks.timeout = "5s".into();
+        c.webhooks.max_in_flight = 32;
+        c.webhooks.max_in_flight_per_project = 8;
+    }));
+    // Tenant X: 16 endpoints at a receiver that never answers in time, 20 events each.
+    let (_, x) = env.project("x");
+    let hang = env.receiver();
+    hang.script(&vec![Behaviour::Hang(Duration::from_secs(30)); 400]);
+    for _ in 0..16 {
+        env.endpoint(&x, &hang.url, &[]);
+    }
+    for _ in 0..20 {
+        let (s, _, v) = env.api(
+            "POST",
+            "/v1/webhooks/test",
+            Some(("x-pulse-key", &x)),
+            Some(br#"{"event": "room_started"}"#.to_vec()),
+        );
+        assert_eq!(s, 201, "{v}");
+    }
+    eventually(10, "X's attempts under way", || (hang.got().len() >= 8).then_some(()));
+    // Tenant Y: one healthy endpoint, one event.
+    let (_, y) = env.project("y");
+    let ok = env.receiver();
+    env.endpoint(&y, &ok.url, &[]);
+    let sent = Instant::now();
+    let (s, _, _) =
+        env.api("POST", "/v1/webhooks/test", Some(("x-pulse-key", &y)), Some(br#"{"event": "room_started"}"#.to_vec()));
+    assert_eq!(s, 201);
+    ok.wait_for(10, |g| !g.is_empty());
+    let took = sent.elapsed();
+    assert!(took < Duration::from_secs(2), "Y's delivery took {took:?} behind X's hanging endpoints");
+    assert!(hang.got().len() <= 8, "X holds at most its project's share of the slots: {}", hang.got().len());
+}

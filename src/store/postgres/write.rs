@@ -1,14 +1,12 @@
 //! The writes: a commit as one transaction (dedupe key, preconditions, every op), and a claim
 //! of due deliveries with `FOR UPDATE SKIP LOCKED`.
 
-use std::collections::HashMap;
-
 use deadpool_postgres::{Object, Transaction};
 use tokio_postgres::types::ToSql;
 
 use super::rows::{self, PgRow, Value, decode};
 use super::{Notice, pg};
-use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result};
+use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Taken};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
 const PROJECT_TABLES: &[&str] = &["egress", "ingress", "endpoints", "events", "deliveries", "projects"];
@@ -150,30 +148,33 @@ async fn why_not(tx: &Transaction<'_>, table: &str, what: &str, key_cols: &[&str
     })
 }
 
-/// Leases up to `c.limit` due deliveries (earliest first, within the per-endpoint caps) to
-/// `c.lease_until_ms`. Rows another daemon is claiming are skipped, not waited for.
+/// Leases up to `c.limit` due deliveries (earliest first, within the per-endpoint and
+/// per-project limits) to `c.lease_until_ms`. Rows of endpoints or projects already at their
+/// limit are passed over in the scan, so one tenant's backlog never hides another's; rows
+/// another daemon is claiming are skipped, not waited for.
 pub async fn claim(client: &mut Object, c: Claim) -> Result<Vec<DeliveryRecord>> {
     let tx = client.transaction().await.map_err(pg)?;
     let scan = (c.limit * 4 + 64) as i64;
+    let (full_endpoints, full_projects) = c.full();
     let stmt = tx
         .prepare_cached(
             "SELECT project_id, id, endpoint_id FROM deliveries WHERE due_ms <= $1 \
+             AND NOT (endpoint_id = ANY($3)) AND NOT (project_id = ANY($4)) \
              ORDER BY due_ms LIMIT $2 FOR UPDATE SKIP LOCKED",
         )
         .await
         .map_err(pg)?;
-    let due = tx.query(&stmt, &[&c.now_ms, &scan]).await.map_err(pg)?;
-    let mut busy: HashMap<String, usize> = c.in_flight;
+    let due = tx.query(&stmt, &[&c.now_ms, &scan, &full_endpoints, &full_projects]).await.map_err(pg)?;
+    let mut taken = Taken::default();
     let (mut projects, mut ids) = (Vec::new(), Vec::new());
     for row in &due {
-        let endpoint: String = row.get(2);
-        let n = busy.entry(endpoint).or_insert(0);
-        if *n >= c.per_endpoint {
+        let (project, id, endpoint): (String, String, String) = (row.get(0), row.get(1), row.get(2));
+        if !c.room(&taken, &project, &endpoint) {
             continue;
         }
-        *n += 1;
-        projects.push(row.get::<_, String>(0));
-        ids.push(row.get::<_, String>(1));
+        taken.add(&project, &endpoint);
+        projects.push(project);
+        ids.push(id);
         if ids.len() >= c.limit {
             break;
         }

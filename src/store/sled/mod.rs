@@ -23,6 +23,8 @@ use crate::model::Millis;
 
 /// Commands waiting for the writer before callers are told to come back later.
 const QUEUE_CAPACITY: usize = 8192;
+/// The most schedule entries one claim walks (keys only: a few milliseconds).
+const CLAIM_SCAN: usize = 50_000;
 /// How long a write waits for room in a full queue before it answers [`StoreError::Busy`].
 const QUEUE_WAIT: Duration = Duration::from_millis(250);
 
@@ -438,27 +440,20 @@ impl Queue for SledStore {
         if c.limit == 0 {
             return Ok(out);
         }
-        let mut busy = c.in_flight;
+        let mut taken = Taken::default();
         let end = keys::due_key(c.now_ms.saturating_add(1), "", "");
-        // Bounded: a backlog for endpoints already at their cap (or leased out) is not walked
-        // to its end; a long run of such entries ends the scan.
-        let budget = c.limit * 8 + 256;
-        let mut skipped_in_a_row = 0;
+        // Entries of endpoints or projects at their limit (or leased out) are walked past, not
+        // taken, so that one tenant's backlog never hides another's due delivery; the walk
+        // reads keys only and is bounded.
         let mut leases = self.leases.lock();
-        for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(budget) {
-            if skipped_in_a_row >= 128 {
-                break;
-            }
+        for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(CLAIM_SCAN) {
             let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
             let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
             let endpoint = std::str::from_utf8(&ep).unwrap_or_default();
-            let leased = self.leases.holds(&leases, target, c.now_ms);
-            if leased || busy.get(endpoint).is_some_and(|n| *n >= c.per_endpoint) {
-                skipped_in_a_row += 1;
+            let Some((project, id)) = target.split_once('/') else { continue };
+            if self.leases.holds(&leases, target, c.now_ms) || !c.room(&taken, project, endpoint) {
                 continue;
             }
-            skipped_in_a_row = 0;
-            let Some((project, id)) = target.split_once('/') else { continue };
             let Some(mut d) = self.get::<DeliveryRecord>(&key(&["D", project, id], false))? else { continue };
             // The iterator may still yield an entry the writer has just moved: only the
             // record's own due time counts.
@@ -468,7 +463,7 @@ impl Queue for SledStore {
             }
             leases.insert(target.to_string(), (c.lease_until_ms, d.rev));
             d.due_ms = Some(c.lease_until_ms);
-            *busy.entry(endpoint.to_string()).or_insert(0) += 1;
+            taken.add(project, endpoint);
             out.push(d);
             if out.len() >= c.limit {
                 break;

@@ -133,8 +133,15 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
     put(&s, ops).await;
     assert_eq!(s.queue_counts(t + 2).await.unwrap().due, 3);
     let lease = t + 60_000;
-    let claim =
-        |limit| Claim { now_ms: t + 10, lease_until_ms: lease, limit, per_endpoint: 2, in_flight: Default::default() };
+    let claim = |limit| Claim {
+        now_ms: t + 10,
+        lease_until_ms: lease,
+        limit,
+        per_endpoint: 2,
+        in_flight: Default::default(),
+        per_project: 100,
+        in_flight_projects: Default::default(),
+    };
     let got = s.claim_due(claim(10)).await.unwrap();
     assert_eq!(got.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_0", "whl_1"], "two per endpoint");
     assert!(got.iter().all(|d| d.due_ms == Some(lease)));
