@@ -97,11 +97,24 @@ pub struct DaemonSection {
     pub data_dir: Option<PathBuf>,
     pub admin_token: Option<String>,
     pub log_format: String,
+    pub max_connections: u32,
+    pub header_timeout: String,
+    pub idle_timeout: String,
+    pub body_timeout: String,
 }
 
 impl Default for DaemonSection {
     fn default() -> Self {
-        Self { listen: "127.0.0.1:8081".into(), data_dir: None, admin_token: None, log_format: "pretty".into() }
+        Self {
+            listen: "127.0.0.1:8081".into(),
+            data_dir: None,
+            admin_token: None,
+            log_format: "pretty".into(),
+            max_connections: 1024,
+            header_timeout: "10s".into(),
+            idle_timeout: "60s".into(),
+            body_timeout: "30s".into(),
+        }
     }
 }
 
@@ -167,6 +180,10 @@ pub struct Settings {
     pub webhooks: WebhookSettings,
     pub rate_limit: RateLimitSection,
     pub store: crate::store::Backend,
+    /// Connection limits and timeouts (`[daemon]`).
+    pub connections: crate::daemon::server::Limits,
+    /// How long a request body may take to arrive in full.
+    pub body_timeout: Duration,
 }
 
 /// How to reach LiveKit.
@@ -209,6 +226,10 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("daemon", "data_dir", Kind::Str),
     ("daemon", "admin_token", Kind::Str),
     ("daemon", "log_format", Kind::Str),
+    ("daemon", "max_connections", Kind::Int),
+    ("daemon", "header_timeout", Kind::Str),
+    ("daemon", "idle_timeout", Kind::Str),
+    ("daemon", "body_timeout", Kind::Str),
     ("livekit", "url", Kind::Str),
     ("livekit", "api_key", Kind::Str),
     ("livekit", "api_secret", Kind::Str),
@@ -441,6 +462,22 @@ impl Config {
             max_in_flight_per_endpoint: w.max_in_flight_per_endpoint as usize,
             max_in_flight_per_project: w.max_in_flight_per_project as usize,
         };
+        let timeout = |key: &str, v: &str| -> Result<Duration, ConfigError> {
+            match crate::util::parse_duration(v) {
+                Ok(d) if !d.is_zero() => Ok(d),
+                Ok(_) => Err(fe(key, "must be longer than 0".into())),
+                Err(m) => Err(fe(key, m)),
+            }
+        };
+        if self.daemon.max_connections == 0 {
+            return Err(fe("daemon.max_connections", "must be at least 1".into()));
+        }
+        let connections = crate::daemon::server::Limits {
+            max_connections: self.daemon.max_connections as usize,
+            header_timeout: timeout("daemon.header_timeout", &self.daemon.header_timeout)?,
+            idle_timeout: timeout("daemon.idle_timeout", &self.daemon.idle_timeout)?,
+        };
+        let body_timeout = timeout("daemon.body_timeout", &self.daemon.body_timeout)?;
         let store = match (self.store.backend.as_str(), &self.store.url) {
             ("sled", _) => crate::store::Backend::Embedded,
             ("postgres", Some(url)) if url.starts_with("postgres://") || url.starts_with("postgresql://") => {
@@ -466,6 +503,8 @@ impl Config {
             }
         };
         Ok(Settings {
+            connections,
+            body_timeout,
             store,
             webhooks,
             listen,

@@ -96,6 +96,7 @@ pub fn is_public(ip: IpAddr) -> bool {
                 || (s[0] == 0x2001 && s[1] == 0x0db8) // 2001:db8::/32 documentation
                 || (s[0] == 0x0100 && s[1..4] == [0, 0, 0]) // 100::/64 discard
                 || (s[0] == 0x2002) // 6to4, which can wrap any IPv4
+                || (s[0] == 0x0064 && s[1] == 0xff9b && s[2] == 0x0001) // 64:ff9b:1::/48 local-use NAT64
                 || s[..6] == [0, 0, 0, 0, 0, 0]) // ::/96 IPv4-compatible (deprecated)
         }
     }
@@ -212,6 +213,8 @@ mod tests {
             "::ffff:127.0.0.1",
             "::ffff:10.0.0.1",
             "64:ff9b::a9fe:a9fe",
+            "64:ff9b:1::a9fe:a9fe",
+            "64:ff9b:1:ffff::1",
             "fd00::1",
             "fe80::1",
             "ff02::1",

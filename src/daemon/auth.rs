@@ -28,8 +28,8 @@ pub struct Caller {
 /// trims); one that is not ASCII is kept as given, so that it fails as a wrong key (401)
 /// rather than as a malformed request.
 pub fn caller() -> impl Filter<Extract = (Caller,), Error = std::convert::Infallible> + Clone {
-    warp::header::headers_cloned().and(warp::addr::remote()).map(
-        |headers: warp::http::HeaderMap, addr: Option<std::net::SocketAddr>| {
+    warp::header::headers_cloned().and(warp::ext::optional::<super::server::ClientAddr>()).map(
+        |headers: warp::http::HeaderMap, addr: Option<super::server::ClientAddr>| {
             let text = |name: &str| headers.get(name).map(|v| String::from_utf8_lossy(v.as_bytes()).trim().to_string());
             let present = |s: String| (!s.is_empty()).then_some(s);
             Caller {
@@ -39,7 +39,7 @@ pub fn caller() -> impl Filter<Extract = (Caller,), Error = std::convert::Infall
                         a.strip_prefix("Bearer ").or_else(|| a.strip_prefix("bearer ")).map(|t| t.trim().to_string())
                     })
                     .and_then(present),
-                ip: addr.map(|a| a.ip()),
+                ip: addr.map(|a| a.0.ip()),
             }
         },
     )
@@ -116,6 +116,30 @@ impl AppState {
         } else {
             Err(ApiError::unauthenticated("invalid admin token"))
         }
+    }
+
+    /// Whether `caller` holds a credential that works here (any project's key or the admin
+    /// token), before its body is read. No rate limit is spent on a good one (the handler
+    /// spends it); a bad one costs its IP a request.
+    pub async fn authenticated(&self, caller: &Caller) -> Result<(), ApiError> {
+        if let Some(b) = caller.bearer.as_deref()
+            && !self.admin_token.is_empty()
+            && bool::from(b.as_bytes().ct_eq(self.admin_token.as_bytes()))
+        {
+            return Ok(());
+        }
+        if let Some(key) = caller.pulse_key.as_deref().or(caller.bearer.as_deref())
+            && self.core.project_for_key(key).await?.is_some()
+        {
+            return Ok(());
+        }
+        self.limits.check_ip(caller.ip)?;
+        Err(match (&caller.pulse_key, &caller.bearer) {
+            (None, None) => ApiError::unauthenticated(
+                "missing credentials; send X-Pulse-Key: pulse_key_… or Authorization: Bearer <admin token>",
+            ),
+            _ => ApiError::unauthenticated("invalid API key or admin token"),
+        })
     }
 
     /// Either credential (for `/v1/status`).

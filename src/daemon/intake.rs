@@ -23,6 +23,8 @@ pub struct Ack {
 pub async fn livekit(st: Arc<AppState>, auth: Option<String>, body: Bytes) -> Answer<Ack> {
     let core = &st.core;
     let lk = &core.settings.livekit;
+    // The token's signature and times were checked before the body was read; this checks them
+    // with the body's hash.
     if let Err(why) = verify(auth.as_deref(), &body, &lk.api_key, &lk.api_secret) {
         core.metrics.rejected_signatures.fetch_add(1, Ordering::Relaxed);
         tracing::warn!(reason = %why, "refused a LiveKit webhook");

@@ -7,6 +7,7 @@ pub mod intake;
 pub mod metrics;
 pub mod reject;
 pub mod routes;
+pub mod server;
 
 use std::net::SocketAddr;
 use std::path::PathBuf;
@@ -154,18 +155,16 @@ pub async fn start(
     let upkeep_task = tokio::spawn(upkeep(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
     let routes = routes::routes(state.clone());
+    let limits = state.core.settings.connections;
     let flush_store = store.clone();
     let mut stopped = stop_rx;
     let task = tokio::spawn(async move {
-        let server = warp::serve(routes)
-            .incoming(listener)
-            .graceful(async move {
-                let _ = rx.await;
-                // Ends event streams (which never end by themselves) and starts the worker's
-                // drain while requests in flight finish.
-                let _ = stop_tx.send(true);
-            })
-            .run();
+        let server = server::serve(routes, listener, limits, async move {
+            let _ = rx.await;
+            // Ends event streams (which never end by themselves) and starts the worker's
+            // drain while requests in flight finish.
+            let _ = stop_tx.send(true);
+        });
         tokio::select! {
             _ = server => {}
             _ = async {

@@ -24,6 +24,15 @@ pub struct ApiError {
 impl warp::reject::Reject for ApiError {}
 
 impl ApiError {
+    /// A body that did not arrive in time (408).
+    pub fn body_timeout(t: std::time::Duration) -> Self {
+        Self::new(
+            StatusCode::REQUEST_TIMEOUT,
+            "request_timeout",
+            format!("request body not received within {} s", t.as_secs()),
+        )
+    }
+
     fn new(status: StatusCode, code: &'static str, message: impl Into<String>) -> Self {
         ApiError { status, code, message: message.into(), field: None, headers: Vec::new() }
     }

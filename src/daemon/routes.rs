@@ -21,9 +21,47 @@ pub const MAX_BODY: u64 = 1024 * 1024;
 type Query = HashMap<String, String>;
 
 /// Every route of the API, with rejections turned into the error body.
-pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
+pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
+    let body_timeout = state.core.settings.body_timeout;
+    let gate_state = state.clone();
+    let lk_state = state.clone();
     let st = warp::any().map(move || state.clone());
-    let body = || warp::body::content_length_limit(MAX_BODY).and(warp::body::bytes());
+    // A body is read only from a caller whose credential holds (a valid project key or the
+    // admin token), within 1 MiB and the body timeout: an unauthenticated flood costs no
+    // buffering.
+    let body = move || {
+        let gs = gate_state.clone();
+        warp::any()
+            .and(caller())
+            .and_then(move |c: Caller| {
+                let st = gs.clone();
+                async move { st.authenticated(&c).await.map_err(warp::reject::custom) }
+            })
+            .untuple_one()
+            .and(timed_body(body_timeout))
+    };
+    // LiveKit's webhook route authenticates with a token signed over the body: its signature,
+    // issuer and times are checked before the body is read, the body hash after.
+    let livekit_body = move || {
+        let st = lk_state.clone();
+        warp::header::optional::<String>("authorization")
+            .and_then(move |auth: Option<String>| {
+                let st = st.clone();
+                async move {
+                    let lk = &st.core.settings.livekit;
+                    crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret)
+                        .map(|_| auth)
+                        .map_err(|why| {
+                            st.core.metrics.rejected_signatures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                            tracing::warn!(reason = %why, "refused a LiveKit webhook");
+                            warp::reject::custom(super::reject::ApiError::unauthenticated(format!(
+                                "LiveKit webhook refused: {why}"
+                            )))
+                        })
+                }
+            })
+            .and(timed_body(body_timeout))
+    };
     let query = || warp::query::<Query>();
     let common = || st.clone().and(caller());
 
@@ -146,8 +184,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
     let livekit_intake = warp::path!("v1" / "webhooks" / "livekit")
         .and(warp::post())
         .and(st.clone())
-        .and(warp::header::optional::<String>("authorization"))
-        .and(body())
+        .and(livekit_body())
         .then(super::intake::livekit)
         .map(reply)
         .boxed();
@@ -286,7 +323,40 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(impl warp::Reply,)> {
         stream,
     ];
     let table = all.into_iter().reduce(|a, b| a.or(b).unify().boxed()).expect("routes exist");
-    table.recover(handle_rejection).unify().with(warp::trace::request()).boxed()
+    table.recover(handle_rejection).unify().with(warp::trace::request()).map(warp::Reply::into_response).boxed()
 }
 
 type Route = BoxedFilter<(Response,)>;
+
+/// The request body, at most [`MAX_BODY`] (with a Content-Length), read in full within
+/// `timeout` (a client that stalls mid-body gets 408 and the connection back).
+fn timed_body(timeout: std::time::Duration) -> impl Filter<Extract = (Bytes,), Error = warp::Rejection> + Clone {
+    warp::body::content_length_limit(MAX_BODY).and(warp::body::stream()).and_then(move |s| async move {
+        match tokio::time::timeout(timeout, collect(s)).await {
+            Ok(Some(b)) => Ok(b),
+            Ok(None) => {
+                Err(warp::reject::custom(super::reject::ApiError::bad_request("request body could not be read")))
+            }
+            Err(_) => Err(warp::reject::custom(super::reject::ApiError::body_timeout(timeout))),
+        }
+    })
+}
+
+/// A body stream's bytes, at most [`MAX_BODY`] of them.
+async fn collect<S, B>(s: S) -> Option<Bytes>
+where
+    S: futures_util::Stream<Item = Result<B, warp::Error>>,
+    B: warp::Buf,
+{
+    use futures_util::StreamExt;
+    let mut s = std::pin::pin!(s);
+    let mut buf = bytes::BytesMut::new();
+    while let Some(chunk) = s.next().await {
+        let chunk = chunk.ok()?;
+        buf.extend_from_slice(chunk.chunk());
+        if buf.len() as u64 > MAX_BODY {
+            return None;
+        }
+    }
+    Some(buf.freeze())
+}

@@ -19,16 +19,30 @@ pub enum IntakeRejection {
     BodyMismatch,
 }
 
+/// What a LiveKit webhook token claims about its body.
 #[derive(Deserialize)]
-struct WebhookClaims {
+pub struct WebhookClaims {
+    /// Base64 SHA-256 of the body.
     #[serde(default)]
-    sha256: String,
+    pub sha256: String,
 }
 
 /// Verifies `Authorization` (raw JWT or `Bearer …`): HS256 with the API secret, `iss` = API
 /// key, `exp`/`nbf` with 60 s leeway, and the `sha256` claim equal (constant time) to the
 /// base64 SHA-256 of the raw body.
 pub fn verify(auth: Option<&str>, body: &[u8], api_key: &str, api_secret: &str) -> Result<(), IntakeRejection> {
+    let claims = verify_token(auth, api_key, api_secret)?;
+    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
+    if bool::from(claims.sha256.as_bytes().ct_eq(digest.as_bytes())) && !claims.sha256.is_empty() {
+        Ok(())
+    } else {
+        Err(IntakeRejection::BodyMismatch)
+    }
+}
+
+/// The token alone: signed with `api_secret`, issued by `api_key`, within its times (what can
+/// be checked before the body arrives); its claims, for the body's hash.
+pub fn verify_token(auth: Option<&str>, api_key: &str, api_secret: &str) -> Result<WebhookClaims, IntakeRejection> {
     let raw = auth.map(str::trim).filter(|a| !a.is_empty()).ok_or(IntakeRejection::MissingToken)?;
     let token = raw.strip_prefix("Bearer ").unwrap_or(raw).trim();
     let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
@@ -43,12 +57,7 @@ pub fn verify(auth: Option<&str>, body: &[u8], api_key: &str, api_secret: &str) 
     )
     .map_err(|e| IntakeRejection::BadToken(e.to_string()))?
     .claims;
-    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
-    if bool::from(claims.sha256.as_bytes().ct_eq(digest.as_bytes())) && !claims.sha256.is_empty() {
-        Ok(())
-    } else {
-        Err(IntakeRejection::BodyMismatch)
-    }
+    Ok(claims)
 }
 
 fn de_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
