@@ -60,6 +60,11 @@ impl Worker {
         Worker { core, global, busy: Mutex::new(Busy::default()), in_flight: AtomicU64::new(0) }
     }
 
+    /// Attempts in flight for one project.
+    pub fn in_flight_for(&self, project_id: &str) -> u64 {
+        self.busy().projects.get(project_id).copied().unwrap_or(0) as u64
+    }
+
     fn busy(&self) -> std::sync::MutexGuard<'_, Busy> {
         self.busy.lock().unwrap_or_else(|e| e.into_inner())
     }

@@ -23,6 +23,7 @@ fn events(names: &[String]) -> CoreResult<Vec<EventKind>> {
 
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
+        super::validate::text("url", url, super::validate::MAX_URL)?;
         self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))
     }
 
@@ -31,8 +32,8 @@ impl Core {
         let url = required("url", req.url)?;
         self.check_url(&url).await?;
         let events = events(&req.events.unwrap_or_default())?;
-        if req.description.as_ref().is_some_and(|d| d.chars().count() > 256) {
-            return Err(CoreError::invalid("description", "description must be at most 256 characters"));
+        if let Some(d) = &req.description {
+            super::validate::text("description", d, 256)?;
         }
         Ok(EndpointRecord {
             id: new_id("we"),
@@ -108,6 +109,9 @@ impl Core {
     ) -> CoreResult<api::Endpoint> {
         if let Some(url) = &req.url {
             self.check_url(url).await?;
+        }
+        if let Some(d) = &req.description {
+            super::validate::text("description", d, 256)?;
         }
         let kinds = req.events.as_deref().map(events).transpose()?;
         let r = self

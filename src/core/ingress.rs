@@ -59,6 +59,7 @@ pub fn plan(req: &CreateIngress, project_id: &str) -> CoreResult<(IngressKind, C
             return Err(CoreError::invalid("url", "ingress_type url needs the url to pull from"));
         }
         (IngressKind::Url, Some(u)) => {
+            super::validate::text("url", u, super::validate::MAX_URL)?;
             if !["http://", "https://", "srt://"].iter().any(|s| u.starts_with(s) && u.len() > s.len()) {
                 return Err(CoreError::invalid("url", "url must be http://, https:// or srt://"));
             }

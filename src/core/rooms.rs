@@ -18,6 +18,10 @@ impl Core {
         let room_name = required("room_name", req.room_name)?;
         room(&room_name)?;
         let identity = required("identity", req.identity)?;
+        super::validate::text("identity", &identity, 256)?;
+        if let Some(name) = &req.name {
+            super::validate::text("name", name, 256)?;
+        }
         let ttl = req.ttl_seconds.unwrap_or(DEFAULT_TTL);
         if !(60..=MAX_TTL).contains(&ttl) {
             return Err(CoreError::invalid(

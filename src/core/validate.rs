@@ -16,6 +16,21 @@ pub fn one_of<T>(field: &str, value: &str, parse: fn(&str) -> Option<T>, names: 
         .ok_or_else(|| CoreError::invalid(field, format!("{field} must be one of {}, not `{value}`", names.join(", "))))
 }
 
+/// Free text a caller names something with: at most `max` characters, none of them control
+/// characters (they would forge log lines and break terminals).
+pub fn text(field: &str, value: &str, max: usize) -> CoreResult<()> {
+    if value.chars().count() > max || value.chars().any(char::is_control) {
+        return Err(CoreError::invalid(
+            field,
+            format!("{field} must be at most {max} characters, without control characters"),
+        ));
+    }
+    Ok(())
+}
+
+/// The longest URL pulse keeps (endpoints, pull sources): browsers and proxies cap near here.
+pub const MAX_URL: usize = 2048;
+
 /// Room names: 1–128 printable characters (LiveKit allows more; these survive URLs and logs).
 pub fn room(room: &str) -> CoreResult<()> {
     if room.chars().count() > 128 || room.chars().any(|c| c.is_control() || c == '/') {

@@ -67,6 +67,20 @@ impl RateLimits {
         }
     }
 
+    /// Forgets the buckets of clients and projects that are back to full (every new source
+    /// address adds one; without this, memory grows with every address ever seen).
+    pub fn evict(&self) {
+        self.per_ip.retain_recent();
+        self.per_ip.shrink_to_fit();
+        self.per_project.retain_recent();
+        self.per_project.shrink_to_fit();
+    }
+
+    /// How many client addresses have a bucket now.
+    pub fn tracked_ips(&self) -> usize {
+        self.per_ip.len()
+    }
+
     fn check<K: std::hash::Hash + Eq + Clone>(
         limiter: &Limiter<K>,
         key: &K,
@@ -142,6 +156,16 @@ impl AppState {
         })
     }
 
+    /// The calling project when the credential is a project key (after the same checks as
+    /// [`AppState::project`]); `None` for the admin token (after [`AppState::admin`]).
+    pub async fn project_or_admin(&self, caller: &Caller) -> Result<Option<ProjectRecord>, ApiError> {
+        if caller.pulse_key.is_some() || caller.bearer.as_deref().is_some_and(|b| b.starts_with("pulse_key_")) {
+            self.project(caller).await.map(Some)
+        } else {
+            self.admin(caller).map(|_| None)
+        }
+    }
+
     /// Either credential (for `/v1/status`).
     pub async fn anyone(&self, caller: &Caller) -> Result<(), ApiError> {
         if caller.pulse_key.is_some() || caller.bearer.as_deref().is_some_and(|b| b.starts_with("pulse_key_")) {
@@ -149,5 +173,23 @@ impl AppState {
         } else {
             self.admin(caller)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn buckets_of_quiet_addresses_are_forgotten() {
+        // 60,000 a minute: a bucket is full again a millisecond after its last request.
+        let limits = RateLimits::new(60_000, 60_000);
+        for i in 0..100u8 {
+            limits.check_ip(Some(IpAddr::from([10, 0, 0, i]))).unwrap();
+        }
+        assert_eq!(limits.tracked_ips(), 100);
+        std::thread::sleep(std::time::Duration::from_millis(20));
+        limits.evict();
+        assert_eq!(limits.tracked_ips(), 0, "every bucket was full again");
     }
 }

@@ -154,6 +154,17 @@ pub async fn start(
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
     let upkeep_task = tokio::spawn(upkeep(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
+    let evict_state = state.clone();
+    let mut evict_stop = stop_rx.clone();
+    let evict_task = tokio::spawn(async move {
+        let mut every = tokio::time::interval(std::time::Duration::from_secs(60));
+        loop {
+            tokio::select! {
+                _ = every.tick() => evict_state.limits.evict(),
+                _ = evict_stop.changed() => break,
+            }
+        }
+    });
     let routes = routes::routes(state.clone());
     let limits = state.core.settings.connections;
     let flush_store = store.clone();
@@ -175,6 +186,7 @@ pub async fn start(
         let _ = worker_task.await;
         let _ = upkeep_task.await;
         let _ = cluster_task.await;
+        let _ = evict_task.await;
         if let Err(e) = flush_store.close().await {
             tracing::error!(error = %e, "final store flush failed");
         }

@@ -309,6 +309,8 @@ pub trait Queue: Send + Sync {
     /// daemon owns; a leased row for a shared database.
     async fn claim_due(&self, claim: Claim) -> Result<Vec<DeliveryRecord>>;
     async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts>;
+    /// The same for one project's deliveries.
+    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts>;
     /// The earliest scheduled time, if anything is scheduled.
     async fn next_due(&self) -> Result<Option<Millis>>;
 }

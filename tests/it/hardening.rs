@@ -386,3 +386,52 @@ fn slow_idle_and_unauthenticated_connections_are_cut_off() {
     let answered = read_until_closed(&mut extra, 10).expect("served once a slot is free");
     assert!(answered.starts_with("HTTP/1.1 200"), "{answered}");
 }
+
+#[test]
+fn long_or_control_character_text_is_refused_naming_the_field() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let long_url = format!("http://127.0.0.1/{}", "a".repeat(100_000));
+    let cases = [
+        ("/v1/webhooks/endpoints", json!({"url": long_url}), "url"),
+        (
+            "/v1/webhooks/endpoints",
+            json!({"url": "http://127.0.0.1/x", "description": "a\nforged log line"}),
+            "description",
+        ),
+        ("/v1/rooms/token", json!({"room_name": "r", "identity": "x".repeat(100_000)}), "identity"),
+        ("/v1/rooms/token", json!({"room_name": "r", "identity": "viewer\u{1b}[31m"}), "identity"),
+    ];
+    for (path, body, field) in cases {
+        let (s, _, v) = env.api("POST", path, Some(("x-pulse-key", &key)), Some(body.to_string().into_bytes()));
+        assert_eq!((s, v["error"]["field"].as_str()), (400, Some(field)), "{path}: {v}");
+    }
+    let (_, _, list) = env.api("GET", "/v1/webhooks/endpoints", Some(("x-pulse-key", &key)), None);
+    assert_eq!(list["data"].as_array().unwrap().len(), 0, "nothing was created");
+}
+
+#[test]
+fn status_shows_a_project_its_own_delivery_figures() {
+    let env = TestEnv::start();
+    let (_, a) = env.project("a");
+    let (_, b) = env.project("b");
+    let rx = env.receiver();
+    env.endpoint(&b, &rx.url, &[]);
+    let (s, _, _) =
+        env.api("POST", "/v1/webhooks/test", Some(("x-pulse-key", &b)), Some(br#"{"event": "room_started"}"#.to_vec()));
+    assert_eq!(s, 201);
+    rx.wait_for(10, |g| !g.is_empty());
+    let delivered = |auth: (&str, &str)| {
+        eventually(10, "the delivery recorded", || {
+            let (_, _, v) = env.api("GET", "/v1/status", Some(auth), None);
+            v["webhooks"]["delivered"].as_u64()
+        })
+    };
+    eventually(10, "B's delivery recorded", || {
+        let (_, _, v) = env.api("GET", "/v1/status", Some(("x-pulse-key", &b)), None);
+        (v["webhooks"]["delivered"] == 1).then_some(())
+    });
+    assert_eq!(delivered(("x-pulse-key", &a)), 0, "A sees its own figures, not the daemon's");
+    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    assert_eq!(delivered(("authorization", &bearer)), 1, "the admin token sees the daemon's");
+}

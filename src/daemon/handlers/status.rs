@@ -7,13 +7,44 @@ use super::{Answer, ok};
 use crate::api::{LiveKitStatus, Status, StoreStatus, WebhookStatus};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
+use crate::model::DeliveryStatus;
+use crate::store::{LogFilter, PageReq};
 
-/// `GET /v1/status` (any valid key or the admin token).
+/// `GET /v1/status` (any valid key or the admin token). A project key sees its own project's
+/// delivery figures; the admin token the daemon's.
 pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
-    st.anyone(&caller).await?;
+    let project = st.project_or_admin(&caller).await?;
     let core = &st.core;
     let probe = core.livekit.probe().await;
-    let queue = core.store.queue_counts(crate::model::now_ms()).await?;
+    let now = crate::model::now_ms();
+    let webhooks = match &project {
+        None => {
+            let queue = core.store.queue_counts(now).await?;
+            WebhookStatus {
+                queue_depth: queue.scheduled,
+                due: queue.due,
+                in_flight: st.worker.in_flight.load(Ordering::Relaxed),
+                delivered: core.metrics.delivered.load(Ordering::Relaxed),
+                failed: core.metrics.failed.load(Ordering::Relaxed),
+            }
+        }
+        Some(p) => {
+            let queue = core.store.project_queue_counts(&p.id, now).await?;
+            let total = |status| {
+                let filter = LogFilter { status: Some(status), ..Default::default() };
+                let store = core.store.clone();
+                let id = p.id.clone();
+                async move { store.deliveries(&id, &filter, PageReq { page: 1, limit: 1 }).await.map(|p| p.total) }
+            };
+            WebhookStatus {
+                queue_depth: queue.scheduled,
+                due: queue.due,
+                in_flight: st.worker.in_flight_for(&p.id),
+                delivered: total(DeliveryStatus::Delivered).await?,
+                failed: total(DeliveryStatus::Failed).await?,
+            }
+        }
+    };
     ok(Status {
         version: env!("CARGO_PKG_VERSION").into(),
         uptime_seconds: st.started.elapsed().as_secs(),
@@ -25,12 +56,6 @@ pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
             latency_ms: probe.as_ref().ok().map(|d| d.as_millis() as u64),
             error: probe.err().map(|e| e.to_string()),
         },
-        webhooks: WebhookStatus {
-            queue_depth: queue.scheduled,
-            due: queue.due,
-            in_flight: st.worker.in_flight.load(Ordering::Relaxed),
-            delivered: core.metrics.delivered.load(Ordering::Relaxed),
-            failed: core.metrics.failed.load(Ordering::Relaxed),
-        },
+        webhooks,
     })
 }

@@ -377,6 +377,18 @@ impl Queue for PgStore {
         Ok(QueueCounts { scheduled: r.get::<_, i64>(0) as u64, due: r.get::<_, i64>(1) as u64 })
     }
 
+    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts> {
+        let rows = self
+            .query(
+                "SELECT count(*), count(*) FILTER (WHERE due_ms <= $1) FROM deliveries \
+                 WHERE due_ms IS NOT NULL AND project_id = $2",
+                &[&now_ms, &project_id],
+            )
+            .await?;
+        let r = rows.first().ok_or_else(|| StoreError::Data("no count".into()))?;
+        Ok(QueueCounts { scheduled: r.get::<_, i64>(0) as u64, due: r.get::<_, i64>(1) as u64 })
+    }
+
     async fn next_due(&self) -> Result<Option<Millis>> {
         let rows = self.query("SELECT min(due_ms) FROM deliveries WHERE due_ms IS NOT NULL", &[]).await?;
         Ok(rows.first().and_then(|r| r.get::<_, Option<i64>>(0)))

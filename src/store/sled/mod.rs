@@ -19,7 +19,7 @@ use keys::{Row, counter, decode, id_bound, key};
 use writer::{Cmd, Stats};
 
 use super::*;
-use crate::model::Millis;
+use crate::model::{DeliveryStatus, Millis};
 
 /// Commands waiting for the writer before callers are told to come back later.
 const QUEUE_CAPACITY: usize = 8192;
@@ -478,6 +478,23 @@ impl Queue for SledStore {
         let due = self.tree.range(keys::QUEUE.to_vec()..end).keys().count() as u64;
         let leased = self.leases.lock().values().filter(|(until, _)| *until > now_ms).count() as u64;
         Ok(QueueCounts { scheduled, due: due.saturating_sub(leased) })
+    }
+
+    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts> {
+        let scheduled = self.count(&key(&["Ds", project_id, DeliveryStatus::Pending.as_str()], true))?
+            + self.count(&key(&["Ds", project_id, DeliveryStatus::Retrying.as_str()], true))?;
+        let end = keys::due_key(now_ms.saturating_add(1), "", "");
+        let prefix = format!("{project_id}/");
+        let leases = self.leases.lock();
+        let mut due = 0;
+        for k in self.tree.range(keys::QUEUE.to_vec()..end).keys().take(CLAIM_SCAN) {
+            let k = k.map_err(|e| StoreError::Io(e.to_string()))?;
+            let target = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]).unwrap_or_default();
+            if target.starts_with(&prefix) && !self.leases.holds(&leases, target, now_ms) {
+                due += 1;
+            }
+        }
+        Ok(QueueCounts { scheduled, due })
     }
 
     async fn next_due(&self) -> Result<Option<Millis>> {
