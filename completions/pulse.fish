@@ -37,6 +37,7 @@ complete -c pulse -n "__fish_pulse_needs_command" -s v -l verbose -d 'Say which 
 complete -c pulse -n "__fish_pulse_needs_command" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_needs_command" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
+complete -c pulse -n "__fish_pulse_needs_command" -f -a "rules" -d 'Record rooms automatically: add, list, get, remove recording rules'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "projects" -d 'Manage projects (admin)'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "context" -d 'Saved control planes and keys'
@@ -143,6 +144,99 @@ complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subc
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one egress'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "list" -d 'List egress, newest first'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "add" -d 'Start an egress in every matching room, once per room session'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "list" -d 'List the project\'s rules, newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "get" -d 'Show one rule'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "remove" -d 'Remove one or more rules (egress they started keep running until their rooms finish)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rooms -d 'Rooms to record: a glob on room names, e.g. "live-*"' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l on -d 'When to start: when the room starts, or when its first track is published' -r -f -a "room_started\t''
+track_published\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l output -d 'hls, rtmp or file' -r -f -a "hls\t''
+rtmp\t''
+file\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l type -d 'room_composite (default), track_composite or track' -r -f -a "room_composite\t''
+track_composite\t''
+track\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l layout -d 'speaker (default), grid or single (room_composite only)' -r -f -a "speaker\t''
+grid\t''
+single\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l filename -d 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rtmp-url -d 'RTMP destination (repeat for several, up to 10)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l audio-track -d 'Audio track (track_composite)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l video-track -d 'Video track (track_composite)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l track -d 'Track (track egress)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l preset -d 'Encoding preset, e.g. H264_1080P_30' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l audio-only -d 'Record audio only (room_composite)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l video-only -d 'Record video only (room_composite)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l disabled -d 'Create it disabled'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l page -d 'Page, from 1' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l limit -d 'Items per page, 1–100' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from remove" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "add" -d 'Start an egress in every matching room, once per room session'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the project\'s rules, newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one rule'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove one or more rules (egress they started keep running until their rooms finish)'
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and not __fish_seen_subcommand_from create get list delete help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and not __fish_seen_subcommand_from create get list delete help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and not __fish_seen_subcommand_from create get list delete help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
@@ -642,21 +736,26 @@ complete -c pulse -n "__fish_pulse_using_subcommand completions" -l no-color -d 
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "context" -d 'Saved control planes and keys'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "token" -d 'Room join tokens'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "daemon" -d 'Run the control plane'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "completions" -d 'Print shell completions'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress ingress projects context token webhooks status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "rules" -d 'Record rooms automatically: add, list, get, remove recording rules'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "context" -d 'Saved control planes and keys'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "token" -d 'Room join tokens'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "daemon" -d 'Run the control plane'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "completions" -d 'Print shell completions'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "stop" -d 'Stop one or more egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "get" -d 'Show one egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "list" -d 'List egress, newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Start an egress in every matching room, once per room session'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "list" -d 'List the project\'s rules, newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "get" -d 'Show one rule'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "remove" -d 'Remove one or more rules (egress they started keep running until their rooms finish)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from ingress" -f -a "create" -d 'Create an ingress; the stream key is shown this once'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from ingress" -f -a "get" -d 'Show one ingress (key masked)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from ingress" -f -a "list" -d 'List ingress, newest first'

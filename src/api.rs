@@ -117,6 +117,35 @@ pub struct StartEgress {
     pub preset: Option<String>,
 }
 
+/// `POST /v1/media/rules` and `PATCH /v1/media/rules/:id`: a recording rule.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RuleRequest {
+    /// A glob on the project's room names (`*`, `?`); `*` (every room) when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room_glob: Option<String>,
+    /// `room_started` (the default) or `track_published` (the first track published).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub trigger: Option<String>,
+    /// What to start: the body of `POST /v1/media/egress/start` without `room_name`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress: Option<StartEgress>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub enabled: Option<bool>,
+}
+
+/// A recording rule as the API shows it.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct Rule {
+    pub rule_id: String,
+    pub room_glob: String,
+    pub trigger: String,
+    pub egress: StartEgress,
+    pub enabled: bool,
+    pub created_at: String,
+    pub updated_at: String,
+}
+
 /// `POST /v1/media/egress/stop`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -145,6 +174,9 @@ pub struct Egress {
     pub started_at: Option<String>,
     pub ended_at: Option<String>,
     pub updated_at: String,
+    /// The recording rule that started it, if one did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub rule_id: Option<String>,
 }
 
 // ---------------------------------------------------------------- ingress

@@ -154,3 +154,9 @@ mod tests {
         assert_eq!(rfc3339_ms(1_767_225_600_123), "2026-01-01T00:00:00.123Z");
     }
 }
+
+named_enum!(
+    /// When a recording rule starts its egress: when LiveKit reports the room started, or when
+    /// the first participant publishes a track in it.
+    RuleTrigger { RoomStarted = "room_started", TrackPublished = "track_published" }
+);

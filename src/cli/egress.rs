@@ -42,6 +42,19 @@ pub struct StartArgs {
     /// Room to record
     #[arg(long)]
     room: String,
+    #[command(flatten)]
+    opts: EgressOptions,
+    /// Wait until the egress is active (or has ended or failed)
+    #[arg(long)]
+    wait: bool,
+    /// How long --wait waits
+    #[arg(long, default_value = "60s", value_parser = crate::util::parse_duration)]
+    timeout: Duration,
+}
+
+/// What to start: the options `egress start` and `rules add` share.
+#[derive(Debug, Args)]
+pub struct EgressOptions {
     /// hls, rtmp or file
     #[arg(long, value_parser = ["hls", "rtmp", "file"])]
     output: String,
@@ -75,12 +88,26 @@ pub struct StartArgs {
     /// Record video only (room_composite)
     #[arg(long)]
     video_only: bool,
-    /// Wait until the egress is active (or has ended or failed)
-    #[arg(long)]
-    wait: bool,
-    /// How long --wait waits
-    #[arg(long, default_value = "60s", value_parser = crate::util::parse_duration)]
-    timeout: Duration,
+}
+
+impl EgressOptions {
+    /// The API request for `room` (none for a rule: the trigger names it).
+    pub fn request(self, room: Option<String>) -> StartEgress {
+        StartEgress {
+            room_name: room,
+            output_type: Some(self.output),
+            egress_type: self.egress_type,
+            layout_type: self.layout,
+            filename: self.filename,
+            rtmp_urls: (!self.rtmp_urls.is_empty()).then_some(self.rtmp_urls),
+            audio_track_id: self.audio_track,
+            video_track_id: self.video_track,
+            track_id: self.track,
+            audio_only: self.audio_only.then_some(true),
+            video_only: self.video_only.then_some(true),
+            preset: self.preset,
+        }
+    }
 }
 
 /// `pulse egress list`.
@@ -120,20 +147,7 @@ pub async fn run(ctx: &Ctx, cmd: EgressCmd) -> Result<(), CliError> {
         EgressCmd::Start(a) => {
             let a = *a;
             let (wait, timeout) = (a.wait, a.timeout);
-            let req = StartEgress {
-                room_name: Some(a.room),
-                output_type: Some(a.output),
-                egress_type: a.egress_type,
-                layout_type: a.layout,
-                filename: a.filename,
-                rtmp_urls: (!a.rtmp_urls.is_empty()).then_some(a.rtmp_urls),
-                audio_track_id: a.audio_track,
-                video_track_id: a.video_track,
-                track_id: a.track,
-                audio_only: a.audio_only.then_some(true),
-                video_only: a.video_only.then_some(true),
-                preset: a.preset,
-            };
+            let req = a.opts.request(Some(a.room));
             let mut egress: Egress = client.post("/v1/media/egress/start", &req, Auth::Project).await?;
             ctx.out.status(&format!("Started egress {} ({})", egress.egress_id, egress.status));
             if wait {

@@ -7,6 +7,7 @@ pub mod daemon;
 pub mod egress;
 pub mod ingress;
 pub mod projects;
+pub mod rules;
 pub mod status;
 pub mod store;
 pub mod token;
@@ -75,6 +76,9 @@ pub enum Command {
     /// Record and restream rooms: start, stop, get, list
     #[command(subcommand)]
     Egress(egress::EgressCmd),
+    /// Record rooms automatically: add, list, get, remove recording rules
+    #[command(subcommand)]
+    Rules(rules::RulesCmd),
     /// Let encoders publish into rooms (RTMP, WHIP, URL pull)
     #[command(subcommand)]
     Ingress(ingress::IngressCmd),
@@ -260,6 +264,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                 match command {
                     Command::Egress(cmd) => egress::run(&ctx, cmd).await,
                     Command::Ingress(cmd) => ingress::run(&ctx, cmd).await,
+                    Command::Rules(cmd) => rules::run(&ctx, cmd).await,
                     Command::Projects(cmd) => projects::run(&ctx, cmd).await,
                     Command::Token(cmd) => token::run(&ctx, cmd).await,
                     Command::Webhooks(cmd) => webhooks::run(&ctx, cmd).await,

@@ -217,6 +217,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         ended_ms: None,
         updated_ms: now,
         rev: 0,
+        rule_id: None,
     };
     Ok(Plan { egress, request })
 }
@@ -329,7 +330,7 @@ fn recording(e: &EgressRecord, info: Option<&EgressInfo>) -> Value {
 }
 
 impl Core {
-    fn storage_for(&self, project: &ProjectRecord) -> CoreResult<Option<Storage>> {
+    pub(super) fn storage_for(&self, project: &ProjectRecord) -> CoreResult<Option<Storage>> {
         match &project.storage {
             Some(s) => s
                 .validate("storage.")
@@ -420,12 +421,32 @@ impl Core {
 
     /// Starts an egress: the pending record is durable before LiveKit is called.
     pub async fn start_egress(&self, project: &ProjectRecord, req: StartEgress) -> CoreResult<api::Egress> {
+        let started = self.start_egress_as(project, req, None).await?;
+        started.ok_or_else(|| CoreError::Conflict("this egress was started already".into()))
+    }
+
+    /// Starts an egress; with `rule`, as that rule's start for one room session: `(rule id,
+    /// a key naming the session)`. The key is taken in the same commit as the pending record,
+    /// like a LiveKit event id, so however often and wherever the trigger is reported, one
+    /// start wins; the others answer `None`.
+    pub async fn start_egress_as(
+        &self,
+        project: &ProjectRecord,
+        req: StartEgress,
+        rule: Option<(&str, String)>,
+    ) -> CoreResult<Option<api::Egress>> {
         let storage = self.storage_for(project)?;
         let Plan { mut egress, request } =
             plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
-        self.store
-            .commit(Changes { livekit_event: None, ops: vec![Op::PutEgress(egress.clone(), Expect::New)] })
+        egress.rule_id = rule.as_ref().map(|(id, _)| id.to_string());
+        let claim = rule.map(|(_, key)| key);
+        let first = self
+            .store
+            .commit(Changes { livekit_event: claim, ops: vec![Op::PutEgress(egress.clone(), Expect::New)] })
             .await?;
+        if first != Committed::Applied {
+            return Ok(None);
+        }
         egress.rev = 1;
         let result = match &request {
             StartRequest::RoomComposite(r) => self.livekit.start_room_composite(r).await,
@@ -442,7 +463,7 @@ impl Core {
                     _ => egress,
                 };
                 tracing::info!(egress_id = %egress.id, livekit_egress_id = %info.egress_id, "egress started");
-                Ok(views::egress(&egress))
+                Ok(Some(views::egress(&egress)))
             }
             Err(err) => {
                 let mut failed = egress.clone();

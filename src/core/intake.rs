@@ -9,7 +9,7 @@ use serde_json::json;
 use super::events::{Draft, Outcome};
 use super::validate::split_room;
 use super::{Core, CoreResult};
-use crate::model::EventKind;
+use crate::model::{EventKind, RuleTrigger};
 use crate::webhooks::livekit::WebhookEvent;
 
 /// What became of one LiveKit event.
@@ -73,6 +73,7 @@ impl Core {
         let Some(kind) = room_event(&e.event) else {
             if e.event == "track_published" {
                 self.mute_if_disabled(project_id, &room.name, e).await;
+                self.run_rules(project_id, room_name, &room.sid, RuleTrigger::TrackPublished).await;
                 return Ok(match self.drop_event(lk_id).await? {
                     Outcome::Duplicate => Routed::Duplicate,
                     _ => Routed::Done,
@@ -92,7 +93,15 @@ impl Core {
             _ => json!({ "room": room_json }),
         };
         let draft = Draft { project_id, kind, room_name: Some(room_name), livekit_event_id: lk_id, data };
-        Ok(self.room_event(draft).await?.into())
+        let routed = self.room_event(draft).await?.into();
+        // After the room's own event is stored; a duplicate webhook runs them again, and the
+        // session key makes that harmless (and completes a start a crash cut short).
+        match kind {
+            EventKind::RoomStarted => self.run_rules(project_id, room_name, &room.sid, RuleTrigger::RoomStarted).await,
+            EventKind::RoomEnded => self.room_finished(project_id, room_name).await,
+            _ => {}
+        }
+        Ok(routed)
     }
 
     /// An ingress created with `audio_enabled`/`video_enabled` false: mute that kind of track

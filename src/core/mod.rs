@@ -18,6 +18,7 @@ pub mod projects;
 pub mod reconcile;
 pub mod refresh;
 pub mod rooms;
+pub mod rules;
 pub mod validate;
 pub mod views;
 

@@ -4,6 +4,7 @@ use crate::api;
 use crate::model::rfc3339_ms;
 use crate::store::{
     AttemptRecord, DeliveryRecord, EgressRecord, EndpointRecord, IngressRecord, PageReq, Paged, ProjectRecord,
+    RuleRecord,
 };
 
 /// One page of a list answer.
@@ -50,6 +51,19 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         started_at: e.started_ms.map(rfc3339_ms),
         ended_at: e.ended_ms.map(rfc3339_ms),
         updated_at: rfc3339_ms(e.updated_ms),
+        rule_id: e.rule_id.clone(),
+    }
+}
+
+pub fn rule(r: &RuleRecord) -> api::Rule {
+    api::Rule {
+        rule_id: r.id.clone(),
+        room_glob: r.room_glob.clone(),
+        trigger: r.trigger.as_str().into(),
+        egress: serde_json::from_str(&r.egress).unwrap_or_default(),
+        enabled: r.enabled,
+        created_at: rfc3339_ms(r.created_ms),
+        updated_at: rfc3339_ms(r.updated_ms),
     }
 }
 

@@ -12,7 +12,7 @@ use warp::reply::Response;
 
 use super::AppState;
 use super::auth::{Caller, caller};
-use super::handlers::{egress, ingress, projects, rooms, status, webhooks};
+use super::handlers::{egress, ingress, projects, rooms, rules, status, webhooks};
 use super::reject::{handle_rejection, reply};
 
 /// Request bodies over this are refused with 413 (SPEC §2).
@@ -137,6 +137,45 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(query())
         .then(egress::list)
+        .map(reply)
+        .boxed();
+
+    // POST /v1/media/rules
+    let rule_create = warp::path!("v1" / "media" / "rules")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(rules::create)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/rules
+    let rule_list = warp::path!("v1" / "media" / "rules")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(rules::list)
+        .map(reply)
+        .boxed();
+    // GET /v1/media/rules/:id
+    let rule_get = warp::path!("v1" / "media" / "rules" / String)
+        .and(warp::get())
+        .and(common())
+        .then(rules::get)
+        .map(reply)
+        .boxed();
+    // PATCH /v1/media/rules/:id
+    let rule_update = warp::path!("v1" / "media" / "rules" / String)
+        .and(warp::patch())
+        .and(common())
+        .and(body())
+        .then(rules::update)
+        .map(reply)
+        .boxed();
+    // DELETE /v1/media/rules/:id
+    let rule_delete = warp::path!("v1" / "media" / "rules" / String)
+        .and(warp::delete())
+        .and(common())
+        .then(rules::delete)
         .map(reply)
         .boxed();
 
@@ -303,6 +342,11 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         egress_stop,
         egress_get,
         egress_list,
+        rule_create,
+        rule_list,
+        rule_get,
+        rule_update,
+        rule_delete,
         ingress_create,
         ingress_get,
         ingress_list,

@@ -77,6 +77,11 @@ pub enum Op {
     },
     PutEvent(EventRecord),
     PutDelivery(DeliveryRecord, Expect),
+    PutRule(RuleRecord, Expect),
+    DeleteRule {
+        project_id: String,
+        id: String,
+    },
     /// Records a LiveKit event id as taken in at `seen_ms` (copying a store: retries of what
     /// the old store took in stay duplicates).
     SeenLiveKitEvent {
@@ -89,6 +94,7 @@ pub enum Op {
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
     Projects,
+    Rules,
     Endpoints,
     Egress,
     Ingress,
@@ -100,6 +106,7 @@ pub enum Kind {
 impl Kind {
     pub const ALL: &'static [Kind] = &[
         Kind::Projects,
+        Kind::Rules,
         Kind::Endpoints,
         Kind::Egress,
         Kind::Ingress,
@@ -281,6 +288,9 @@ pub trait Media: Send + Sync {
     /// Every project's egress that has not ended (the reconciler's work).
     async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>>;
     async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>>;
+    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>>;
+    /// A project's recording rules, newest first.
+    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>>;
     async fn ingress_by_livekit(&self, livekit_id: &str) -> Result<Option<IngressRecord>>;
     async fn ingress_list(
         &self,

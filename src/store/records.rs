@@ -44,6 +44,26 @@ pub struct EgressRecord {
     pub ended_ms: Option<Millis>,
     pub updated_ms: Millis,
     pub rev: u64,
+    /// The recording rule that started it, if one did.
+    #[serde(default)]
+    pub rule_id: Option<String>,
+}
+
+/// A recording rule: which rooms of a project, what egress to start in them (the options of
+/// `egress start`, kept as their JSON without `room_name`), and when.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RuleRecord {
+    pub id: String,
+    pub project_id: String,
+    /// A glob on the project's own room names (`*` any run, `?` one character).
+    pub room_glob: String,
+    pub trigger: RuleTrigger,
+    /// `StartEgress` as JSON, without `room_name`.
+    pub egress: String,
+    pub enabled: bool,
+    pub created_ms: Millis,
+    pub updated_ms: Millis,
+    pub rev: u64,
 }
 
 /// An ingress (its stream key only masked).

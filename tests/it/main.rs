@@ -14,6 +14,7 @@ mod generated;
 mod hardening;
 mod ingress;
 mod projects;
+mod rules;
 mod support;
 mod webhooks;
 mod webhooks_cli;

@@ -5,6 +5,7 @@ pub mod egress;
 pub mod ingress;
 pub mod projects;
 pub mod rooms;
+pub mod rules;
 pub mod status;
 pub mod webhooks;
 

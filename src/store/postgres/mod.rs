@@ -298,6 +298,16 @@ impl Media for PgStore {
         self.by("livekit_id", livekit_id, None).await
     }
 
+    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>> {
+        self.one(&[project_id, id]).await
+    }
+
+    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
+        let rows =
+            self.query("SELECT rev, data FROM rules WHERE project_id = $1 ORDER BY id DESC", &[&project_id]).await?;
+        rows.iter().map(decode).collect()
+    }
+
     async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
         let mut filter = "project_id = $1".to_string();
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
@@ -424,6 +434,7 @@ impl Upkeep for PgStore {
         // Keyset paging on each table's primary key; the cursor is `<project>\u{1f}<id>`.
         let (table, select, two_part) = match kind {
             Kind::Projects => ("projects", ProjectRecord::SELECT, false),
+            Kind::Rules => ("rules", RuleRecord::SELECT, true),
             Kind::Endpoints => ("endpoints", EndpointRecord::SELECT, true),
             Kind::Egress => ("egress", EgressRecord::SELECT, true),
             Kind::Ingress => ("ingress", IngressRecord::SELECT, true),
@@ -450,6 +461,7 @@ impl Upkeep for PgStore {
         for row in &rows {
             out.ops.push(match kind {
                 Kind::Projects => Op::PutProject(decode(row)?, Expect::Any),
+                Kind::Rules => Op::PutRule(decode(row)?, Expect::Any),
                 Kind::Endpoints => Op::PutEndpoint(decode(row)?, Expect::Any),
                 Kind::Egress => Op::PutEgress(decode(row)?, Expect::Any),
                 Kind::Ingress => Op::PutIngress(decode(row)?, Expect::Any),
@@ -472,6 +484,7 @@ impl Upkeep for PgStore {
     async fn count(&self, kind: Kind) -> Result<u64> {
         let table = match kind {
             Kind::Projects => "projects",
+            Kind::Rules => "rules",
             Kind::Endpoints => "endpoints",
             Kind::Egress => "egress",
             Kind::Ingress => "ingress",

@@ -6,7 +6,8 @@ use serde::de::DeserializeOwned;
 use tokio_postgres::types::{Json, ToSql};
 
 use crate::store::{
-    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, ProjectRecord, Result, StoreError,
+    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, ProjectRecord, Result,
+    RuleRecord, StoreError,
 };
 
 /// A column value to bind.
@@ -135,6 +136,22 @@ impl PgRow for IngressRecord {
     }
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.livekit_id.clone()), Box::new(self.room_name.clone()), Box::new(self.deleted_ms.is_some())]
+    }
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
+    }
+}
+
+impl PgRow for RuleRecord {
+    const TABLE: &'static str = "rules";
+    const WHAT: &'static str = "recording rule";
+    const KEY: &'static [&'static str] = &["project_id", "id"];
+    const COLS: &'static [&'static str] = &[];
+    fn key(&self) -> Vec<String> {
+        vec![self.project_id.clone(), self.id.clone()]
+    }
+    fn cols(&self) -> Vec<Value> {
+        vec![]
     }
     fn set_rev(&mut self, rev: u64) {
         self.rev = rev;

@@ -6,9 +6,10 @@
 pub const MIGRATION_LOCK: i64 = 0x7075_6c73_655f_6d67; // "pulse_mg"
 
 /// `(version, SQL)`, in order.
-pub const MIGRATIONS: &[(i32, &str)] = &[(
-    1,
-    r#"
+pub const MIGRATIONS: &[(i32, &str)] = &[
+    (
+        1,
+        r#"
 -- Every record keeps its columns for indexes and its whole self in `data` (JSON, so an
 -- operator can read it with psql); `rev` counts its writes (compare-and-swap).
 CREATE TABLE projects (
@@ -96,7 +97,21 @@ CREATE TABLE pulse_meta (
     value text NOT NULL
 );
 "#,
-)];
+    ),
+    (
+        2,
+        r#"
+-- Recording rules (what egress to start in which rooms, and when).
+CREATE TABLE rules (
+    project_id text NOT NULL,
+    id         text NOT NULL,
+    rev        bigint NOT NULL,
+    data       jsonb NOT NULL,
+    PRIMARY KEY (project_id, id)
+);
+"#,
+    ),
+];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile
 /// (a daemon that starts alongside waits, then finds nothing left to do).

@@ -9,7 +9,7 @@ use super::{Notice, pg};
 use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Taken};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
-const PROJECT_TABLES: &[&str] = &["egress", "ingress", "endpoints", "events", "deliveries", "projects"];
+const PROJECT_TABLES: &[&str] = &["egress", "ingress", "rules", "endpoints", "events", "deliveries", "projects"];
 
 /// What it means when a statement of a commit touches no row.
 enum IfNone {
@@ -52,6 +52,12 @@ fn steps(op: Op, out: &mut Vec<Step>) {
         Op::PutEndpoint(r, e) => out.push(put_step(&r, e)),
         Op::PutEvent(r) => out.push(put_step(&r, Expect::New)),
         Op::PutDelivery(r, e) => out.push(put_step(&r, e)),
+        Op::PutRule(r, e) => out.push(put_step(&r, e)),
+        Op::DeleteRule { project_id, id } => out.push(step(
+            "DELETE FROM rules WHERE project_id = $1 AND id = $2",
+            vec![Box::new(project_id), Box::new(id)],
+            IfNone::Fine,
+        )),
         Op::DeleteEndpoint { project_id, id, expect } => out.push(match expect {
             Expect::Rev(r) => step(
                 "DELETE FROM endpoints WHERE project_id = $1 AND id = $2 AND rev = $3",

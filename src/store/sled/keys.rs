@@ -10,6 +10,7 @@
 //! I/<project>/<in>                 ingress            IL/<IN_…>               → <project>/<in>
 //! Ia/<project>/<in>                ingress not deleted
 //! W/<project>/<we>                 endpoint           V/<project>/<evt>       event
+//! R/<project>/<rul>                recording rule
 //! D/<project>/<whl>                delivery           Ds|De|Dp/<project>/<status|event|endpoint>/<whl>
 //! Q/<due ms, 8 bytes BE><project>/<whl>  → endpoint id (the schedule)
 //! L/<LiveKit event id>             → first seen, ms   #<group>                → count (u64 BE)
@@ -19,11 +20,14 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 
 use crate::model::Millis;
-use crate::store::{DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IngressRecord, ProjectRecord};
+use crate::store::{
+    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IngressRecord, ProjectRecord, RuleRecord,
+};
 use crate::store::{Result, StoreError};
 
-/// The encoding's version, the first byte of every record.
-const FORMAT: u8 = 1;
+/// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`;
+/// records written as 1 are still read (see [`Row::decode_v1`]).
+const FORMAT: u8 = 2;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -31,9 +35,10 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 }
 
 /// Bytes back into a record.
-pub fn decode<T: DeserializeOwned>(b: &[u8]) -> Result<T> {
+pub fn decode<T: Row>(b: &[u8]) -> Result<T> {
     match b.split_first() {
         Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
+        Some((1, rest)) => T::decode_v1(rest),
         _ => Err(StoreError::Data("unknown record format".into())),
     }
 }
@@ -103,6 +108,35 @@ pub trait Row: Serialize + DeserializeOwned {
     fn entries(&self) -> Result<Vec<Entry>>;
     fn rev(&self) -> u64;
     fn set_rev(&mut self, rev: u64);
+    /// A record written by format 1 (the same fields, unless a type says otherwise).
+    fn decode_v1(b: &[u8]) -> Result<Self> {
+        postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))
+    }
+}
+
+/// `EgressRecord` as format 1 wrote it: without `rule_id`.
+#[derive(serde::Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+struct EgressV1 {
+    id: String,
+    livekit_id: Option<String>,
+    project_id: String,
+    room_name: String,
+    kind: crate::model::EgressKind,
+    output: crate::model::OutputType,
+    layout: Option<crate::model::Layout>,
+    filename: Option<String>,
+    status: crate::model::EgressStatus,
+    livekit_status: Option<String>,
+    cdn_playback_url: Option<String>,
+    file_url: Option<String>,
+    rtmp_urls: Vec<String>,
+    error: Option<String>,
+    created_ms: Millis,
+    started_ms: Option<Millis>,
+    ended_ms: Option<Millis>,
+    updated_ms: Millis,
+    rev: u64,
 }
 
 macro_rules! revs {
@@ -129,7 +163,42 @@ impl Row for ProjectRecord {
     revs!();
 }
 
+impl Row for RuleRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["R", &self.project_id, &self.id], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        Ok(vec![entry(key(&["R", &self.project_id], true), &self.id, encode(self)?)])
+    }
+    revs!();
+}
+
 impl Row for EgressRecord {
+    fn decode_v1(b: &[u8]) -> Result<Self> {
+        let e: EgressV1 = postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))?;
+        Ok(EgressRecord {
+            id: e.id,
+            livekit_id: e.livekit_id,
+            project_id: e.project_id,
+            room_name: e.room_name,
+            kind: e.kind,
+            output: e.output,
+            layout: e.layout,
+            filename: e.filename,
+            status: e.status,
+            livekit_status: e.livekit_status,
+            cdn_playback_url: e.cdn_playback_url,
+            file_url: e.file_url,
+            rtmp_urls: e.rtmp_urls,
+            error: e.error,
+            created_ms: e.created_ms,
+            started_ms: e.started_ms,
+            ended_ms: e.ended_ms,
+            updated_ms: e.updated_ms,
+            rev: e.rev,
+            rule_id: None,
+        })
+    }
     fn primary(&self) -> Vec<u8> {
         key(&["G", &self.project_id, &self.id], false)
     }
@@ -216,7 +285,7 @@ impl Row for DeliveryRecord {
 }
 
 /// The groups a project's data lives in (for deleting a project).
-pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "W", "V", "D", "Ds", "De", "Dp"];
+pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "R", "W", "V", "D", "Ds", "De", "Dp"];
 
 #[cfg(test)]
 mod tests {
@@ -228,6 +297,37 @@ mod tests {
         assert!(id_bound("whl", 1_700_000_000_123, false) <= id);
         assert!(id_bound("whl", 1_700_000_000_123, true) >= id);
         assert!(id_bound("whl", 1_700_000_000_124, false) > id);
+    }
+
+    #[test]
+    fn an_egress_written_by_format_1_still_reads() {
+        use crate::model::*;
+        let old = EgressV1 {
+            id: "eg_1".into(),
+            livekit_id: Some("EG_x".into()),
+            project_id: "prj_1".into(),
+            room_name: "r".into(),
+            kind: EgressKind::RoomComposite,
+            output: OutputType::Hls,
+            layout: Some(Layout::Grid),
+            filename: Some("f".into()),
+            status: EgressStatus::Active,
+            livekit_status: None,
+            cdn_playback_url: None,
+            file_url: None,
+            rtmp_urls: vec![],
+            error: None,
+            created_ms: 1,
+            started_ms: Some(2),
+            ended_ms: None,
+            updated_ms: 3,
+            rev: 4,
+        };
+        let bytes = postcard::to_extend(&old, vec![1u8]).unwrap();
+        let e: EgressRecord = decode(&bytes).unwrap();
+        assert_eq!((e.id.as_str(), e.status, e.rev, e.rule_id.as_deref()), ("eg_1", EgressStatus::Active, 4, None));
+        let again: EgressRecord = decode(&encode(&e).unwrap()).unwrap();
+        assert_eq!(again, e, "format 2 round-trips");
     }
 
     #[test]

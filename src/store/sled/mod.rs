@@ -351,6 +351,18 @@ impl Media for SledStore {
         self.via("I", &key(&["IL", livekit_id], false), None)
     }
 
+    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>> {
+        self.get(&key(&["R", project_id, id], false))
+    }
+
+    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
+        self.tree
+            .scan_prefix(key(&["R", project_id], true))
+            .rev()
+            .map(|kv| decode(&kv.map_err(|e| StoreError::Io(e.to_string()))?.1))
+            .collect()
+    }
+
     async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
         let (group, primary) = if f.include_deleted {
             (key(&["I", project_id], true), None)
@@ -529,6 +541,7 @@ impl Upkeep for SledStore {
     async fn export(&self, kind: Kind, after: Option<String>, limit: usize) -> Result<Export> {
         let prefix: &[u8] = match kind {
             Kind::Projects => b"P/",
+            Kind::Rules => b"R/",
             Kind::Endpoints => b"W/",
             Kind::Egress => b"G/",
             Kind::Ingress => b"I/",
@@ -552,6 +565,7 @@ impl Upkeep for SledStore {
             let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
             out.ops.push(match kind {
                 Kind::Projects => Op::PutProject(decode(&v)?, Expect::Any),
+                Kind::Rules => Op::PutRule(decode(&v)?, Expect::Any),
                 Kind::Endpoints => Op::PutEndpoint(decode(&v)?, Expect::Any),
                 Kind::Egress => Op::PutEgress(decode(&v)?, Expect::Any),
                 Kind::Ingress => Op::PutIngress(decode(&v)?, Expect::Any),
@@ -573,6 +587,7 @@ impl Upkeep for SledStore {
     async fn count(&self, kind: Kind) -> Result<u64> {
         let prefix: &[u8] = match kind {
             Kind::Projects => return self.count(b"P/"),
+            Kind::Rules => b"R/",
             Kind::Endpoints => b"W/",
             Kind::Egress => b"G/",
             Kind::Ingress => b"I/",

@@ -25,6 +25,7 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         ended_ms: None,
         updated_ms: 0,
         rev: 0,
+        rule_id: None,
     }
 }
 

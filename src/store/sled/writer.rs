@@ -16,7 +16,7 @@ use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, se
 use crate::model::Millis;
 use crate::store::{
     Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, Op,
-    ProjectRecord, Result, StoreError,
+    ProjectRecord, Result, RuleRecord, StoreError,
 };
 
 /// The most commands one batch takes (bounds the time before the first is answered).
@@ -228,6 +228,11 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
         Op::PutIngress(r, e) => put_row(v, r, e, "ingress")?.map(drop),
         Op::PutEndpoint(r, e) => put_row(v, r, e, "webhook endpoint")?.map(drop),
         Op::PutEvent(r) => put_row(v, r, Expect::New, "event")?.map(drop),
+        Op::PutRule(r, e) => put_row(v, r, e, "recording rule")?.map(drop),
+        Op::DeleteRule { project_id, id } => {
+            delete_row::<RuleRecord>(v, &key(&["R", &project_id, &id], false))?;
+            Ok(())
+        }
         Op::PutDelivery(r, e) => put_row(v, r, e, "delivery")?.map(|d| {
             v.stage_released.push((format!("{}/{}", d.project_id, d.id), d.rev));
         }),
@@ -263,6 +268,9 @@ fn delete_project(v: &mut View, id: &str) -> Result<()> {
     }
     for (k, _) in v.scan(&key(&["W", id], true))? {
         delete_row::<EndpointRecord>(v, &k)?;
+    }
+    for (k, _) in v.scan(&key(&["R", id], true))? {
+        delete_row::<RuleRecord>(v, &k)?;
     }
     for (k, _) in v.scan(&key(&["V", id], true))? {
         delete_row::<EventRecord>(v, &k)?;

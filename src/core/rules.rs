@@ -1,0 +1,225 @@
+//! Recording rules: per project, which rooms (a glob on the project's room names), what egress
+//! to start (the options of `egress start`) and when (`room_started`, or the first track
+//! published). When LiveKit reports the trigger, the rule's egress starts once per room
+//! session — the session's key is taken in the same commit as the pending egress, so a
+//! duplicate webhook, a second daemon or a retry finds it taken — and it is stopped when the
+//! room finishes if LiveKit has not stopped it already.
+
+use super::validate::{one_of, text};
+use super::{Core, CoreError, CoreResult, views};
+use crate::api::{self, RuleRequest, StartEgress};
+use crate::model::{RuleTrigger, now_ms};
+use crate::store::{Changes, Committed, EgressFilter, Expect, Op, PageReq, ProjectRecord, RuleRecord};
+use crate::util::new_id;
+
+/// The most rules one project keeps.
+const MAX_RULES: usize = 50;
+
+/// Whether `name` matches `glob` (`*` any run of characters, `?` exactly one).
+pub fn glob_match(glob: &str, name: &str) -> bool {
+    let (g, n): (Vec<char>, Vec<char>) = (glob.chars().collect(), name.chars().collect());
+    // Iterative matching with one backtrack point (the last `*`).
+    let (mut gi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        if gi < g.len() && (g[gi] == '?' || g[gi] == n[ni]) {
+            gi += 1;
+            ni += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some(gi);
+            mark = ni;
+            gi += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|c| *c == '*')
+}
+
+/// The egress options a rule starts, checked as `egress start` checks them; errors name the
+/// field as `egress.<field>`.
+fn check_egress(core: &Core, project: &ProjectRecord, egress: &StartEgress) -> CoreResult<()> {
+    if egress.room_name.is_some() {
+        return Err(CoreError::invalid(
+            "egress.room_name",
+            "a rule's egress takes its room from the trigger; remove room_name",
+        ));
+    }
+    let mut probe = egress.clone();
+    probe.room_name = Some("rule-check".into());
+    let storage = core.storage_for(project)?;
+    super::egress::plan(probe, &project.id, core.settings.cdn_base_url.as_deref(), storage.as_ref()).map(drop).map_err(
+        |e| match e {
+            CoreError::Invalid { field, message } => {
+                CoreError::Invalid { field: Some(format!("egress.{}", field.unwrap_or_default())), message }
+            }
+            other => other,
+        },
+    )
+}
+
+impl Core {
+    fn rule_from(
+        &self,
+        project: &ProjectRecord,
+        req: &RuleRequest,
+        base: Option<&RuleRecord>,
+    ) -> CoreResult<RuleRecord> {
+        let now = now_ms();
+        let room_glob = match (&req.room_glob, base) {
+            (Some(g), _) => g.trim().to_string(),
+            (None, Some(b)) => b.room_glob.clone(),
+            (None, None) => "*".into(),
+        };
+        if room_glob.is_empty() {
+            return Err(CoreError::invalid("room_glob", "room_glob must not be empty; use \"*\" for every room"));
+        }
+        text("room_glob", &room_glob, 128)?;
+        let trigger = match (&req.trigger, base) {
+            (Some(t), _) => one_of("trigger", t, RuleTrigger::parse, &RuleTrigger::names())?,
+            (None, Some(b)) => b.trigger,
+            (None, None) => RuleTrigger::RoomStarted,
+        };
+        let egress = match (&req.egress, base) {
+            (Some(e), _) => {
+                check_egress(self, project, e)?;
+                serde_json::to_string(e).expect("requests serialize")
+            }
+            (None, Some(b)) => b.egress.clone(),
+            (None, None) => {
+                return Err(CoreError::invalid("egress", "egress is required: what to start, as for egress start"));
+            }
+        };
+        Ok(RuleRecord {
+            id: base.map_or_else(|| new_id("rul"), |b| b.id.clone()),
+            project_id: project.id.clone(),
+            room_glob,
+            trigger,
+            egress,
+            enabled: req.enabled.or(base.map(|b| b.enabled)).unwrap_or(true),
+            created_ms: base.map_or(now, |b| b.created_ms),
+            updated_ms: now,
+            rev: base.map_or(0, |b| b.rev),
+        })
+    }
+
+    pub async fn create_rule(&self, project: &ProjectRecord, req: RuleRequest) -> CoreResult<api::Rule> {
+        let rule = self.rule_from(project, &req, None)?;
+        if self.store.rules(&project.id).await?.len() >= MAX_RULES {
+            return Err(CoreError::invalid(
+                "rule",
+                format!("a project keeps at most {MAX_RULES} rules; remove one first"),
+            ));
+        }
+        self.store.commit(Changes { livekit_event: None, ops: vec![Op::PutRule(rule.clone(), Expect::New)] }).await?;
+        Ok(views::rule(&rule))
+    }
+
+    async fn find_rule(&self, project: &ProjectRecord, id: &str) -> CoreResult<RuleRecord> {
+        self.store.rule(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("rule {id}")))
+    }
+
+    pub async fn get_rule(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Rule> {
+        Ok(views::rule(&self.find_rule(project, id).await?))
+    }
+
+    /// A project's rules, newest first, paged (a project keeps at most [`MAX_RULES`]).
+    pub async fn list_rules(&self, project: &ProjectRecord, page: PageReq) -> CoreResult<api::Page<api::Rule>> {
+        let all = self.store.rules(&project.id).await?;
+        let total = all.len() as u64;
+        let items = all.into_iter().skip(page.skip()).take(page.limit as usize).collect();
+        Ok(views::page(crate::store::Paged { items, total }, page, views::rule))
+    }
+
+    /// Changes the fields `req` names; the rest stay.
+    pub async fn update_rule(&self, project: &ProjectRecord, id: &str, req: RuleRequest) -> CoreResult<api::Rule> {
+        loop {
+            let current = self.find_rule(project, id).await?;
+            let next = self.rule_from(project, &req, Some(&current))?;
+            let op = Op::PutRule(next.clone(), Expect::Rev(current.rev));
+            if let Committed::Applied = self.store.commit(Changes { livekit_event: None, ops: vec![op] }).await? {
+                return Ok(views::rule(&next));
+            }
+        }
+    }
+
+    pub async fn delete_rule(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Deleted> {
+        self.find_rule(project, id).await?;
+        let op = Op::DeleteRule { project_id: project.id.clone(), id: id.into() };
+        self.store.commit(Changes { livekit_event: None, ops: vec![op] }).await?;
+        Ok(api::Deleted { id: id.into(), deleted: true })
+    }
+
+    /// LiveKit reported `trigger` in `room` (the project's own name) during the session
+    /// `room_sid`: starts each matching rule's egress once for that session. Failures are
+    /// logged and surface as the egress's own `egress_failed`; they never fail the webhook.
+    pub async fn run_rules(&self, project_id: &str, room: &str, room_sid: &str, trigger: RuleTrigger) {
+        if room_sid.is_empty() {
+            return;
+        }
+        let (project, rules) = match (self.store.project(project_id).await, self.store.rules(project_id).await) {
+            (Ok(Some(p)), Ok(r)) => (p, r),
+            _ => return,
+        };
+        for rule in rules.iter().filter(|r| r.enabled && r.trigger == trigger && glob_match(&r.room_glob, room)) {
+            let mut req: StartEgress = match serde_json::from_str(&rule.egress) {
+                Ok(r) => r,
+                Err(e) => {
+                    tracing::error!(rule = %rule.id, error = %e, "unreadable rule");
+                    continue;
+                }
+            };
+            req.room_name = Some(room.to_string());
+            let session = format!("rule:{}:{room_sid}", rule.id);
+            match self.start_egress_as(&project, req, Some((&rule.id, session))).await {
+                Ok(Some(e)) => {
+                    tracing::info!(rule = %rule.id, %room, egress_id = %e.egress_id, "rule started an egress")
+                }
+                Ok(None) => tracing::debug!(rule = %rule.id, %room, "rule already started for this room session"),
+                Err(e) => tracing::warn!(rule = %rule.id, %room, error = %e, "rule could not start its egress"),
+            }
+        }
+    }
+
+    /// The room finished: stops what rules started in it that LiveKit has not ended.
+    pub async fn room_finished(&self, project_id: &str, room: &str) {
+        let Ok(Some(project)) = self.store.project(project_id).await else { return };
+        let filter = EgressFilter { status: None, room_name: Some(room.to_string()) };
+        let Ok(found) = self.store.egress_list(project_id, &filter, PageReq { page: 1, limit: 100 }).await else {
+            return;
+        };
+        for e in found.items.iter().filter(|e| e.rule_id.is_some() && !e.status.is_final() && e.livekit_id.is_some()) {
+            match self.stop_egress(&project, &e.id).await {
+                Ok(_) => tracing::info!(egress_id = %e.id, %room, "stopped a rule's egress: the room finished"),
+                Err(err) => tracing::debug!(egress_id = %e.id, error = %err, "rule's egress not stopped"),
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::glob_match;
+
+    #[test]
+    fn globs() {
+        for (g, n, m) in [
+            ("*", "anything", true),
+            ("live-*", "live-1", true),
+            ("live-*", "live-", true),
+            ("live-*", "alive-1", false),
+            ("*-stage", "town-stage", true),
+            ("a?c", "abc", true),
+            ("a?c", "ac", false),
+            ("a*b*c", "axxbyyc", true),
+            ("a*b*c", "axxbyy", false),
+            ("exact", "exact", true),
+            ("exact", "exactly", false),
+        ] {
+            assert_eq!(glob_match(g, n), m, "{g} vs {n}");
+        }
+    }
+}

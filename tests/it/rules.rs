@@ -1,0 +1,146 @@
+//! Recording rules: created and checked like `egress start`, and run when LiveKit reports the
+//! trigger — once per room session however often it is reported, stopped when the room
+//! finishes.
+
+use serde_json::{Value, json};
+
+use crate::support::TestEnv;
+
+fn room_webhook(env: &TestEnv, id: &str, event: &str, project: &str, room: &str, sid: &str) {
+    let body = json!({"event": event, "id": id, "room": {"sid": sid, "name": format!("{project}__{room}")}});
+    assert_eq!(env.livekit_webhook(&body), 200);
+}
+
+fn api(env: &TestEnv, key: &str, method: &str, path: &str, body: Option<Value>) -> (u16, Value) {
+    let (s, _, v) = env.api(method, path, Some(("x-pulse-key", key)), body.map(|b| b.to_string().into_bytes()));
+    (s, v)
+}
+
+#[test]
+fn rules_are_checked_like_egress_start_and_name_the_field() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    for (body, field) in [
+        (json!({"egress": {"output_type": "dash"}}), "egress.output_type"),
+        (json!({"egress": {"room_name": "x", "output_type": "hls"}}), "egress.room_name"),
+        (json!({"egress": {"output_type": "rtmp"}}), "egress.rtmp_urls"),
+        (json!({"trigger": "sometimes", "egress": {"output_type": "hls"}}), "trigger"),
+        (json!({"room_glob": "live-*"}), "egress"),
+        (json!({"room_glob": "", "egress": {"output_type": "hls"}}), "room_glob"),
+    ] {
+        let (s, v) = api(&env, &key, "POST", "/v1/media/rules", Some(body.clone()));
+        assert_eq!((s, v["error"]["field"].as_str()), (400, Some(field)), "{body}: {v}");
+    }
+    let (s, v) = api(&env, &key, "GET", "/v1/media/rules", None);
+    assert_eq!((s, v["pagination"]["total"].as_u64()), (200, Some(0)), "nothing was created: {v}");
+
+    // Create, get, update, list, delete.
+    let (s, r) = api(
+        &env,
+        &key,
+        "POST",
+        "/v1/media/rules",
+        Some(json!({"room_glob": "live-*", "egress": {"output_type": "hls"}})),
+    );
+    assert_eq!(s, 201, "{r}");
+    assert_eq!((r["trigger"].as_str(), r["enabled"].as_bool()), (Some("room_started"), Some(true)));
+    let id = r["rule_id"].as_str().unwrap();
+    let (s, u) =
+        api(&env, &key, "PATCH", &format!("/v1/media/rules/{id}"), Some(json!({"trigger": "track_published"})));
+    assert_eq!(
+        (s, u["trigger"].as_str(), u["room_glob"].as_str()),
+        (200, Some("track_published"), Some("live-*")),
+        "{u}"
+    );
+    let (_, got) = api(&env, &key, "GET", &format!("/v1/media/rules/{id}"), None);
+    assert_eq!(got["trigger"], "track_published");
+    let (_, other) = env.project("b");
+    let (s, _) = api(&env, &other, "GET", &format!("/v1/media/rules/{id}"), None);
+    assert_eq!(s, 404, "another project's key finds nothing");
+    let (s, _) = api(&env, &key, "DELETE", &format!("/v1/media/rules/{id}"), None);
+    assert_eq!(s, 200);
+    let (s, _) = api(&env, &key, "GET", &format!("/v1/media/rules/{id}"), None);
+    assert_eq!(s, 404);
+}
+
+#[test]
+fn a_rule_starts_one_egress_per_room_session_and_stops_it_when_the_room_finishes() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let (s, r) = api(
+        &env,
+        &key,
+        "POST",
+        "/v1/media/rules",
+        Some(json!({"room_glob": "live-*", "egress": {"output_type": "hls", "layout_type": "grid"}})),
+    );
+    assert_eq!(s, 201, "{r}");
+    let rule = r["rule_id"].as_str().unwrap().to_string();
+    let starts = |env: &TestEnv| env.fake.requests_to("StartRoomCompositeEgress");
+
+    // The room starts, reported twice (a retried webhook and a second report of the same
+    // session): one egress, with the rule's options, in the project's namespaced room.
+    room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_s1");
+    room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_s1");
+    room_webhook(&env, "EV_1b", "room_started", &project, "live-1", "RM_s1");
+    let sent = starts(&env);
+    assert_eq!(sent.len(), 1, "one start for one room session");
+    assert_eq!(sent[0].body["roomName"], format!("{project}__live-1"));
+    assert_eq!(sent[0].body["layout"], "grid");
+    // A room the glob does not match starts nothing.
+    room_webhook(&env, "EV_2", "room_started", &project, "backstage", "RM_s2");
+    assert_eq!(starts(&env).len(), 1);
+
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+    let egress = &list["data"][0];
+    assert_eq!(egress["rule_id"], rule.as_str(), "{list}");
+    let lk = egress["livekit_egress_id"].as_str().unwrap().to_string();
+
+    // The room finishes: the rule's egress is stopped.
+    room_webhook(&env, "EV_3", "room_finished", &project, "live-1", "RM_s1");
+    let stops = env.fake.requests_to("StopEgress");
+    assert_eq!(stops.len(), 1);
+    assert_eq!(stops[0].body["egressId"], lk.as_str());
+
+    // A new session of the same room is recorded again.
+    room_webhook(&env, "EV_4", "room_started", &project, "live-1", "RM_s3");
+    assert_eq!(starts(&env).len(), 2);
+}
+
+#[test]
+fn a_track_published_rule_waits_for_the_first_track() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let body = json!({"trigger": "track_published", "egress": {"output_type": "file"}});
+    assert_eq!(api(&env, &key, "POST", "/v1/media/rules", Some(body)).0, 201);
+    room_webhook(&env, "EV_1", "room_started", &project, "talk", "RM_t");
+    assert!(env.fake.requests_to("StartRoomCompositeEgress").is_empty(), "not on room_started");
+    for (i, track) in ["TR_a", "TR_v"].iter().enumerate() {
+        let body = json!({"event": "track_published", "id": format!("EV_t{i}"),
+            "room": {"sid": "RM_t", "name": format!("{project}__talk")},
+            "participant": {"sid": "PA_1", "identity": "host"},
+            "track": {"sid": track, "type": "AUDIO"}});
+        assert_eq!(env.livekit_webhook(&body), 200);
+    }
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 1, "the first track starts it, once");
+}
+
+#[test]
+fn pulse_rules_add_list_get_remove() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let add = env.pulse(&key, &["rules", "add", "--rooms", "live-*", "--output", "hls", "--layout", "grid", "--json"]);
+    add.code(0);
+    let r = add.json();
+    assert_eq!((r["room_glob"].as_str(), r["egress"]["layout_type"].as_str()), (Some("live-*"), Some("grid")), "{r}");
+    let id = r["rule_id"].as_str().unwrap();
+    let list = env.pulse(&key, &["rules", "list"]);
+    list.code(0);
+    assert!(list.stdout.contains(id) && list.stdout.contains("RULE ID"), "{}", list.stdout);
+    env.pulse(&key, &["rules", "get", id, "--json"]).code(0);
+    let bad = env.pulse(&key, &["rules", "add", "--output", "rtmp"]);
+    assert_ne!(bad.code, 0);
+    assert!(bad.stderr.contains("rtmp_urls"), "{}", bad.stderr);
+    env.pulse(&key, &["rules", "remove", id]).code(0);
+    assert_ne!(env.pulse(&key, &["rules", "get", id]).code, 0);
+}
