@@ -2,7 +2,7 @@
 //! egress that has not ended is polled with `ListEgress`) and retention pruning.
 
 use super::Core;
-use crate::model::{Millis, now_ms};
+use crate::model::{Millis, RuleTrigger, now_ms};
 
 impl Core {
     /// Polls every egress that has not ended once; returns how many LiveKit answered for.
@@ -29,6 +29,33 @@ impl Core {
                     tracing::warn!(error = %e, "reconciler cannot reach LiveKit; will retry");
                     break;
                 }
+            }
+        }
+        seen += self.reconcile_rooms().await;
+        seen
+    }
+
+    /// Runs the recording rules of every pulse room LiveKit lists as open: a room whose
+    /// `room_started` webhook was lost is still recorded (once per session: the webhook and
+    /// this pass share the session key). Returns how many pulse rooms were seen.
+    pub async fn reconcile_rooms(&self) -> usize {
+        if !self.store.any_rules().await.unwrap_or(false) {
+            return 0;
+        }
+        let rooms = match self.livekit.list_rooms().await {
+            Ok(r) => r,
+            Err(e) => {
+                tracing::warn!(error = %e, "reconciler cannot list LiveKit's rooms; will retry");
+                return 0;
+            }
+        };
+        let mut seen = 0;
+        for room in rooms {
+            let Some((project, name)) = super::validate::split_room(&room.name) else { continue };
+            seen += 1;
+            self.run_rules(project, name, &room.sid, RuleTrigger::RoomStarted).await;
+            if room.num_publishers > 0 {
+                self.run_rules(project, name, &room.sid, RuleTrigger::TrackPublished).await;
             }
         }
         seen

@@ -197,6 +197,13 @@ impl LiveKit {
         self.call("Ingress", "DeleteIngress", ingress_admin(), &req, true).await
     }
 
+    /// `RoomService/ListRooms`: the rooms open now (the reconciler's view of room starts).
+    pub async fn list_rooms(&self) -> Result<Vec<RoomInfo>, LiveKitError> {
+        let grant = VideoGrant { room_list: true, ..Default::default() };
+        let resp: ListRoomsResponse = self.call("RoomService", "ListRooms", grant, &ListRoomsRequest {}, true).await?;
+        Ok(resp.rooms)
+    }
+
     /// `RoomService/ListRooms` as a probe: works on a bare `livekit-server --dev` (egress and
     /// ingress need Redis). Returns the round-trip time.
     pub async fn probe(&self) -> Result<Duration, LiveKitError> {

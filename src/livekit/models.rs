@@ -191,6 +191,33 @@ pub struct ListRoomsRequest {}
 
 // ---------------------------------------------------------------- responses
 
+/// `ListRoomsResponse`: the rooms open now.
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default)]
+pub struct ListRoomsResponse {
+    pub rooms: Vec<RoomInfo>,
+}
+
+/// `Room`, the fields pulse reads (protojson leaves out zeros).
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, rename_all = "camelCase")]
+pub struct RoomInfo {
+    pub sid: String,
+    pub name: String,
+    #[serde(deserialize_with = "de_u32_any")]
+    pub num_publishers: u32,
+}
+
+/// A uint32 as a JSON number or string.
+fn de_u32_any<'de, D: Deserializer<'de>>(d: D) -> Result<u32, D::Error> {
+    let v = serde_json::Value::deserialize(d)?;
+    Ok(match v {
+        serde_json::Value::Number(n) => n.as_u64().unwrap_or(0) as u32,
+        serde_json::Value::String(s) => s.parse().unwrap_or(0),
+        _ => 0,
+    })
+}
+
 /// Accepts an int64 as a JSON string (protojson) or number.
 pub fn de_i64<'de, D: Deserializer<'de>>(d: D) -> Result<i64, D::Error> {
     #[derive(Deserialize)]

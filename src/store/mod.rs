@@ -291,6 +291,8 @@ pub trait Media: Send + Sync {
     async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>>;
     /// A project's recording rules, newest first.
     async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>>;
+    /// Whether any project has a recording rule (else the reconciler need not list rooms).
+    async fn any_rules(&self) -> Result<bool>;
     async fn ingress_by_livekit(&self, livekit_id: &str) -> Result<Option<IngressRecord>>;
     async fn ingress_list(
         &self,

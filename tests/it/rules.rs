@@ -144,3 +144,25 @@ fn pulse_rules_add_list_get_remove() {
     env.pulse(&key, &["rules", "remove", id]).code(0);
     assert_ne!(env.pulse(&key, &["rules", "get", id]).code, 0);
 }
+
+#[test]
+fn the_reconciler_starts_a_rule_whose_room_started_webhook_was_lost_once() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let body = json!({"room_glob": "live-*", "egress": {"output_type": "hls"}});
+    assert_eq!(api(&env, &key, "POST", "/v1/media/rules", Some(body)).0, 201);
+    // LiveKit lists the room (its room_started webhook never came), and a room of no project.
+    env.fake.set_rooms(vec![
+        json!({"sid": "RM_lost", "name": format!("{project}__live-7"), "numParticipants": 3}),
+        json!({"sid": "RM_x", "name": "someone-elses-room"}),
+    ]);
+    let st = env.state();
+    env.rt.block_on(st.core.reconcile_once());
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 1);
+    assert_eq!(starts[0].body["roomName"], format!("{project}__live-7"));
+    // The late webhook and the next pass find the session started.
+    room_webhook(&env, "EV_late", "room_started", &project, "live-7", "RM_lost");
+    env.rt.block_on(st.core.reconcile_once());
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 1);
+}

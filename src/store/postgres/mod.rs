@@ -302,6 +302,10 @@ impl Media for PgStore {
         self.one(&[project_id, id]).await
     }
 
+    async fn any_rules(&self) -> Result<bool> {
+        Ok(!self.query("SELECT 1 FROM rules LIMIT 1", &[]).await?.is_empty())
+    }
+
     async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
         let rows =
             self.query("SELECT rev, data FROM rules WHERE project_id = $1 ORDER BY id DESC", &[&project_id]).await?;

@@ -355,6 +355,10 @@ impl Media for SledStore {
         self.get(&key(&["R", project_id, id], false))
     }
 
+    async fn any_rules(&self) -> Result<bool> {
+        Ok(self.tree.scan_prefix(b"R/").next().is_some())
+    }
+
     async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
         self.tree
             .scan_prefix(key(&["R", project_id], true))

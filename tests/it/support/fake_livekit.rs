@@ -39,6 +39,8 @@ struct State {
     progress: Option<Progress>,
     next_error: Option<(u16, String, String)>,
     counter: u64,
+    /// What ListRooms answers (protojson `Room`s).
+    rooms: Vec<Value>,
 }
 
 /// The running fake.
@@ -139,6 +141,11 @@ impl FakeLiveKit {
     }
 
     /// How egress moves on `ListEgress`.
+    /// The rooms ListRooms lists from now on.
+    pub fn set_rooms(&self, rooms: Vec<Value>) {
+        self.state.lock().unwrap().rooms = rooms;
+    }
+
     pub fn set_progress(&self, p: Progress) {
         self.state.lock().unwrap().progress = Some(p);
     }
@@ -321,7 +328,7 @@ fn handle(
                 None => twirp(404, "not_found", "ingress does not exist"),
             }
         }
-        "ListRooms" => ok(json!({"rooms": []})),
+        "ListRooms" => ok(json!({"rooms": st.rooms.clone()})),
         _ => twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
     }
 }
