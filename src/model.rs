@@ -132,6 +132,8 @@ named_enum!(
         RecordingAvailable = "recording_available",
         IngressStarted = "ingress_started",
         IngressEnded = "ingress_ended",
+        // New kinds go last: stored records keep a kind's position.
+        EgressFailed = "egress_failed",
     }
 );
 

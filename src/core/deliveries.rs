@@ -368,12 +368,15 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
     let now = crate::util::now_rfc3339();
     let egress = json!({"egress_id": "eg_test", "livekit_egress_id": "EG_test", "project_id": project_id,
         "room_name": "test-room", "egress_type": "room_composite", "output_type": "hls", "layout_type": "speaker",
-        "filename": "test", "status": if event == EventKind::EgressStarted { "active" } else { "ended" },
+        "filename": "test", "status": match event { EventKind::EgressStarted => "active", EventKind::EgressFailed => "failed", _ => "ended" },
         "livekit_status": null, "cdn_playback_url": null, "file_url": null, "rtmp_urls": [], "error": null,
         "created_at": now, "started_at": now, "ended_at": null, "updated_at": now});
     let room = json!({"sid": "RM_test", "name": "test-room"});
     match event {
         EventKind::EgressStarted | EventKind::EgressEnded => json!({"test": true, "egress": egress}),
+        EventKind::EgressFailed => {
+            json!({"test": true, "egress": egress, "reason": "LiveKit answered invalid_argument: template not found"})
+        }
         EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {
             "playlist_url": null, "file_url": null, "duration_seconds": 0.0, "size_bytes": 0}}),
         EventKind::IngressStarted | EventKind::IngressEnded => {

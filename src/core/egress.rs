@@ -222,6 +222,21 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     Ok(Plan { egress, request })
 }
 
+/// Starts a rule makes before its egress fails (with 0.25, 0.5 and 1 s between them).
+const RULE_START_ATTEMPTS: u32 = 4;
+
+/// Whether a failed LiveKit call may pass when made again.
+fn retryable(e: &crate::livekit::LiveKitError) -> bool {
+    use crate::livekit::LiveKitError as E;
+    match e {
+        E::Unreachable { .. } | E::BadResponse { .. } => true,
+        E::Twirp { status, code, .. } => {
+            *status >= 500 || matches!(code.as_str(), "unavailable" | "resource_exhausted")
+        }
+        E::Unauthorized { .. } => false,
+    }
+}
+
 /// `<room>-<UTC yyyymmdd-hhmmss>`, with the room reduced to filename characters.
 fn default_filename(room: &str) -> String {
     let safe: String = room
@@ -305,6 +320,9 @@ pub fn transition_events(
     }
     if !before.status.is_final() && after.status.is_final() {
         out.push((EventKind::EgressEnded, view()));
+        if after.status == EgressStatus::Failed {
+            out.push((EventKind::EgressFailed, json!({ "egress": views::egress(after), "reason": after.error })));
+        }
         if after.status == EgressStatus::Ended && after.output != OutputType::Rtmp {
             out.push((
                 EventKind::RecordingAvailable,
@@ -448,10 +466,26 @@ impl Core {
             return Ok(None);
         }
         egress.rev = 1;
-        let result = match &request {
-            StartRequest::RoomComposite(r) => self.livekit.start_room_composite(r).await,
-            StartRequest::TrackComposite(r) => self.livekit.start_track_composite(r).await,
-            StartRequest::Track(r) => self.livekit.start_track(r).await,
+        // A rule has no caller to try again: it retries what may pass on a second try (LiveKit
+        // unreachable or overloaded) a few times, backing off, before the egress fails.
+        let attempts = if egress.rule_id.is_some() { RULE_START_ATTEMPTS } else { 1 };
+        let mut delay = std::time::Duration::from_millis(250);
+        let mut attempt = 1;
+        let result = loop {
+            let r = match &request {
+                StartRequest::RoomComposite(r) => self.livekit.start_room_composite(r).await,
+                StartRequest::TrackComposite(r) => self.livekit.start_track_composite(r).await,
+                StartRequest::Track(r) => self.livekit.start_track(r).await,
+            };
+            match r {
+                Err(e) if attempt < attempts && retryable(&e) => {
+                    tracing::warn!(egress_id = %egress.id, attempt, error = %e, "rule's egress start failed; retrying");
+                    tokio::time::sleep(delay).await;
+                    delay *= 2;
+                    attempt += 1;
+                }
+                r => break r,
+            }
         };
         match result {
             Ok(info) => {

@@ -166,3 +166,31 @@ fn the_reconciler_starts_a_rule_whose_room_started_webhook_was_lost_once() {
     env.rt.block_on(st.core.reconcile_once());
     assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 1);
 }
+
+#[test]
+fn a_refused_start_is_retried_when_it_may_pass_and_fails_with_the_reason_when_not() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &["egress_failed"]);
+    let body = json!({"room_glob": "live-*", "egress": {"output_type": "hls"}});
+    assert_eq!(api(&env, &key, "POST", "/v1/media/rules", Some(body)).0, 201);
+
+    // LiveKit overloaded once: the rule tries again and the egress starts.
+    env.fake.fail_next(503, "unavailable", "no egress workers available");
+    room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_1");
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 2, "one refused, one accepted");
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+    assert_eq!(list["data"].as_array().unwrap().len(), 1, "{list}");
+    assert_ne!(list["data"][0]["status"], "failed", "{list}");
+
+    // Refused for a reason a retry cannot change: one try, egress_failed with the reason.
+    env.fake.fail_next(400, "invalid_argument", "template not found");
+    room_webhook(&env, "EV_2", "room_started", &project, "live-2", "RM_2");
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 3);
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-2", None);
+    assert_eq!(list["data"][0]["status"], "failed", "{list}");
+    let got = rx.wait_for(10, |g| !g.is_empty());
+    assert_eq!(got[0].json["event"], "egress_failed");
+    assert!(got[0].body.contains("template not found"), "{}", got[0].body);
+}
