@@ -44,8 +44,8 @@ fn daemons(env: &TestEnv, db: &TestDb, n: usize) -> Vec<(Child, String, tempfile
         .collect()
 }
 
-/// A project made through `url`, its endpoint pointing at `rx`; returns the project id.
-fn project(env: &TestEnv, url: &str, rx: &Receiver) -> String {
+/// A project made through `url`, its endpoint pointing at `rx`; returns its id and API key.
+fn project(env: &TestEnv, url: &str, rx: &Receiver) -> (String, String) {
     let client = pulse::http_client(Duration::from_secs(30));
     let v: Value = env.rt.block_on(async {
         let r = client
@@ -59,7 +59,7 @@ fn project(env: &TestEnv, url: &str, rx: &Receiver) -> String {
         r.json().await.unwrap()
     });
     rx.trust(v["webhook_endpoint"]["secret"].as_str().unwrap());
-    v["project"]["project_id"].as_str().unwrap().to_string()
+    (v["project"]["project_id"].as_str().unwrap().to_string(), v["api_key"].as_str().unwrap().to_string())
 }
 
 /// Sends a signed `participant_joined` with LiveKit id `id` to `url`; the status, or `None`
@@ -108,7 +108,7 @@ fn three_daemons_share_a_storm_and_one_sigkill_loses_nothing() {
     let rx = env.receiver();
     let mut ds = daemons(&env, &db, 3);
     let urls: Vec<String> = ds.iter().map(|d| d.1.clone()).collect();
-    let project_id = project(&env, &urls[0], &rx);
+    let (project_id, _) = project(&env, &urls[0], &rx);
 
     let client = pulse::http_client(Duration::from_secs(30));
     let acked = Arc::new(Mutex::new(HashSet::<String>::new()));
@@ -224,39 +224,7 @@ fn a_stream_on_one_daemon_sees_events_taken_in_by_another() {
     let rx = env.receiver();
     let forwarded = env.receiver();
     let mut ds = daemons(&env, &db, 2);
-    let project_id = project(&env, &ds[0].1, &rx);
-    let key = {
-        let client = pulse::http_client(Duration::from_secs(5));
-        let v: Value = env.rt.block_on(async {
-            client
-                .post(format!("{}/v1/projects", ds[0].1))
-                .bearer_auth(ADMIN_TOKEN)
-                .json(&json!({"name": "viewer"}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap()
-        });
-        let _ = v;
-        // The stream is per project: rotate-free way to get this project's key is to make it
-        // here, so use a fresh project for both the stream and the events.
-        let v: Value = env.rt.block_on(async {
-            client
-                .post(format!("{}/v1/projects", ds[0].1))
-                .bearer_auth(ADMIN_TOKEN)
-                .json(&json!({"name": "streamed"}))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap()
-        });
-        (v["project"]["project_id"].as_str().unwrap().to_string(), v["api_key"].as_str().unwrap().to_string())
-    };
-    let _ = project_id;
+    let key = project(&env, &ds[0].1, &rx);
     // `webhooks listen` on daemon B forwards what B's event stream shows.
     let mut listen = env
         .cmd(&["webhooks", "listen", "--forward-to", &forwarded.url])
@@ -319,7 +287,7 @@ fn the_database_going_away_mid_storm_is_503s_then_nothing_lost() {
     let rx = env.receiver();
     let mut ds = daemons(&env, &db, 1);
     let url = ds[0].1.clone();
-    let project_id = project(&env, &url, &rx);
+    let (project_id, _) = project(&env, &url, &rx);
     let client = pulse::http_client(Duration::from_secs(30));
     let acked = Arc::new(Mutex::new(HashSet::<String>::new()));
     let unavailable = Arc::new(AtomicUsize::new(0));

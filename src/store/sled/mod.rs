@@ -261,6 +261,20 @@ impl SledStore {
     }
 }
 
+/// The key group holding every record of `kind`.
+fn kind_prefix(kind: Kind) -> &'static [u8] {
+    match kind {
+        Kind::Projects => b"P/",
+        Kind::Rules => b"R/",
+        Kind::Endpoints => b"W/",
+        Kind::Egress => b"G/",
+        Kind::Ingress => b"I/",
+        Kind::Events => b"V/",
+        Kind::Deliveries => b"D/",
+        Kind::LiveKitEvents => b"L/",
+    }
+}
+
 /// A check a record must pass to be listed.
 type Keep<'a, T> = Box<dyn Fn(&T) -> bool + 'a>;
 
@@ -543,16 +557,7 @@ impl Upkeep for SledStore {
     }
 
     async fn export(&self, kind: Kind, after: Option<String>, limit: usize) -> Result<Export> {
-        let prefix: &[u8] = match kind {
-            Kind::Projects => b"P/",
-            Kind::Rules => b"R/",
-            Kind::Endpoints => b"W/",
-            Kind::Egress => b"G/",
-            Kind::Ingress => b"I/",
-            Kind::Events => b"V/",
-            Kind::Deliveries => b"D/",
-            Kind::LiveKitEvents => b"L/",
-        };
+        let prefix = kind_prefix(kind);
         let mut end = prefix.to_vec();
         end.push(0xff);
         let start = match &after {
@@ -589,16 +594,10 @@ impl Upkeep for SledStore {
     }
 
     async fn count(&self, kind: Kind) -> Result<u64> {
-        let prefix: &[u8] = match kind {
-            Kind::Projects => return self.count(b"P/"),
-            Kind::Rules => b"R/",
-            Kind::Endpoints => b"W/",
-            Kind::Egress => b"G/",
-            Kind::Ingress => b"I/",
-            Kind::Events => b"V/",
-            Kind::Deliveries => b"D/",
-            Kind::LiveKitEvents => b"L/",
-        };
+        if kind == Kind::Projects {
+            return self.count(b"P/");
+        }
+        let prefix = kind_prefix(kind);
         Ok(self.tree.scan_prefix(prefix).keys().count() as u64)
     }
 
