@@ -160,11 +160,15 @@ impl Core {
         if room_sid.is_empty() {
             return;
         }
-        let (project, rules) = match (self.store.project(project_id).await, self.store.rules(project_id).await) {
-            (Ok(Some(p)), Ok(r)) => (p, r),
-            _ => return,
-        };
-        for rule in rules.iter().filter(|r| r.enabled && r.trigger == trigger && glob_match(&r.room_glob, room)) {
+        // Every track_published and room_started passes here: one read when no rule matches.
+        let Ok(rules) = self.store.rules(project_id).await else { return };
+        let matching: Vec<&RuleRecord> =
+            rules.iter().filter(|r| r.enabled && r.trigger == trigger && glob_match(&r.room_glob, room)).collect();
+        if matching.is_empty() {
+            return;
+        }
+        let Ok(Some(project)) = self.store.project(project_id).await else { return };
+        for rule in matching {
             let mut req: StartEgress = match serde_json::from_str(&rule.egress) {
                 Ok(r) => r,
                 Err(e) => {

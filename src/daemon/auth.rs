@@ -165,15 +165,6 @@ impl AppState {
             self.admin(caller).map(|_| None)
         }
     }
-
-    /// Either credential (for `/v1/status`).
-    pub async fn anyone(&self, caller: &Caller) -> Result<(), ApiError> {
-        if caller.pulse_key.is_some() || caller.bearer.as_deref().is_some_and(|b| b.starts_with("pulse_key_")) {
-            self.project(caller).await.map(|_| ())
-        } else {
-            self.admin(caller)
-        }
-    }
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@ use warp::http::StatusCode;
 use super::AppState;
 use super::handlers::Answer;
 use super::reject::ApiError;
-use crate::webhooks::livekit::{WebhookEvent, verify};
+use crate::webhooks::livekit::{WebhookClaims, WebhookEvent};
 
 /// The answer LiveKit gets (it reads only the status).
 #[derive(serde::Serialize)]
@@ -20,12 +20,11 @@ pub struct Ack {
 }
 
 /// `POST /v1/webhooks/livekit`.
-pub async fn livekit(st: Arc<AppState>, auth: Option<String>, body: Bytes) -> Answer<Ack> {
+pub async fn livekit(st: Arc<AppState>, claims: WebhookClaims, body: Bytes) -> Answer<Ack> {
     let core = &st.core;
-    let lk = &core.settings.livekit;
-    // The token's signature and times were checked before the body was read; this checks them
-    // with the body's hash.
-    if let Err(why) = verify(auth.as_deref(), &body, &lk.api_key, &lk.api_secret) {
+    // The token's signature, issuer and times were checked before the body was read (the
+    // route's gate); what is left is that it was signed for this body.
+    if let Err(why) = claims.check_body(&body) {
         core.metrics.rejected_signatures.fetch_add(1, Ordering::Relaxed);
         tracing::warn!(reason = %why, "refused a LiveKit webhook");
         return Err(ApiError::unauthenticated(format!("LiveKit webhook refused: {why}")));

@@ -49,15 +49,15 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
                 let st = st.clone();
                 async move {
                     let lk = &st.core.settings.livekit;
-                    crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret)
-                        .map(|_| auth)
-                        .map_err(|why| {
+                    crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret).map_err(
+                        |why| {
                             st.core.metrics.rejected_signatures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                             tracing::warn!(reason = %why, "refused a LiveKit webhook");
                             warp::reject::custom(super::reject::ApiError::unauthenticated(format!(
                                 "LiveKit webhook refused: {why}"
                             )))
-                        })
+                        },
+                    )
                 }
             })
             .and(timed_body(body_timeout))

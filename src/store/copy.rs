@@ -36,12 +36,14 @@ pub async fn copy(from: &dyn Store, to: &dyn Store, mut progress: impl FnMut(u64
         loop {
             let batch = from.export(*kind, after.take(), BATCH).await?;
             let n = batch.ops.len() as u64;
-            match to.commit(Changes { livekit_event: None, ops: batch.ops.clone() }).await? {
+            // Only events are written as new, so only they may need a second, one-by-one pass.
+            let retry = if *kind == Kind::Events { batch.ops.clone() } else { Vec::new() };
+            match to.commit(Changes { livekit_event: None, ops: batch.ops }).await? {
                 Committed::Applied => {}
-                // Only events are written as new: some are there already (a copy into a
-                // non-empty target). Keep those, write the rest one by one.
+                // Some events are there already (a copy into a non-empty target): keep
+                // those, write the rest one by one.
                 Committed::Conflict(_) if *kind == Kind::Events => {
-                    for op in batch.ops {
+                    for op in retry {
                         if let Committed::Conflict(_) =
                             to.commit(Changes { livekit_event: None, ops: vec![op] }).await?
                         {

@@ -27,21 +27,22 @@ pub struct WebhookClaims {
     pub sha256: String,
 }
 
-/// Verifies `Authorization` (raw JWT or `Bearer …`): HS256 with the API secret, `iss` = API
-/// key, `exp`/`nbf` with 60 s leeway, and the `sha256` claim equal (constant time) to the
-/// base64 SHA-256 of the raw body.
-pub fn verify(auth: Option<&str>, body: &[u8], api_key: &str, api_secret: &str) -> Result<(), IntakeRejection> {
-    let claims = verify_token(auth, api_key, api_secret)?;
-    let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
-    if bool::from(claims.sha256.as_bytes().ct_eq(digest.as_bytes())) && !claims.sha256.is_empty() {
-        Ok(())
-    } else {
-        Err(IntakeRejection::BodyMismatch)
+impl WebhookClaims {
+    /// Whether `body` is the body the token was signed for: the `sha256` claim equal
+    /// (constant time) to the base64 SHA-256 of the raw body.
+    pub fn check_body(&self, body: &[u8]) -> Result<(), IntakeRejection> {
+        let digest = base64::engine::general_purpose::STANDARD.encode(sha2::Sha256::digest(body));
+        if bool::from(self.sha256.as_bytes().ct_eq(digest.as_bytes())) && !self.sha256.is_empty() {
+            Ok(())
+        } else {
+            Err(IntakeRejection::BodyMismatch)
+        }
     }
 }
 
-/// The token alone: signed with `api_secret`, issued by `api_key`, within its times (what can
-/// be checked before the body arrives); its claims, for the body's hash.
+/// Verifies `Authorization` (raw JWT or `Bearer …`) alone: HS256 with the API secret, `iss` =
+/// API key, `exp`/`nbf` with 60 s leeway — what can be checked before the body arrives. The
+/// claims it returns check the body ([`WebhookClaims::check_body`]).
 pub fn verify_token(auth: Option<&str>, api_key: &str, api_secret: &str) -> Result<WebhookClaims, IntakeRejection> {
     let raw = auth.map(str::trim).filter(|a| !a.is_empty()).ok_or(IntakeRejection::MissingToken)?;
     let token = raw.strip_prefix("Bearer ").unwrap_or(raw).trim();
