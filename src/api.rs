@@ -177,6 +177,31 @@ pub struct Egress {
     /// The recording rule that started it, if one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
+    /// HLS and file output, once ended: what pulse found in the object store.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub recording: Option<Recording>,
+}
+
+/// The check of an ended recording in the object store.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Recording {
+    /// `pending`, `verified`, `failed` or `not_verified` (no storage configured).
+    pub verification: String,
+    /// True once the playlist or MP4 was found, not empty (and, for HLS, every segment).
+    pub verified: bool,
+    /// The key pulse told egress to upload to.
+    pub object_key: Option<String>,
+    /// Bytes found in the store (HLS: the playlist and everything beside it).
+    pub size_bytes: Option<u64>,
+    /// HLS: the segments the playlist names.
+    pub segments: Option<u32>,
+    /// What was missing, why it was not verified, or the last error reaching the store.
+    pub detail: Option<String>,
+    /// Looks that could not reach the store so far.
+    pub attempts: u32,
+    pub checked_at: Option<String>,
+    /// While pending: the next look.
+    pub next_check_at: Option<String>,
 }
 
 // ---------------------------------------------------------------- ingress

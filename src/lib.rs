@@ -13,6 +13,7 @@ pub mod error;
 pub mod livekit;
 pub mod media;
 pub mod model;
+pub mod objects;
 pub mod output;
 pub mod ssrf;
 pub mod store;

@@ -130,9 +130,7 @@ impl StorageConfig {
                     "is required for r2: https://<account_id>.r2.cloudflarestorage.com",
                 ));
             }
-            Some(e) if !e.starts_with("https://") || e.len() <= "https://".len() => {
-                return Err(err(prefix, "endpoint", "must be an https:// URL"));
-            }
+            Some(e) => check_endpoint(e).map_err(|m| err(prefix, "endpoint", m))?,
             _ => {}
         }
         let access_key_id = self.access_key_id.clone().unwrap_or_default();
@@ -152,6 +150,33 @@ impl StorageConfig {
             secret_access_key,
             force_path_style: self.force_path_style.unwrap_or(r2),
         })
+    }
+}
+
+/// An endpoint is `https://`, or `http://` on a host that cannot be on the public internet: a
+/// loopback or private IP address, `localhost`, or a name without a dot (a container's or a LAN
+/// host's, such as a local MinIO). Credentials sent in the clear stay off public networks.
+fn check_endpoint(e: &str) -> Result<(), String> {
+    let url = reqwest::Url::parse(e).map_err(|_| format!("`{e}` is not a URL (e.g. \"https://s3.example.com\")"))?;
+    let host = match url.host_str() {
+        Some(h) if url.username().is_empty() && url.password().is_none() => h,
+        Some(_) => return Err("must not hold credentials; use access_key_id and secret_access_key".into()),
+        None => return Err(format!("`{e}` has no host")),
+    };
+    if url.path() != "/" || url.query().is_some() {
+        return Err(format!("`{e}` must be the server's address only, without a path (the bucket is `bucket`)"));
+    }
+    let internal = match host.trim_start_matches('[').trim_end_matches(']').parse::<std::net::IpAddr>() {
+        Ok(ip) => !crate::ssrf::is_public(ip),
+        Err(_) => host == "localhost" || host.ends_with(".localhost") || !host.contains('.'),
+    };
+    match url.scheme() {
+        "https" => Ok(()),
+        "http" if internal => Ok(()),
+        "http" => Err(format!(
+            "`{e}` must be https:// (http:// is allowed only for a loopback or private address, such as a local MinIO)"
+        )),
+        _ => Err(format!("`{e}` must be an https:// URL")),
     }
 }
 
@@ -257,6 +282,22 @@ mod tests {
         let mut c = r2();
         c.endpoint = Some("http://acct.r2.cloudflarestorage.com".into());
         assert_eq!(c.validate("storage.").unwrap_err().field, "storage.endpoint");
+        for local in [
+            "http://127.0.0.1:9000",
+            "http://10.1.2.3:9000",
+            "http://[::1]:9000",
+            "http://minio:9000",
+            "http://localhost:9000",
+        ] {
+            c.endpoint = Some(local.into());
+            assert!(c.validate("storage.").is_ok(), "{local} is a local store");
+        }
+        for bad in
+            ["http://8.8.8.8:9000", "ftp://10.0.0.1", "https://s3.example.com/bucket", "https://u:p@s3.example.com"]
+        {
+            c.endpoint = Some(bad.into());
+            assert_eq!(c.validate("storage.").unwrap_err().field, "storage.endpoint", "{bad}");
+        }
         let mut c = r2();
         c.secret_access_key = None;
         assert_eq!(c.validate("storage.").unwrap_err().field, "storage.secret_access_key");

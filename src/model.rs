@@ -134,6 +134,7 @@ named_enum!(
         IngressEnded = "ingress_ended",
         // New kinds go last: stored records keep a kind's position.
         EgressFailed = "egress_failed",
+        RecordingFailed = "recording_failed",
     }
 );
 
@@ -161,4 +162,11 @@ named_enum!(
     /// When a recording rule starts its egress: when LiveKit reports the room started, or when
     /// the first participant publishes a track in it.
     RuleTrigger { RoomStarted = "room_started", TrackPublished = "track_published" }
+);
+
+named_enum!(
+    /// Where checking an ended recording in the object store stands: `pending` until pulse has
+    /// looked (and while the store cannot be reached), then `verified` or `failed`;
+    /// `not_verified` when no storage is configured, so there is nothing pulse can look in.
+    RecordingState { Pending = "pending", Verified = "verified", Failed = "failed", NotVerified = "not_verified" }
 );

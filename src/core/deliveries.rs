@@ -378,7 +378,14 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
             json!({"test": true, "egress": egress, "reason": "LiveKit answered invalid_argument: template not found"})
         }
         EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {
-            "playlist_url": null, "file_url": null, "duration_seconds": 0.0, "size_bytes": 0}}),
+            "playlist_url": null, "file_url": null, "object_key": format!("{project_id}/hls/test/index.m3u8"),
+            "duration_seconds": 0.0, "size_bytes": 0, "segments": 0, "verified": true, "verification": "verified",
+            "detail": null}}),
+        EventKind::RecordingFailed => json!({"test": true, "egress": egress, "recording": {
+            "playlist_url": null, "file_url": null, "object_key": format!("{project_id}/hls/test/index.m3u8"),
+            "duration_seconds": 0.0, "size_bytes": 0, "segments": null, "verified": false, "verification": "failed",
+            "detail": "the playlist `test/index.m3u8` is not in bucket `recordings`"},
+            "reason": "the playlist `test/index.m3u8` is not in bucket `recordings`"}),
         EventKind::IngressStarted | EventKind::IngressEnded => {
             json!({"test": true, "ingress": {"ingress_id": "in_test",
             "room_name": "test-room", "status": if event == EventKind::IngressStarted { "active" } else { "inactive" }}})

@@ -8,11 +8,11 @@ use serde_json::{Value, json};
 use super::events::{Draft, Outcome};
 use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
-use super::{Core, CoreError, CoreResult, views};
+use super::{Core, CoreError, CoreResult, recordings, views};
 use crate::api::{self, StartEgress};
 use crate::livekit::models::*;
 use crate::media::{self, Storage};
-use crate::model::{EgressKind, EgressStatus, EventKind, Layout, Millis, OutputType, now_ms};
+use crate::model::{EgressKind, EgressStatus, EventKind, Layout, Millis, OutputType, RecordingState, now_ms};
 use crate::store::{Changes, Committed, EgressFilter, EgressRecord, Expect, Op, PageReq, ProjectRecord};
 use crate::util::{mask_rtmp_url, new_id, now_rfc3339};
 
@@ -218,6 +218,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         updated_ms: now,
         rev: 0,
         rule_id: None,
+        recording: None,
     };
     Ok(Plan { egress, request })
 }
@@ -306,13 +307,10 @@ pub fn apply_stop(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool 
 }
 
 /// The events one transition produces: `egress_started` when it leaves `pending` for a running
-/// state, `egress_ended` when it becomes final, `recording_available` when it ended with HLS
-/// or file output.
-pub fn transition_events(
-    before: &EgressRecord,
-    after: &EgressRecord,
-    info: Option<&EgressInfo>,
-) -> Vec<(EventKind, Value)> {
+/// state, `egress_ended` (and `egress_failed`) when it becomes final; for HLS and file output,
+/// `recording_available` when its recording is verified (or cannot be, without storage) and
+/// `recording_failed` when the check found it missing.
+pub fn transition_events(before: &EgressRecord, after: &EgressRecord) -> Vec<(EventKind, Value)> {
     let mut out = Vec::new();
     let view = || json!({ "egress": views::egress(after) });
     if before.status == EgressStatus::Pending && matches!(after.status, EgressStatus::Active | EgressStatus::Stopping) {
@@ -323,28 +321,18 @@ pub fn transition_events(
         if after.status == EgressStatus::Failed {
             out.push((EventKind::EgressFailed, json!({ "egress": views::egress(after), "reason": after.error })));
         }
-        if after.status == EgressStatus::Ended && after.output != OutputType::Rtmp {
-            out.push((
-                EventKind::RecordingAvailable,
-                json!({ "egress": views::egress(after), "recording": recording(after, info) }),
-            ));
+    }
+    let state = |e: &EgressRecord| e.recording.as_ref().map(|c| c.state);
+    if recordings::has_recording(after) && state(before) != state(after) {
+        match state(after) {
+            Some(RecordingState::Verified | RecordingState::NotVerified) => {
+                out.push((EventKind::RecordingAvailable, recordings::payload(after)));
+            }
+            Some(RecordingState::Failed) => out.push((EventKind::RecordingFailed, recordings::payload(after))),
+            _ => {}
         }
     }
     out
-}
-
-/// `recording`: CDN URLs, duration and size, from LiveKit's results where it sent them.
-fn recording(e: &EgressRecord, info: Option<&EgressInfo>) -> Value {
-    let seg = info.and_then(|i| i.segment_results.first());
-    let file = info.and_then(|i| i.file_results.first());
-    let duration_ns = seg.map(|s| s.duration).or(file.map(|f| f.duration)).unwrap_or(0);
-    let size = seg.map(|s| s.size).or(file.map(|f| f.size)).unwrap_or(0);
-    json!({
-        "playlist_url": e.cdn_playback_url.clone().or_else(|| seg.map(|s| s.playlist_location.clone()).filter(|s| !s.is_empty())),
-        "file_url": e.file_url.clone().or_else(|| file.map(|f| f.location.clone()).filter(|s| !s.is_empty())),
-        "duration_seconds": (duration_ns as f64 / 1e9),
-        "size_bytes": size,
-    })
 }
 
 impl Core {
@@ -368,10 +356,17 @@ impl Core {
     ) -> CoreResult<Outcome<EgressRecord>> {
         let mut changes = Changes { livekit_event: livekit_event.map(Into::into), ops: Vec::new() };
         let mut events = Vec::new();
+        if !before.status.is_final() && recordings::has_recording(&after) && after.recording.is_none() {
+            let storage = match self.store.project(&after.project_id).await? {
+                Some(p) => !matches!(self.storage_for(&p), Ok(None)),
+                None => false,
+            };
+            after.recording = Some(recordings::on_end(info, storage, now_ms()));
+        }
         let changed = after != *before;
         if changed {
             changes.push(Op::PutEgress(after.clone(), Expect::Rev(before.rev)));
-            let found = transition_events(before, &after, info);
+            let found = transition_events(before, &after);
             if !found.is_empty() {
                 let endpoints = self.store.endpoints(&after.project_id).await?;
                 for (kind, data) in found {
@@ -395,6 +390,9 @@ impl Core {
                 }
                 if after.status.is_final() {
                     self.refresh.forget(&after.id);
+                }
+                if after.recording.as_ref().is_some_and(|c| c.state == RecordingState::Pending) {
+                    self.verify.notify_one();
                 }
                 Outcome::Applied(after)
             }
@@ -649,7 +647,7 @@ mod tests {
         assert_eq!(e.status, EgressStatus::Active);
         assert_eq!(e.started_ms, Some(1000));
         let kinds = |a: &EgressRecord, b: &EgressRecord| {
-            transition_events(a, b, None).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
+            transition_events(a, b).into_iter().map(|(k, _)| k).collect::<Vec<_>>()
         };
         assert_eq!(kinds(&start, &e), [EventKind::EgressStarted]);
         let active = e.clone();
@@ -658,12 +656,35 @@ mod tests {
         apply_info(&mut e, &info("EGRESS_COMPLETE"), 7);
         assert_eq!(e.status, EgressStatus::Ended);
         assert_eq!(e.ended_ms, Some(7));
-        assert_eq!(kinds(&active, &e), [EventKind::EgressEnded, EventKind::RecordingAvailable]);
+        assert_eq!(kinds(&active, &e), [EventKind::EgressEnded]);
         assert!(!apply_info(&mut e, &info("EGRESS_FAILED"), 8), "final states never change");
-        // Straight from pending to ended: no egress_started.
+        // Ended with storage: the recording is checked before it is announced.
+        let mut pending = e.clone();
+        pending.recording = Some(recordings::on_end(None, true, 7));
+        assert_eq!(kinds(&active, &pending), [EventKind::EgressEnded]);
+        let verdict = |state| {
+            let mut v = pending.clone();
+            v.recording.as_mut().unwrap().state = state;
+            kinds(&pending, &v)
+        };
+        assert_eq!(verdict(RecordingState::Verified), [EventKind::RecordingAvailable]);
+        assert_eq!(verdict(RecordingState::Failed), [EventKind::RecordingFailed]);
+        assert!(verdict(RecordingState::Pending).is_empty());
+        // Straight from pending to ended, without storage: no egress_started, and the recording
+        // is announced as not verified.
         let mut direct = start.clone();
         apply_info(&mut direct, &info("EGRESS_COMPLETE"), 9);
+        direct.recording = Some(recordings::on_end(None, false, 9));
         assert_eq!(kinds(&start, &direct), [EventKind::EgressEnded, EventKind::RecordingAvailable]);
+        let (_, data) = transition_events(&start, &direct).pop().unwrap();
+        assert_eq!(
+            (data["recording"]["verified"].as_bool(), data["recording"]["verification"].as_str()),
+            (Some(false), Some("not_verified"))
+        );
+        // An RTMP egress has no recording.
+        let mut rtmp = direct.clone();
+        rtmp.output = OutputType::Rtmp;
+        assert_eq!(kinds(&start, &rtmp), [EventKind::EgressEnded]);
     }
 
     #[test]

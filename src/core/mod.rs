@@ -16,6 +16,7 @@ pub mod ingress;
 pub mod intake;
 pub mod projects;
 pub mod reconcile;
+pub mod recordings;
 pub mod refresh;
 pub mod rooms;
 pub mod rules;
@@ -30,6 +31,7 @@ pub use error::{CoreError, CoreResult};
 use crate::api::PulseEvent;
 use crate::config::Settings;
 use crate::livekit::LiveKit;
+use crate::objects::Objects;
 use crate::store::Store;
 use crate::webhooks::sender::Sender;
 
@@ -54,11 +56,15 @@ pub struct Core {
     pub store: Arc<dyn Store>,
     pub livekit: LiveKit,
     pub sender: Sender,
+    /// Reads the object store to verify recordings.
+    pub objects: Objects,
     pub settings: Settings,
     pub metrics: Metrics,
     stream: tokio::sync::broadcast::Sender<PulseEvent>,
     wake: Arc<tokio::sync::Notify>,
     refresh: refresh::Gate,
+    /// Fires when a recording is due for a check.
+    verify: Arc<tokio::sync::Notify>,
 }
 
 impl Core {
@@ -68,10 +74,12 @@ impl Core {
             store,
             livekit: LiveKit::new(&settings.livekit),
             sender: Sender::new(&settings.webhooks),
+            objects: Objects::default(),
             metrics: Metrics::default(),
             stream,
             wake: Arc::new(tokio::sync::Notify::new()),
             refresh: refresh::Gate::new(std::time::Duration::from_secs(1)),
+            verify: Arc::new(tokio::sync::Notify::new()),
             settings,
         }
     }
@@ -84,6 +92,11 @@ impl Core {
     /// Fires when new deliveries may be due (the worker waits on it).
     pub fn wake(&self) -> Arc<tokio::sync::Notify> {
         self.wake.clone()
+    }
+
+    /// Fires when a recording may be due for a check (the verifier waits on it).
+    pub fn verify_wake(&self) -> Arc<tokio::sync::Notify> {
+        self.verify.clone()
     }
 
     /// Scheduled attempts per delivery: the first plus one per retry delay.

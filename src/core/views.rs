@@ -1,7 +1,7 @@
 //! Records as the API shows them: RFC 3339 times, wire names, secrets left out.
 
 use crate::api;
-use crate::model::rfc3339_ms;
+use crate::model::{RecordingState, rfc3339_ms};
 use crate::store::{
     AttemptRecord, DeliveryRecord, EgressRecord, EndpointRecord, IngressRecord, PageReq, Paged, ProjectRecord,
     RuleRecord,
@@ -52,6 +52,17 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         ended_at: e.ended_ms.map(rfc3339_ms),
         updated_at: rfc3339_ms(e.updated_ms),
         rule_id: e.rule_id.clone(),
+        recording: e.recording.as_ref().map(|c| api::Recording {
+            verification: c.state.as_str().into(),
+            verified: c.state == RecordingState::Verified,
+            object_key: super::recordings::object_key(e),
+            size_bytes: c.size_bytes,
+            segments: c.segments,
+            detail: c.detail.clone(),
+            attempts: c.attempts,
+            checked_at: c.checked_ms.map(rfc3339_ms),
+            next_check_at: (c.state == RecordingState::Pending).then(|| rfc3339_ms(c.next_ms)),
+        }),
     }
 }
 

@@ -153,6 +153,7 @@ pub async fn start(
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
     let upkeep_task = tokio::spawn(upkeep(core.clone(), stop_rx.clone()));
+    let verify_task = tokio::spawn(verifier(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
     let evict_state = state.clone();
     let mut evict_stop = stop_rx.clone();
@@ -186,6 +187,7 @@ pub async fn start(
         let _ = worker_task.await;
         let _ = upkeep_task.await;
         let _ = cluster_task.await;
+        let _ = verify_task.await;
         let _ = evict_task.await;
         if let Err(e) = flush_store.close().await {
             tracing::error!(error = %e, "final store flush failed");
@@ -204,6 +206,21 @@ async fn upkeep(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
         tokio::select! {
             _ = poll.tick() => if core.store.lead().await { core.reconcile_once().await; },
             _ = prune.tick() => if core.store.lead().await { core.prune().await },
+            _ = stop.changed() => break,
+        }
+    }
+}
+
+/// Checks ended recordings in the object store: at once when this daemon ends one, and every
+/// second for what is due (a retry, or one a crashed daemon left), on the leading daemon.
+async fn verifier(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let wake = core.verify_wake();
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = wake.notified() => { core.verify_due().await; }
+            _ = every.tick() => if core.store.lead().await { core.verify_due().await; },
             _ = stop.changed() => break,
         }
     }

@@ -286,6 +286,9 @@ pub trait Media: Send + Sync {
     async fn egress_by_livekit(&self, livekit_id: &str) -> Result<Option<EgressRecord>>;
     async fn egress_list(&self, project_id: &str, filter: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>>;
     /// Every project's egress that has not ended (the reconciler's work).
+    /// Ended egress whose recording is still to be checked in the object store and is due by
+    /// `now_ms`.
+    async fn egress_to_verify(&self, now_ms: Millis) -> Result<Vec<EgressRecord>>;
     async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>>;
     async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>>;
     async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>>;

@@ -47,6 +47,30 @@ pub struct EgressRecord {
     /// The recording rule that started it, if one did.
     #[serde(default)]
     pub rule_id: Option<String>,
+    /// HLS and file output, once ended: what the object store holds.
+    #[serde(default)]
+    pub recording: Option<RecordingCheck>,
+}
+
+/// The check of an ended recording in the object store, and what LiveKit reported of it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct RecordingCheck {
+    pub state: RecordingState,
+    /// Bytes found in the store (HLS: the playlist and every object beside it).
+    pub size_bytes: Option<u64>,
+    /// HLS: how many segments the playlist names.
+    pub segments: Option<u32>,
+    /// What was missing, why it was not verified, or the last error reaching the store.
+    pub detail: Option<String>,
+    /// Checks that could not reach the store so far.
+    pub attempts: u32,
+    /// While `pending`: when to look next.
+    pub next_ms: Millis,
+    pub checked_ms: Option<Millis>,
+    /// What LiveKit reported: the recording's length and where it uploaded it.
+    pub duration_ns: i64,
+    pub reported_size: i64,
+    pub location: Option<String>,
 }
 
 /// A recording rule: which rooms of a project, what egress to start in them (the options of

@@ -14,6 +14,7 @@ mod generated;
 mod hardening;
 mod ingress;
 mod projects;
+mod recordings;
 mod rules;
 mod support;
 mod webhooks;

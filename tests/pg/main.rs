@@ -23,6 +23,8 @@ mod hardening;
 mod ingress;
 #[path = "../it/projects.rs"]
 mod projects;
+#[path = "../it/recordings.rs"]
+mod recordings;
 #[path = "../it/rules.rs"]
 mod rules;
 #[path = "../it/support/mod.rs"]

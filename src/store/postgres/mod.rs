@@ -287,6 +287,11 @@ impl Media for PgStore {
         rows.iter().map(decode).collect()
     }
 
+    async fn egress_to_verify(&self, now_ms: Millis) -> Result<Vec<EgressRecord>> {
+        let rows = self.query("SELECT rev, data FROM egress WHERE verify_due <= $1", &[&now_ms]).await?;
+        rows.iter().map(decode).collect()
+    }
+
     async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>> {
         match self.by("livekit_id", id, Some(project_id)).await? {
             Some(i) => Ok(Some(i)),

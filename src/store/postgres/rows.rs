@@ -5,6 +5,7 @@ use serde::Serialize;
 use serde::de::DeserializeOwned;
 use tokio_postgres::types::{Json, ToSql};
 
+use crate::model::RecordingState;
 use crate::store::{
     DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, ProjectRecord, Result,
     RuleRecord, StoreError,
@@ -110,15 +111,17 @@ impl PgRow for EgressRecord {
     const TABLE: &'static str = "egress";
     const WHAT: &'static str = "egress";
     const KEY: &'static [&'static str] = &["project_id", "id"];
-    const COLS: &'static [&'static str] = &["livekit_id", "status", "room_name"];
+    const COLS: &'static [&'static str] = &["livekit_id", "status", "room_name", "verify_due"];
     fn key(&self) -> Vec<String> {
         vec![self.project_id.clone(), self.id.clone()]
     }
     fn cols(&self) -> Vec<Value> {
+        let verify_due = self.recording.as_ref().filter(|r| r.state == RecordingState::Pending).map(|r| r.next_ms);
         vec![
             Box::new(self.livekit_id.clone()),
             Box::new(self.status.as_str().to_string()),
             Box::new(self.room_name.clone()),
+            Box::new(verify_due),
         ]
     }
     fn set_rev(&mut self, rev: u64) {

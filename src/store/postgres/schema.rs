@@ -111,6 +111,14 @@ CREATE TABLE rules (
 );
 "#,
     ),
+    (
+        3,
+        r#"
+-- When an ended recording is next to be checked in the object store (NULL once it has been).
+ALTER TABLE egress ADD COLUMN verify_due bigint;
+CREATE INDEX egress_verify ON egress (verify_due) WHERE verify_due IS NOT NULL;
+"#,
+    ),
 ];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile

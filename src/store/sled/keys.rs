@@ -7,6 +7,7 @@
 //! P/<project>                      project            K/<key hash>            → project id
 //! G/<project>/<eg>                 egress             GL/<EG_…>               → <project>/<eg>
 //! Gs/<project>/<status>/<eg>       egress by status   GU/<eg>                 → project (not ended)
+//!                                                     GV/<eg>                 → project (recording unchecked)
 //! I/<project>/<in>                 ingress            IL/<IN_…>               → <project>/<in>
 //! Ia/<project>/<in>                ingress not deleted
 //! W/<project>/<we>                 endpoint           V/<project>/<evt>       event
@@ -25,9 +26,9 @@ use crate::store::{
 };
 use crate::store::{Result, StoreError};
 
-/// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`;
-/// records written as 1 are still read (see [`Row::decode_v1`]).
-const FORMAT: u8 = 2;
+/// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
+/// 3 `EgressRecord::recording`; older records are still read (see [`Row::decode_old`]).
+const FORMAT: u8 = 3;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -38,7 +39,7 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 pub fn decode<T: Row>(b: &[u8]) -> Result<T> {
     match b.split_first() {
         Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
-        Some((1, rest)) => T::decode_v1(rest),
+        Some((&v @ (1 | 2), rest)) => T::decode_old(v, rest),
         _ => Err(StoreError::Data("unknown record format".into())),
     }
 }
@@ -108,13 +109,14 @@ pub trait Row: Serialize + DeserializeOwned {
     fn entries(&self) -> Result<Vec<Entry>>;
     fn rev(&self) -> u64;
     fn set_rev(&mut self, rev: u64);
-    /// A record written by format 1 (the same fields, unless a type says otherwise).
-    fn decode_v1(b: &[u8]) -> Result<Self> {
+    /// A record written by an older format (the same fields, unless a type says otherwise).
+    fn decode_old(_format: u8, b: &[u8]) -> Result<Self> {
         postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))
     }
 }
 
-/// `EgressRecord` as format 1 wrote it: without `rule_id`.
+/// `EgressRecord` as format 1 wrote it: without `rule_id`. Format 2 wrote this and then
+/// `rule_id` (postcard puts fields one after another, so a tuple reads it).
 #[derive(serde::Deserialize)]
 #[cfg_attr(test, derive(serde::Serialize))]
 struct EgressV1 {
@@ -174,8 +176,13 @@ impl Row for RuleRecord {
 }
 
 impl Row for EgressRecord {
-    fn decode_v1(b: &[u8]) -> Result<Self> {
-        let e: EgressV1 = postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))?;
+    fn decode_old(format: u8, b: &[u8]) -> Result<Self> {
+        let bad = |e: postcard::Error| StoreError::Data(e.to_string());
+        let (e, rule_id) = if format == 1 {
+            (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None)
+        } else {
+            postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?
+        };
         Ok(EgressRecord {
             id: e.id,
             livekit_id: e.livekit_id,
@@ -196,7 +203,8 @@ impl Row for EgressRecord {
             ended_ms: e.ended_ms,
             updated_ms: e.updated_ms,
             rev: e.rev,
-            rule_id: None,
+            rule_id,
+            recording: None,
         })
     }
     fn primary(&self) -> Vec<u8> {
@@ -213,6 +221,9 @@ impl Row for EgressRecord {
         }
         if !self.status.is_final() {
             out.push(lookup(key(&["GU", &self.id], false), p.as_bytes()));
+        }
+        if self.recording.as_ref().is_some_and(|r| r.state == crate::model::RecordingState::Pending) {
+            out.push(lookup(key(&["GV", &self.id], false), p.as_bytes()));
         }
         Ok(out)
     }
@@ -327,7 +338,10 @@ mod tests {
         let e: EgressRecord = decode(&bytes).unwrap();
         assert_eq!((e.id.as_str(), e.status, e.rev, e.rule_id.as_deref()), ("eg_1", EgressStatus::Active, 4, None));
         let again: EgressRecord = decode(&encode(&e).unwrap()).unwrap();
-        assert_eq!(again, e, "format 2 round-trips");
+        assert_eq!(again, e, "the current format round-trips");
+        let v2 = postcard::to_extend(&(&old, Some("rul_1")), vec![2u8]).unwrap();
+        let e: EgressRecord = decode(&v2).unwrap();
+        assert_eq!((e.rule_id.as_deref(), e.recording), (Some("rul_1"), None), "format 2 still reads");
     }
 
     #[test]

@@ -180,6 +180,17 @@ impl SledStore {
             .map_or(0, u64::from_be_bytes))
     }
 
+    /// The egress a `<tag>/<egress id>` → project lookup group points at.
+    fn egress_listed(&self, tag: &[u8]) -> Result<Vec<EgressRecord>> {
+        let mut out = Vec::new();
+        for kv in self.tree.scan_prefix(tag) {
+            let (k, p) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let id = String::from_utf8_lossy(&k[tag.len()..]);
+            out.extend(self.get::<EgressRecord>(&key(&["G", &String::from_utf8_lossy(&p), &id], false))?);
+        }
+        Ok(out)
+    }
+
     /// A record found through a lookup key whose value is `<project>/<id>`, if it belongs to
     /// `project` (any project when `None`).
     fn via<T: Row>(&self, tag: &str, lookup: &[u8], project: Option<&str>) -> Result<Option<T>> {
@@ -345,12 +356,12 @@ impl Media for SledStore {
     }
 
     async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>> {
-        let mut out = Vec::new();
-        for kv in self.tree.scan_prefix(b"GU/") {
-            let (k, p) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
-            let id = String::from_utf8_lossy(&k[3..]);
-            out.extend(self.get::<EgressRecord>(&key(&["G", &String::from_utf8_lossy(&p), &id], false))?);
-        }
+        self.egress_listed(b"GU/")
+    }
+
+    async fn egress_to_verify(&self, now_ms: Millis) -> Result<Vec<EgressRecord>> {
+        let mut out = self.egress_listed(b"GV/")?;
+        out.retain(|e| e.recording.as_ref().is_some_and(|r| r.next_ms <= now_ms));
         Ok(out)
     }
 

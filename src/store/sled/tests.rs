@@ -26,6 +26,7 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         updated_ms: 0,
         rev: 0,
         rule_id: None,
+        recording: None,
     }
 }
 
@@ -85,6 +86,21 @@ async fn preconditions_and_dedupe_write_nothing_when_they_fail() {
     let seen = || Changes { livekit_event: Some("EV_1".into()), ops: vec![] };
     assert_eq!(s.commit(seen()).await.unwrap(), Committed::Applied);
     assert_eq!(s.commit(seen()).await.unwrap(), Committed::Duplicate);
+}
+
+#[tokio::test]
+async fn recordings_to_verify_follow_their_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let mut e = egress("prj_a", "eg_1", Some("EG_1"), EgressStatus::Ended);
+    e.recording = Some(crate::core::recordings::on_end(None, true, 1_000));
+    put(&s, vec![Op::PutEgress(e.clone(), Expect::New)]).await;
+    assert!(s.egress_to_verify(999).await.unwrap().is_empty(), "not due yet");
+    assert_eq!(s.egress_to_verify(1_000).await.unwrap()[0].id, "eg_1");
+    e.rev = 1;
+    e.recording.as_mut().unwrap().state = RecordingState::Verified;
+    put(&s, vec![Op::PutEgress(e.clone(), Expect::Rev(1))]).await;
+    assert!(s.egress_to_verify(i64::MAX).await.unwrap().is_empty(), "verified leaves the index");
 }
 
 #[tokio::test]

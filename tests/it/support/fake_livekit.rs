@@ -41,6 +41,21 @@ struct State {
     counter: u64,
     /// What ListRooms answers (protojson `Room`s).
     rooms: Vec<Value>,
+    /// Each egress's start request as sent (credentials and all), to upload with.
+    originals: HashMap<String, Value>,
+}
+
+/// What the fake egress leaves in the bucket when it completes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Upload {
+    /// HLS: three segments, the playlist naming them and the live playlist; file: the MP4.
+    Full,
+    /// Nothing (egress#1284: the upload failed, yet the egress completed).
+    Nothing,
+    /// A zero-byte playlist or MP4.
+    Empty,
+    /// HLS: the playlist, without the segments it names (egress#329: deleted temp files).
+    PlaylistOnly,
 }
 
 /// The running fake.
@@ -161,6 +176,68 @@ impl FakeLiveKit {
         st.egress.get_mut(id).expect("known egress")["status"] = json!(status);
     }
 
+    /// Ends an egress as LiveKit's egress service does: uploads what `upload` says to the S3
+    /// storage its request named, then reports `EGRESS_COMPLETE` with its results. Returns
+    /// the `EgressInfo`.
+    pub async fn complete_egress(&self, id: &str, upload: Upload) -> Value {
+        let request = self.state.lock().unwrap().originals.get(id).cloned().expect("known egress");
+        let (mut segment_results, mut file_results) = (Vec::new(), Vec::new());
+        if let Some(seg) = request["segmentOutputs"].get(0) {
+            let prefix = seg["filenamePrefix"].as_str().unwrap();
+            let playlist = seg["playlistName"].as_str().unwrap();
+            let names: Vec<String> = (0..3).map(|i| format!("{prefix}_{i:05}.ts")).collect();
+            let mut text = "#EXTM3U\n#EXT-X-VERSION:3\n#EXT-X-TARGETDURATION:6\n#EXT-X-PLAYLIST-TYPE:VOD\n".to_string();
+            for n in &names {
+                text += &format!("#EXTINF:6.000,\n{}\n", n.rsplit('/').next().unwrap());
+            }
+            text += "#EXT-X-ENDLIST\n";
+            let segment = vec![0x47u8; 188 * 40];
+            let s3 = &seg["s3"];
+            match upload {
+                Upload::Full | Upload::PlaylistOnly => {
+                    if upload == Upload::Full {
+                        for n in &names {
+                            super::s3::put(s3, n, segment.clone()).await;
+                        }
+                    }
+                    super::s3::put(s3, playlist, text.clone().into_bytes()).await;
+                }
+                Upload::Empty => super::s3::put(s3, playlist, Vec::new()).await,
+                Upload::Nothing => {}
+            }
+            segment_results.push(json!({
+                "playlist_name": playlist, "live_playlist_name": seg["livePlaylistName"],
+                "duration": "18000000000", "size": (segment.len() * 3).to_string(),
+                "playlist_location": format!("https://{}.s3.amazonaws.com/{playlist}", s3["bucket"].as_str().unwrap_or("")),
+                "live_playlist_location": "", "segment_count": "3", "started_at": "0", "ended_at": "0"
+            }));
+        }
+        let file = request["fileOutputs"].get(0).or(request.get("file")).filter(|f| f["filepath"].is_string());
+        if let Some(f) = file {
+            let path = f["filepath"].as_str().unwrap();
+            // An MP4 begins with its `ftyp` box.
+            let mut mp4 = b"\0\0\0\x20ftypisom\0\0\x02\0isomiso2avc1mp41".to_vec();
+            mp4.resize(4096, 0);
+            match upload {
+                Upload::Full | Upload::PlaylistOnly => super::s3::put(&f["s3"], path, mp4.clone()).await,
+                Upload::Empty => super::s3::put(&f["s3"], path, Vec::new()).await,
+                Upload::Nothing => {}
+            }
+            file_results.push(json!({
+                "filename": path, "started_at": "0", "ended_at": "0", "duration": "18000000000",
+                "size": mp4.len().to_string(), "location": format!("https://bucket/{path}")
+            }));
+        }
+        let mut st = self.state.lock().unwrap();
+        let info = st.egress.get_mut(id).expect("known egress");
+        info["status"] = json!("EGRESS_COMPLETE");
+        info["ended_at"] = json!(now_ns().to_string());
+        info["updated_at"] = json!(now_ns().to_string());
+        info["segment_results"] = json!(segment_results);
+        info["file_results"] = json!(file_results);
+        info.clone()
+    }
+
     /// Sets an ingress's state as LiveKit would report it.
     pub fn set_ingress_status(&self, id: &str, status: &str) {
         let mut st = self.state.lock().unwrap();
@@ -250,6 +327,7 @@ fn handle(
             };
             let id = format!("EG_fake{n:04}");
             let info = egress_info(&id, &room, request_key, &body);
+            st.originals.insert(id.clone(), body.clone());
             st.egress.insert(id, info.clone());
             ok(info)
         }

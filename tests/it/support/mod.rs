@@ -4,13 +4,14 @@
 pub mod fake_livekit;
 pub mod pg;
 pub mod receiver;
+pub mod s3;
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-pub use fake_livekit::{FakeLiveKit, Progress};
+pub use fake_livekit::{FakeLiveKit, Progress, Upload};
 use pulse::config::Config;
 
 pub const ADMIN_TOKEN: &str = "test-admin-token-0123456789";
