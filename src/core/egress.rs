@@ -223,6 +223,10 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     Ok(Plan { egress, request })
 }
 
+/// How long a start may take before its pending egress is presumed orphaned: a rule's four
+/// attempts of up to 10 s each and their backoff, with room to spare.
+pub const ORPHAN_AFTER_MS: Millis = 90_000;
+
 /// Starts a rule makes before its egress fails (with 0.25, 0.5 and 1 s between them).
 const RULE_START_ATTEMPTS: u32 = 4;
 
@@ -509,6 +513,70 @@ impl Core {
                 Err(err.into())
             }
         }
+    }
+
+    /// Settles egress left `pending` without a LiveKit id, created before `created_before`: the daemon
+    /// that started them died before LiveKit answered. An egress LiveKit lists in the room with
+    /// the same output key is adopted (so it is tracked, stopped and verified like any other);
+    /// otherwise the egress fails with `egress_failed` saying so, and a rule's room is not left
+    /// silently unrecorded. Returns how many were settled.
+    pub async fn resolve_orphans(&self, created_before: Millis) -> usize {
+        let now = now_ms();
+        let orphans: Vec<EgressRecord> = match self.store.egress_unfinished().await {
+            Ok(all) => all
+                .into_iter()
+                .filter(|e| e.livekit_id.is_none() && e.status == EgressStatus::Pending)
+                .filter(|e| e.created_ms < created_before)
+                .collect(),
+            Err(err) => {
+                tracing::error!(error = %err, "cannot read pending egress");
+                return 0;
+            }
+        };
+        let mut settled = 0;
+        for e in orphans {
+            let listed = match self.livekit.list_egress_in_room(&livekit_room(&e.project_id, &e.room_name)).await {
+                Ok(l) => l,
+                Err(err) => {
+                    tracing::warn!(error = %err, "cannot ask LiveKit about an unanswered start; will retry");
+                    break;
+                }
+            };
+            let key = recordings::object_key(&e);
+            let mut adopted = None;
+            for info in listed.into_iter().filter(|i| key.as_deref().is_some_and(|k| i.output_keys().contains(&k))) {
+                if matches!(self.store.egress_by_livekit(&info.egress_id).await, Ok(None)) {
+                    adopted = Some(info);
+                    break;
+                }
+            }
+            let mut after = e.clone();
+            match &adopted {
+                Some(info) => {
+                    after.livekit_id = Some(info.egress_id.clone());
+                    apply_info(&mut after, info, now);
+                    after.updated_ms = now;
+                }
+                None => {
+                    after.status = EgressStatus::Failed;
+                    after.error = Some(
+                        "the daemon stopped before LiveKit answered the start, and LiveKit lists no such egress in the room"
+                            .into(),
+                    );
+                    after.ended_ms = Some(now);
+                    after.updated_ms = now;
+                }
+            }
+            match self.commit_egress(&e, after, adopted.as_ref(), None).await {
+                Ok(_) => {
+                    settled += 1;
+                    let how = if adopted.is_some() { "adopted" } else { "failed" };
+                    tracing::warn!(egress_id = %e.id, how, "settled an egress whose start was never answered");
+                }
+                Err(err) => tracing::error!(egress_id = %e.id, error = %err, "could not settle an unanswered start"),
+            }
+        }
+        settled
     }
 
     async fn find_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<EgressRecord> {

@@ -31,6 +31,7 @@ impl Core {
                 }
             }
         }
+        self.resolve_orphans(now_ms() - super::egress::ORPHAN_AFTER_MS).await;
         seen += self.reconcile_rooms().await;
         seen
     }

@@ -152,7 +152,7 @@ pub async fn start(
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
     let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
-    let upkeep_task = tokio::spawn(upkeep(core.clone(), stop_rx.clone()));
+    let upkeep_task = tokio::spawn(upkeep(core.clone(), crate::model::now_ms(), stop_rx.clone()));
     let verify_task = tokio::spawn(verifier(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
     let evict_state = state.clone();
@@ -198,7 +198,12 @@ pub async fn start(
 
 /// The reconciliation poller and the retention pruner, until `stop` fires. On a shared store
 /// only the daemon that leads runs them; another takes over when it dies.
-async fn upkeep(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
+async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: tokio::sync::watch::Receiver<bool>) {
+    // The embedded store is this process's alone: any start still pending from before it
+    // began was cut off by the previous run, so it is settled now, not ORPHAN_AFTER_MS later.
+    if core.store.backend() == "sled" {
+        core.resolve_orphans(booted_ms).await;
+    }
     let mut poll = tokio::time::interval(core.settings.livekit.reconcile_interval);
     poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut prune = tokio::time::interval(std::time::Duration::from_secs(3600));

@@ -179,6 +179,13 @@ impl LiveKit {
         Ok(resp.items.into_iter().find(|i| i.egress_id == egress_id))
     }
 
+    /// `Egress/ListEgress` for one room (LiveKit's name for it).
+    pub async fn list_egress_in_room(&self, room: &str) -> Result<Vec<EgressInfo>, LiveKitError> {
+        let req = ListEgressRequest { room_name: Some(room.into()), ..Default::default() };
+        let resp: ListEgressResponse = self.call("Egress", "ListEgress", record(), &req, true).await?;
+        Ok(resp.items)
+    }
+
     /// `Ingress/CreateIngress`.
     pub async fn create_ingress(&self, req: &CreateIngressRequest) -> Result<IngressInfo, LiveKitError> {
         self.call("Ingress", "CreateIngress", ingress_admin(), req, false).await

@@ -312,6 +312,46 @@ pub struct EgressInfo {
     pub file_results: Vec<FileInfo>,
     #[serde(alias = "segmentResults", deserialize_with = "de_vec")]
     pub segment_results: Vec<SegmentsInfo>,
+    /// The start request, echoed (credentials redacted): which of pulse's egress this is, when
+    /// pulse never heard LiveKit's answer to the start.
+    #[serde(alias = "roomComposite")]
+    pub room_composite: Option<EchoedRequest>,
+    #[serde(alias = "trackComposite")]
+    pub track_composite: Option<EchoedRequest>,
+    pub track: Option<EchoedRequest>,
+}
+
+impl EgressInfo {
+    /// The object keys the egress uploads to: HLS playlists and file paths.
+    pub fn output_keys(&self) -> Vec<&str> {
+        let mut out = Vec::new();
+        for r in [&self.room_composite, &self.track_composite, &self.track].into_iter().flatten() {
+            let outputs = r.segment_outputs.iter().chain(&r.file_outputs).chain(&r.file);
+            out.extend(outputs.flat_map(|o| [o.playlist_name.as_str(), o.filepath.as_str()]).filter(|k| !k.is_empty()));
+        }
+        out
+    }
+}
+
+/// The part of an echoed start request that says where it uploads.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct EchoedRequest {
+    #[serde(alias = "segmentOutputs", deserialize_with = "de_vec")]
+    pub segment_outputs: Vec<EchoedOutput>,
+    #[serde(alias = "fileOutputs", deserialize_with = "de_vec")]
+    pub file_outputs: Vec<EchoedOutput>,
+    pub file: Option<EchoedOutput>,
+}
+
+/// One echoed output: an HLS playlist or a file path.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct EchoedOutput {
+    #[serde(alias = "playlistName", deserialize_with = "de_string")]
+    pub playlist_name: String,
+    #[serde(deserialize_with = "de_string")]
+    pub filepath: String,
 }
 
 /// `FileInfo`.

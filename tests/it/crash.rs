@@ -134,3 +134,73 @@ fn sigkill_mid_burst_loses_no_acknowledged_event() {
     assert_eq!(bad_sigs, 0);
     assert!(acked.len() >= KILL_AFTER_ACKS);
 }
+
+/// The daemon is SIGKILLed after writing a pending egress and while LiveKit is still answering
+/// the start: the next daemon finds the egress LiveKit started (by its output key) and adopts
+/// it; one whose start never reached LiveKit fails with `egress_failed` instead of staying
+/// `pending` for ever. (On PostgreSQL, where another daemon may still be mid-start, this waits
+/// `ORPHAN_AFTER_MS`, 90 s, so it runs on the embedded store only.)
+#[test]
+fn a_start_cut_off_by_a_crash_is_adopted_or_failed_after_restart() {
+    if crate::BACKEND != "sled" {
+        return;
+    }
+    let env = TestEnv::start();
+    let rx = env.receiver();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let client = pulse::http_client(Duration::from_secs(10));
+    let created: serde_json::Value = env.rt.block_on(async {
+        let r = client.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN);
+        r.json(&json!({"name": "cut", "webhook_url": rx.url})).send().await.unwrap().json().await.unwrap()
+    });
+    rx.trust(created["webhook_endpoint"]["secret"].as_str().unwrap());
+    let key = created["api_key"].as_str().unwrap().to_string();
+    let cli = |url: &str, args: &[&str]| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], args);
+
+    env.fake.set_start_delay(Duration::from_secs(60));
+    let mut starts = Vec::new();
+    for name in ["kept", "lost"] {
+        let mut c = env.cmd(&["egress", "start", "--room", name, "--output", "hls", "--filename", name]);
+        c.env("PULSE_URL", &url).env("PULSE_API_KEY", &key).stdout(std::process::Stdio::null());
+        starts.push(c.stderr(std::process::Stdio::null()).spawn().unwrap());
+    }
+    crate::support::eventually(10, "both starts reaching LiveKit", || {
+        (env.fake.requests_to("StartRoomCompositeEgress").len() == 2).then_some(())
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    for mut s in starts {
+        let _ = s.kill();
+        let _ = s.wait();
+    }
+    env.fake.set_start_delay(Duration::ZERO);
+    let lost = env
+        .fake
+        .requests_to("StartRoomCompositeEgress")
+        .iter()
+        .position(|r| r.body["segmentOutputs"][0]["playlistName"].as_str().unwrap().contains("/lost/"))
+        .unwrap();
+    let lost_lk = format!("EG_fake{:04}", lost + 1);
+    env.fake.forget_egress(&lost_lk);
+
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let list = crate::support::eventually(15, "both starts settled", || {
+        let l = cli(&url, &["egress", "list", "--json"]).json();
+        l.as_array().unwrap().iter().all(|e| e["status"] != "pending").then_some(l)
+    });
+    let by_name = |n: &str| list.as_array().unwrap().iter().find(|e| e["filename"] == n).unwrap().clone();
+    let kept = by_name("kept");
+    assert_eq!(kept["status"], "active", "{kept}");
+    assert!(kept["livekit_egress_id"].as_str().unwrap().starts_with("EG_fake"), "{kept}");
+    assert_ne!(kept["livekit_egress_id"], lost_lk.as_str());
+    let lost = by_name("lost");
+    assert_eq!((lost["status"].as_str(), lost["livekit_egress_id"].as_str()), (Some("failed"), None), "{lost}");
+    assert!(lost["error"].as_str().unwrap().contains("before LiveKit answered"), "{lost}");
+    let got = rx.wait_for(10, |g| g.iter().any(|r| r.json["event"] == "egress_failed"));
+    let failed: Vec<_> = got.iter().filter(|r| r.json["event"] == "egress_failed").collect();
+    assert_eq!(failed.len(), 1);
+    assert_eq!(failed[0].json["data"]["egress"]["filename"], "lost");
+    child.kill().unwrap();
+    let _ = child.wait();
+}

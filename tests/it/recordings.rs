@@ -107,9 +107,8 @@ fn a_recording_is_announced_only_once_it_is_in_the_bucket() {
     assert!(got.iter().all(|r| r.json["event"] != "recording_failed"));
     let events = events_for(&got, hls_id);
     assert_eq!(kinds(&events), ["egress_ended", "recording_available"]);
-    let at = |kind: &str| {
-        events.iter().find(|r| r.json["event"] == kind).unwrap().json["id"].as_str().unwrap().to_string()
-    };
+    let at =
+        |kind: &str| events.iter().find(|r| r.json["event"] == kind).unwrap().json["id"].as_str().unwrap().to_string();
     assert!(
         at("egress_ended") <= at("recording_available"),
         "the recording is announced once checked, after the end (event ids are ULIDs)"

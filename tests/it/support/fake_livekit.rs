@@ -41,6 +41,8 @@ struct State {
     counter: u64,
     /// What ListRooms answers (protojson `Room`s).
     rooms: Vec<Value>,
+    /// How long egress starts take to answer (after the egress exists).
+    start_delay: Option<std::time::Duration>,
     /// Each egress's start request as sent (credentials and all), to upload with.
     originals: HashMap<String, Value>,
 }
@@ -130,9 +132,18 @@ impl FakeLiveKit {
             .and(warp::header::optional::<String>("authorization"))
             .and(warp::header::optional::<String>("content-type"))
             .and(warp::body::bytes())
-            .map(
+            .then(
                 move |service: String, method: String, auth: Option<String>, ct: Option<String>, body: bytes::Bytes| {
-                    handle(&s, key, secret, &service, &method, auth, ct, &body)
+                    let s = s.clone();
+                    async move {
+                        let answer = handle(&s, key, secret, &service, &method, auth, ct, &body);
+                        // An egress start that LiveKit carries out but answers slowly.
+                        let delay = s.lock().unwrap().start_delay.filter(|_| method.starts_with("Start"));
+                        if let Some(d) = delay {
+                            tokio::time::sleep(d).await;
+                        }
+                        answer
+                    }
                 },
             );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
@@ -163,6 +174,16 @@ impl FakeLiveKit {
 
     pub fn set_progress(&self, p: Progress) {
         self.state.lock().unwrap().progress = Some(p);
+    }
+
+    /// Forgets an egress, as if its start had never reached LiveKit.
+    pub fn forget_egress(&self, id: &str) {
+        self.state.lock().unwrap().egress.remove(id);
+    }
+
+    /// Egress starts answer only after `d` (the egress exists from the start).
+    pub fn set_start_delay(&self, d: std::time::Duration) {
+        self.state.lock().unwrap().start_delay = Some(d);
     }
 
     /// The next service call answers this Twirp error.
@@ -347,9 +368,10 @@ fn handle(
         "ListEgress" => {
             let progress = st.progress.unwrap_or(Progress::Normal);
             let wanted = body["egressId"].as_str().map(str::to_string);
+            let room = body["roomName"].as_str().map(str::to_string);
             let mut items = Vec::new();
             for (id, info) in st.egress.iter_mut() {
-                if wanted.as_ref().is_some_and(|w| w != id) {
+                if wanted.as_ref().is_some_and(|w| w != id) || room.as_ref().is_some_and(|r| info["room_name"] != *r) {
                     continue;
                 }
                 let status = info["status"].as_str().unwrap_or("").to_string();
