@@ -6,13 +6,13 @@
 use serde::{Deserialize, Serialize};
 
 /// The body of every non-2xx answer: `{"error": {...}}`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ErrorBody {
     pub error: ErrorDetail,
 }
 
 /// What went wrong, machine-readable (`code`) and human-readable (`message`).
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ErrorDetail {
     pub code: String,
     pub message: String,
@@ -21,14 +21,14 @@ pub struct ErrorDetail {
 }
 
 /// One page of a list answer, newest first.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Page<T> {
     pub data: Vec<T>,
     pub pagination: Pagination,
 }
 
 /// Where a page sits in the whole list.
-#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq, utoipa::ToSchema)]
 pub struct Pagination {
     pub page: u32,
     pub limit: u32,
@@ -39,7 +39,7 @@ pub struct Pagination {
 // ---------------------------------------------------------------- projects
 
 /// `POST /v1/projects`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateProject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -53,7 +53,7 @@ pub struct CreateProject {
 }
 
 /// A project as every answer shows it: never a key.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Project {
     pub project_id: String,
     pub name: String,
@@ -65,7 +65,7 @@ pub struct Project {
 }
 
 /// The answer to `POST /v1/projects`: the only one that carries the API key.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct CreatedProject {
     pub project: Project,
     pub api_key: String,
@@ -74,14 +74,14 @@ pub struct CreatedProject {
 }
 
 /// The answer to `POST /v1/projects/:id/rotate-key`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct RotatedKey {
     pub project_id: String,
     pub api_key: String,
 }
 
 /// The answer to `DELETE /v1/projects/:id`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Deleted {
     pub id: String,
     pub deleted: bool,
@@ -90,7 +90,7 @@ pub struct Deleted {
 // ---------------------------------------------------------------- egress
 
 /// `POST /v1/media/egress/start`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StartEgress {
     pub room_name: Option<String>,
@@ -118,7 +118,7 @@ pub struct StartEgress {
 }
 
 /// `POST /v1/media/rules` and `PATCH /v1/media/rules/:id`: a recording rule.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RuleRequest {
     /// A glob on the project's room names (`*`, `?`); `*` (every room) when absent.
@@ -135,7 +135,7 @@ pub struct RuleRequest {
 }
 
 /// A recording rule as the API shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Rule {
     pub rule_id: String,
     pub room_glob: String,
@@ -147,14 +147,14 @@ pub struct Rule {
 }
 
 /// `POST /v1/media/egress/stop`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StopEgress {
     pub egress_id: Option<String>,
 }
 
 /// An egress: one recording or restream of a room or track.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Egress {
     pub egress_id: String,
     pub livekit_egress_id: Option<String>,
@@ -183,7 +183,7 @@ pub struct Egress {
 }
 
 /// The check of an ended recording in the object store.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Recording {
     /// `pending`, `verified`, `failed` or `not_verified` (no storage configured).
     pub verification: String,
@@ -207,7 +207,7 @@ pub struct Recording {
 // ---------------------------------------------------------------- ingress
 
 /// `POST /v1/media/ingress/create`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIngress {
     pub room_name: Option<String>,
@@ -226,7 +226,7 @@ pub struct CreateIngress {
 }
 
 /// An ingress: a way for an encoder to publish into a room.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Ingress {
     pub ingress_id: String,
     pub livekit_ingress_id: String,
@@ -253,7 +253,7 @@ pub struct Ingress {
 // ---------------------------------------------------------------- rooms
 
 /// `POST /v1/rooms/token`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
     pub room_name: Option<String>,
@@ -269,7 +269,7 @@ pub struct TokenRequest {
 }
 
 /// A LiveKit join token for the project's namespaced room.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TokenResponse {
     pub token: String,
     pub livekit_url: String,
@@ -281,7 +281,7 @@ pub struct TokenResponse {
 // ---------------------------------------------------------------- operations
 
 /// `GET /v1/status`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct Status {
     pub version: String,
     pub uptime_seconds: u64,
@@ -293,14 +293,14 @@ pub struct Status {
 
 /// Which store the daemon runs on, and whether it runs the one-at-a-time jobs
 /// (reconciliation, retention) — on a shared store, exactly one daemon does.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct StoreStatus {
     pub backend: String,
     pub leader: bool,
 }
 
 /// The delivery queue, as `/v1/status` shows it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct WebhookStatus {
     pub queue_depth: u64,
     pub due: u64,
@@ -310,7 +310,7 @@ pub struct WebhookStatus {
 }
 
 /// Whether the daemon can reach LiveKit, and how fast it answered.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct LiveKitStatus {
     pub url: String,
     pub reachable: bool,
@@ -321,7 +321,7 @@ pub struct LiveKitStatus {
 // ---------------------------------------------------------------- webhooks
 
 /// What customers receive (SPEC §2.4 "Payload").
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct PulseEvent {
     pub id: String,
     pub event: String,
@@ -333,8 +333,89 @@ pub struct PulseEvent {
     pub data: serde_json::Value,
 }
 
+// ---------------------------------------------------------------- event payloads (`data`)
+
+/// A room, as events name it (the project's own name, without pulse's prefix).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RoomRef {
+    pub sid: String,
+    pub name: String,
+}
+
+/// A participant, as events name it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct ParticipantRef {
+    pub sid: String,
+    pub identity: String,
+    pub name: String,
+    pub joined_at: Option<String>,
+}
+
+/// `data` of `room_started` and `room_ended`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RoomEventData {
+    pub room: RoomRef,
+}
+
+/// `data` of `participant_joined` and `participant_left`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct ParticipantEventData {
+    pub participant: ParticipantRef,
+    pub room: RoomRef,
+}
+
+/// `data` of `egress_started` and `egress_ended`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct EgressEventData {
+    pub egress: Egress,
+}
+
+/// `data` of `egress_failed`: the egress and why it failed.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct EgressFailedData {
+    pub egress: Egress,
+    pub reason: Option<String>,
+}
+
+/// A recording as `recording_available` and `recording_failed` describe it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RecordingInfo {
+    /// HLS: the CDN URL of the playlist (or where LiveKit said it uploaded it).
+    pub playlist_url: Option<String>,
+    /// File: the CDN URL of the MP4 (or where LiveKit said it uploaded it).
+    pub file_url: Option<String>,
+    /// The key pulse told egress to upload to.
+    pub object_key: Option<String>,
+    pub duration_seconds: f64,
+    /// Bytes found in the store when verified, else as LiveKit reported them.
+    pub size_bytes: u64,
+    /// HLS: the segments the playlist names.
+    pub segments: Option<u32>,
+    /// True only when pulse found the recording in the object store.
+    pub verified: bool,
+    /// `verified`, `failed` or `not_verified` (no storage configured).
+    pub verification: Option<String>,
+    /// What was missing, or why it was not verified.
+    pub detail: Option<String>,
+}
+
+/// `data` of `recording_available` and `recording_failed` (`reason` on failure).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RecordingEventData {
+    pub egress: Egress,
+    pub recording: RecordingInfo,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+}
+
+/// `data` of `ingress_started` and `ingress_ended`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct IngressEventData {
+    pub ingress: Ingress,
+}
+
 /// `POST /v1/webhooks/endpoints`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEndpoint {
     pub url: Option<String>,
@@ -345,7 +426,7 @@ pub struct CreateEndpoint {
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PatchEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -359,7 +440,7 @@ pub struct PatchEndpoint {
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RotateSecret {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -367,7 +448,7 @@ pub struct RotateSecret {
 }
 
 /// A customer's webhook endpoint. `secret` only in the answers that create or reveal it.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Endpoint {
     pub endpoint_id: String,
     pub url: String,
@@ -381,14 +462,14 @@ pub struct Endpoint {
 }
 
 /// `GET /v1/webhooks/endpoints/:id/secret`.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EndpointSecret {
     pub endpoint_id: String,
     pub secret: String,
 }
 
 /// One delivery: one event to one endpoint (SPEC §2.4 "Logs and replay").
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct WebhookLog {
     pub id: String,
     pub event_id: String,
@@ -407,7 +488,7 @@ pub struct WebhookLog {
 }
 
 /// One HTTP attempt of a delivery.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Attempt {
     pub attempt: u32,
     pub at: String,
@@ -422,7 +503,7 @@ pub struct Attempt {
 }
 
 /// `GET /v1/webhooks/logs/:id`: the log with its payload and every attempt, oldest first.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct WebhookLogDetail {
     #[serde(flatten)]
     pub log: WebhookLog,
@@ -431,7 +512,7 @@ pub struct WebhookLogDetail {
 }
 
 /// `POST /v1/webhooks/logs/:id/replay`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct ReplayRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -439,21 +520,21 @@ pub struct ReplayRequest {
 }
 
 /// `POST /v1/webhooks/test`.
-#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TestEventRequest {
     pub event: Option<String>,
 }
 
 /// The answer to `POST /v1/webhooks/test`: the event and the deliveries it made.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct TestEventResult {
     pub event: PulseEvent,
     pub deliveries: Vec<WebhookLog>,
 }
 
 /// The answer to `POST /v1/webhooks/logs/:id/replay`: the attempt just made and the log after it.
-#[derive(Debug, Clone, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ReplayResult {
     pub attempt: Attempt,
     pub log: WebhookLog,

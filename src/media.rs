@@ -7,7 +7,7 @@ use crate::util::encode_path_segment;
 
 /// S3/R2 upload settings. `Debug` redacts the credentials; nothing serializes them back out
 /// except the LiveKit request built in `livekit::models`.
-#[derive(Clone, Default, Serialize, Deserialize, PartialEq)]
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StorageConfig {
     pub provider: Option<String>,
@@ -34,7 +34,7 @@ impl std::fmt::Debug for StorageConfig {
 }
 
 /// What answers may show of a storage configuration: everything but the credentials.
-#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct StorageView {
     pub provider: String,
     pub bucket: String,

@@ -3,7 +3,7 @@
 //! services start, stop, get and list. The record is committed `pending` before LiveKit is
 //! called, so a crash never loses track of an egress LiveKit started.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::events::{Draft, Outcome};
 use super::refresh::Refreshed;
@@ -316,14 +316,15 @@ pub fn apply_stop(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool 
 /// `recording_failed` when the check found it missing.
 pub fn transition_events(before: &EgressRecord, after: &EgressRecord) -> Vec<(EventKind, Value)> {
     let mut out = Vec::new();
-    let view = || json!({ "egress": views::egress(after) });
+    let view = || views::data(api::EgressEventData { egress: views::egress(after) });
     if before.status == EgressStatus::Pending && matches!(after.status, EgressStatus::Active | EgressStatus::Stopping) {
         out.push((EventKind::EgressStarted, view()));
     }
     if !before.status.is_final() && after.status.is_final() {
         out.push((EventKind::EgressEnded, view()));
         if after.status == EgressStatus::Failed {
-            out.push((EventKind::EgressFailed, json!({ "egress": views::egress(after), "reason": after.error })));
+            let data = api::EgressFailedData { egress: views::egress(after), reason: after.error.clone() };
+            out.push((EventKind::EgressFailed, views::data(data)));
         }
     }
     let state = |e: &EgressRecord| e.recording.as_ref().map(|c| c.state);
@@ -657,6 +658,7 @@ impl Core {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use serde_json::json;
 
     fn req(json: serde_json::Value) -> StartEgress {
         serde_json::from_value(json).unwrap()

@@ -2,8 +2,6 @@
 //! services create, get, list and (soft) delete. The stream key is answered once, at creation,
 //! and stored only masked.
 
-use serde_json::json;
-
 use super::events::{Draft, Outcome};
 use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
@@ -184,7 +182,7 @@ impl Core {
                     kind,
                     room_name: Some(&after.room_name),
                     livekit_event_id: livekit_event,
-                    data: json!({ "ingress": views::ingress(&after) }),
+                    data: views::data(api::IngressEventData { ingress: views::ingress(&after) }),
                 };
                 events.push(self.emit(&mut changes, &endpoints, draft).0);
             }

@@ -4,11 +4,10 @@
 
 use std::sync::atomic::Ordering;
 
-use serde_json::json;
-
 use super::events::{Draft, Outcome};
 use super::validate::split_room;
-use super::{Core, CoreResult};
+use super::{Core, CoreResult, views};
+use crate::api;
 use crate::model::{EventKind, RuleTrigger};
 use crate::webhooks::livekit::WebhookEvent;
 
@@ -81,16 +80,18 @@ impl Core {
             }
             return Ok(self.drop_event(lk_id).await?.into());
         };
-        let room_json = json!({"sid": room.sid, "name": room_name});
+        let room_ref = api::RoomRef { sid: room.sid.clone(), name: room_name.to_string() };
         let data = match &e.participant {
-            Some(pt) if matches!(kind, EventKind::ParticipantJoined | EventKind::ParticipantLeft) => json!({
-                "participant": {
-                    "sid": pt.sid, "identity": pt.identity, "name": pt.name,
-                    "joined_at": (pt.joined_at > 0).then(|| crate::model::rfc3339_ms(pt.joined_at * 1000)),
-                },
-                "room": room_json,
-            }),
-            _ => json!({ "room": room_json }),
+            Some(pt) if matches!(kind, EventKind::ParticipantJoined | EventKind::ParticipantLeft) => {
+                let participant = api::ParticipantRef {
+                    sid: pt.sid.clone(),
+                    identity: pt.identity.clone(),
+                    name: pt.name.clone(),
+                    joined_at: (pt.joined_at > 0).then(|| crate::model::rfc3339_ms(pt.joined_at * 1000)),
+                };
+                views::data(api::ParticipantEventData { participant, room: room_ref })
+            }
+            _ => views::data(api::RoomEventData { room: room_ref }),
         };
         let draft = Draft { project_id, kind, room_name: Some(room_name), livekit_event_id: lk_id, data };
         let routed = self.room_event(draft).await?.into();

@@ -3,9 +3,10 @@
 //! a crash and any daemon can finish it); a check that cannot reach the store is retried with
 //! backoff, like a delivery, and then gives up as `recording_failed`.
 
-use serde_json::{Value, json};
+use serde_json::Value;
 
 use super::{Core, CoreResult, views};
+use crate::api;
 use crate::livekit::models::EgressInfo;
 use crate::media;
 use crate::model::{EgressStatus, Millis, OutputType, RecordingState, now_ms};
@@ -99,33 +100,32 @@ pub fn after_check(check: &RecordingCheck, looked: Looked, now: Millis) -> Recor
 
 /// `recording` in `recording_available` and `recording_failed`: URLs, length, what LiveKit
 /// reported and what pulse found.
-pub fn view(e: &EgressRecord) -> Value {
+pub fn view(e: &EgressRecord) -> api::RecordingInfo {
     let check = e.recording.as_ref();
     let location = check.and_then(|c| c.location.clone());
     let (playlist_url, file_url) = match e.output {
         OutputType::Hls => (e.cdn_playback_url.clone().or(location), None),
         _ => (None, e.file_url.clone().or(location)),
     };
-    json!({
-        "playlist_url": playlist_url,
-        "file_url": file_url,
-        "object_key": object_key(e),
-        "duration_seconds": check.map_or(0.0, |c| c.duration_ns as f64 / 1e9),
-        "size_bytes": check.and_then(|c| c.size_bytes).unwrap_or_else(|| check.map_or(0, |c| c.reported_size.max(0) as u64)),
-        "segments": check.and_then(|c| c.segments),
-        "verified": check.is_some_and(|c| c.state == RecordingState::Verified),
-        "verification": check.map(|c| c.state.as_str()),
-        "detail": check.and_then(|c| c.detail.clone()),
-    })
+    api::RecordingInfo {
+        playlist_url,
+        file_url,
+        object_key: object_key(e),
+        duration_seconds: check.map_or(0.0, |c| c.duration_ns as f64 / 1e9),
+        size_bytes: check
+            .and_then(|c| c.size_bytes)
+            .unwrap_or_else(|| check.map_or(0, |c| c.reported_size.max(0) as u64)),
+        segments: check.and_then(|c| c.segments),
+        verified: check.is_some_and(|c| c.state == RecordingState::Verified),
+        verification: check.map(|c| c.state.as_str().into()),
+        detail: check.and_then(|c| c.detail.clone()),
+    }
 }
 
 /// The payload of `recording_available` / `recording_failed`.
 pub fn payload(e: &EgressRecord) -> Value {
-    let mut v = json!({ "egress": views::egress(e), "recording": view(e) });
-    if let Some(c) = e.recording.as_ref().filter(|c| c.state == RecordingState::Failed) {
-        v["reason"] = json!(c.detail);
-    }
-    v
+    let reason = e.recording.as_ref().filter(|c| c.state == RecordingState::Failed).and_then(|c| c.detail.clone());
+    views::data(api::RecordingEventData { egress: views::egress(e), recording: view(e), reason })
 }
 
 impl Core {

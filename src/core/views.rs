@@ -157,3 +157,8 @@ pub fn attempt(n: usize, a: &AttemptRecord) -> api::Attempt {
 pub fn attempts(d: &DeliveryRecord) -> Vec<api::Attempt> {
     d.attempts.iter().enumerate().map(|(i, a)| attempt(i + 1, a)).collect()
 }
+
+/// An event's typed `data` (an `api::…EventData`) as the JSON it is stored and sent as.
+pub fn data<T: serde::Serialize>(data: T) -> serde_json::Value {
+    serde_json::to_value(data).unwrap_or_default()
+}

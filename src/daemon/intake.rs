@@ -14,12 +14,22 @@ use super::reject::ApiError;
 use crate::webhooks::livekit::{WebhookClaims, WebhookEvent};
 
 /// The answer LiveKit gets (it reads only the status).
-#[derive(serde::Serialize)]
+#[derive(serde::Serialize, utoipa::ToSchema)]
 pub struct Ack {
     pub status: &'static str,
 }
 
 /// `POST /v1/webhooks/livekit`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/livekit",
+    tag = "webhooks",
+    summary = "LiveKit's webhooks in (point livekit.yaml's webhook.urls here)",
+    description = "A LiveKit `WebhookEvent` (protojson). 200 means everything it produced is durably stored; a repeated event id is acknowledged and ignored.",
+    request_body(content = Object, description = "LiveKit's WebhookEvent", content_type = "application/webhook+json"),
+    responses((status = 200, description = "Stored (or already seen)", body = Ack), crate::daemon::openapi::Errors),
+    security(("livekit_webhook" = []))
+)]
 pub async fn livekit(st: Arc<AppState>, claims: WebhookClaims, body: Bytes) -> Answer<Ack> {
     let core = &st.core;
     // The token's signature, issuer and times were checked before the body was read (the

@@ -5,6 +5,7 @@ pub mod auth;
 pub mod handlers;
 pub mod intake;
 pub mod metrics;
+pub mod openapi;
 pub mod reject;
 pub mod routes;
 pub mod server;

@@ -7,7 +7,6 @@ use std::sync::Arc;
 use bytes::Bytes;
 use warp::Filter;
 use warp::filters::BoxedFilter;
-use warp::http::StatusCode;
 use warp::reply::Response;
 
 use super::AppState;
@@ -66,10 +65,9 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let common = || st.clone().and(caller());
 
     // GET /health
-    let health = warp::path!("health")
-        .and(warp::get())
-        .map(|| reply(Ok((StatusCode::OK, serde_json::json!({"status": "ok"})))))
-        .boxed();
+    let health = warp::path!("health").and(warp::get()).then(status::health).map(reply).boxed();
+    // GET /v1/openapi.json
+    let openapi = warp::path!("v1" / "openapi.json").and(warp::get()).then(status::openapi).boxed();
     // GET /v1/status
     let status = warp::path!("v1" / "status").and(warp::get()).and(common()).then(status::status).map(reply).boxed();
 
@@ -332,6 +330,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let all: Vec<Route> = vec![
         livekit_intake,
         health,
+        openapi,
         status,
         project_create,
         project_list,
@@ -367,7 +366,22 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         stream,
     ];
     let table = all.into_iter().reduce(|a, b| a.or(b).unify().boxed()).expect("routes exist");
-    table.recover(handle_rejection).unify().with(warp::trace::request()).map(warp::Reply::into_response).boxed()
+    let answered = table.recover(handle_rejection).unify().map(warp::Reply::into_response);
+    warp::path::full()
+        .and(answered)
+        .map(|path: warp::path::FullPath, mut r: Response| {
+            // RFC 9110: a 405 lists the methods the route does take (the document knows them).
+            if r.status() == warp::http::StatusCode::METHOD_NOT_ALLOWED
+                && let Some(allow) = super::openapi::allowed_methods(path.as_str())
+                && let Ok(v) = warp::http::HeaderValue::from_str(&allow)
+            {
+                r.headers_mut().insert(warp::http::header::ALLOW, v);
+            }
+            r
+        })
+        .with(warp::trace::request())
+        .map(warp::Reply::into_response)
+        .boxed()
 }
 
 type Route = BoxedFilter<(Response,)>;

@@ -15,6 +15,15 @@ use crate::model::EgressStatus;
 use crate::store::EgressFilter;
 
 /// `POST /v1/media/egress/start`.
+#[utoipa::path(
+    post,
+    path = "/v1/media/egress/start",
+    tag = "egress",
+    summary = "Start an egress (HLS, MP4 file or RTMP) in a room",
+    request_body = StartEgress,
+    responses((status = 201, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn start(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
     let project = st.project(&caller).await?;
     let req: StartEgress = parse_json(&body)?;
@@ -22,6 +31,15 @@ pub async fn start(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egr
 }
 
 /// `POST /v1/media/egress/stop`.
+#[utoipa::path(
+    post,
+    path = "/v1/media/egress/stop",
+    tag = "egress",
+    summary = "Stop an egress",
+    request_body = StopEgress,
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
     let project = st.project(&caller).await?;
     let req: StopEgress = parse_json(&body)?;
@@ -30,12 +48,30 @@ pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egre
 }
 
 /// `GET /v1/media/egress/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/egress/{id}",
+    tag = "egress",
+    summary = "Get an egress (pulse or LiveKit id)",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress> {
     let project = st.project(&caller).await?;
     ok(st.core.get_egress(&project, &id).await?)
 }
 
 /// `GET /v1/media/egress?page&limit&status&room_name`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/egress",
+    tag = "egress",
+    summary = "List egress, newest first",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("status" = Option<EgressStatus>, Query, description = "Only egress in this state"),("room_name" = Option<String>, Query, description = "Only this room")),
+    responses((status = 200, description = "Success", body = Page<Egress>), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Egress>> {
     let project = st.project(&caller).await?;
     let q = ListQuery::parse(&q, &["status", "room_name"])?;

@@ -13,6 +13,15 @@ use crate::daemon::reject::parse_json;
 use crate::store::IngressFilter;
 
 /// `POST /v1/media/ingress/create`.
+#[utoipa::path(
+    post,
+    path = "/v1/media/ingress/create",
+    tag = "ingress",
+    summary = "Create an RTMP, WHIP or URL ingress",
+    request_body = CreateIngress,
+    responses((status = 201, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Ingress> {
     let project = st.project(&caller).await?;
     let req: CreateIngress = parse_json(&body)?;
@@ -20,12 +29,30 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<In
 }
 
 /// `GET /v1/media/ingress/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/ingress/{id}",
+    tag = "ingress",
+    summary = "Get an ingress",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingress> {
     let project = st.project(&caller).await?;
     ok(st.core.get_ingress(&project, &id).await?)
 }
 
 /// `GET /v1/media/ingress?page&limit&room_name&include_deleted`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/ingress",
+    tag = "ingress",
+    summary = "List ingress, newest first",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("room_name" = Option<String>, Query, description = "Only this room"),("include_deleted" = Option<bool>, Query, description = "Include deleted ingress")),
+    responses((status = 200, description = "Success", body = Page<Ingress>), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Ingress>> {
     let project = st.project(&caller).await?;
     let q = ListQuery::parse(&q, &["room_name", "include_deleted"])?;
@@ -35,6 +62,15 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
 }
 
 /// `DELETE /v1/media/ingress/:id`.
+#[utoipa::path(
+    delete,
+    path = "/v1/media/ingress/{id}",
+    tag = "ingress",
+    summary = "Delete an ingress",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingress> {
     let project = st.project(&caller).await?;
     ok(st.core.delete_ingress(&project, &id).await?)

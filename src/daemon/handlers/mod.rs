@@ -29,6 +29,9 @@ pub fn created<T>(body: T) -> Answer<T> {
     Ok((StatusCode::CREATED, body))
 }
 
+/// The highest page number a list serves (as the OpenAPI document says).
+pub const MAX_PAGE: u32 = 1_000_000;
+
 /// A list call's query: page, limit and the filters the route allows.
 pub struct ListQuery {
     pub page: u32,
@@ -43,8 +46,11 @@ impl ListQuery {
         for (k, v) in q {
             match k.as_str() {
                 "page" => {
-                    out.page = v.parse().ok().filter(|p| *p >= 1).ok_or_else(|| {
-                        ApiError::invalid("page", format!("page must be a whole number from 1, not `{v}`"))
+                    out.page = v.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| {
+                        ApiError::invalid(
+                            "page",
+                            format!("page must be a whole number from 1 to {MAX_PAGE}, not `{v}`"),
+                        )
                     })?
                 }
                 "limit" => {

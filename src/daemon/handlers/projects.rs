@@ -13,6 +13,15 @@ use crate::daemon::auth::Caller;
 use crate::daemon::reject::{ApiError, parse_json};
 
 /// `POST /v1/projects`.
+#[utoipa::path(
+    post,
+    path = "/v1/projects",
+    tag = "projects",
+    summary = "Create a project (its API key is shown once)",
+    request_body = CreateProject,
+    responses((status = 201, description = "Success", body = CreatedProject), crate::daemon::openapi::Errors),
+    security(("admin_token" = []))
+)]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<CreatedProject> {
     st.admin(&caller)?;
     let req: CreateProject = parse_json(&body)?;
@@ -20,6 +29,15 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Cr
 }
 
 /// `GET /v1/projects`.
+#[utoipa::path(
+    get,
+    path = "/v1/projects",
+    tag = "projects",
+    summary = "List projects",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)")),
+    responses((status = 200, description = "Success", body = Page<Project>), crate::daemon::openapi::Errors),
+    security(("admin_token" = []))
+)]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Project>> {
     st.admin(&caller)?;
     let q = ListQuery::parse(&q, &[])?;
@@ -27,18 +45,45 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
 }
 
 /// `GET /v1/projects/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/projects/{id}",
+    tag = "projects",
+    summary = "Get a project (admin, or the project's own key)",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Project), crate::daemon::openapi::Errors),
+    security(("project_key" = []), ("admin_token" = []))
+)]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Project> {
     st.admin(&caller)?;
     ok(st.core.get_project(&id).await?)
 }
 
 /// `POST /v1/projects/:id/rotate-key`.
+#[utoipa::path(
+    post,
+    path = "/v1/projects/{id}/rotate-key",
+    tag = "projects",
+    summary = "Replace a project's API key (shown once)",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = RotatedKey), crate::daemon::openapi::Errors),
+    security(("admin_token" = []))
+)]
 pub async fn rotate_key(id: String, st: Arc<AppState>, caller: Caller) -> Answer<RotatedKey> {
     st.admin(&caller)?;
     ok(st.core.rotate_key(&id).await?)
 }
 
 /// `DELETE /v1/projects/:id[?force=true]`.
+#[utoipa::path(
+    delete,
+    path = "/v1/projects/{id}",
+    tag = "projects",
+    summary = "Delete a project and everything it owns",
+    params(("id" = String, Path, description = "The resource's id"),("force" = Option<bool>, Query, description = "Delete even with active egress (they are stopped)")),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    security(("admin_token" = []))
+)]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Deleted> {
     st.admin(&caller)?;
     let force = match q.get("force").map(String::as_str) {

@@ -11,6 +11,15 @@ use crate::daemon::auth::Caller;
 use crate::daemon::reject::parse_json;
 
 /// `POST /v1/rooms/token`.
+#[utoipa::path(
+    post,
+    path = "/v1/rooms/token",
+    tag = "rooms",
+    summary = "Mint a LiveKit join token for one of the project's rooms",
+    request_body = TokenRequest,
+    responses((status = 200, description = "Success", body = TokenResponse), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn token(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TokenResponse> {
     let project = st.project(&caller).await?;
     let req: TokenRequest = parse_json(&body)?;

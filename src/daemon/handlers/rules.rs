@@ -13,6 +13,15 @@ use crate::daemon::auth::Caller;
 use crate::daemon::reject::parse_json;
 
 /// `POST /v1/media/rules`.
+#[utoipa::path(
+    post,
+    path = "/v1/media/rules",
+    tag = "rules",
+    summary = "Create a recording rule",
+    request_body = RuleRequest,
+    responses((status = 201, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Rule> {
     let project = st.project(&caller).await?;
     let req: RuleRequest = parse_json(&body)?;
@@ -20,6 +29,15 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Ru
 }
 
 /// `GET /v1/media/rules`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/rules",
+    tag = "rules",
+    summary = "List recording rules",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)")),
+    responses((status = 200, description = "Success", body = Page<Rule>), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Rule>> {
     let project = st.project(&caller).await?;
     let q = ListQuery::parse(&q, &[])?;
@@ -27,12 +45,31 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
 }
 
 /// `GET /v1/media/rules/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/media/rules/{id}",
+    tag = "rules",
+    summary = "Get a recording rule",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Rule> {
     let project = st.project(&caller).await?;
     ok(st.core.get_rule(&project, &id).await?)
 }
 
 /// `PATCH /v1/media/rules/:id`: the fields given change, the rest stay.
+#[utoipa::path(
+    patch,
+    path = "/v1/media/rules/{id}",
+    tag = "rules",
+    summary = "Change a recording rule (the fields given)",
+    request_body = RuleRequest,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn update(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Rule> {
     let project = st.project(&caller).await?;
     let req: RuleRequest = parse_json(&body)?;
@@ -40,6 +77,15 @@ pub async fn update(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) 
 }
 
 /// `DELETE /v1/media/rules/:id`.
+#[utoipa::path(
+    delete,
+    path = "/v1/media/rules/{id}",
+    tag = "rules",
+    summary = "Delete a recording rule",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Deleted> {
     let project = st.project(&caller).await?;
     ok(st.core.delete_rule(&project, &id).await?)

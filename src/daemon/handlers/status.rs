@@ -10,8 +10,44 @@ use crate::daemon::auth::Caller;
 use crate::model::DeliveryStatus;
 use crate::store::{LogFilter, PageReq};
 
+/// `GET /health`: the daemon answers (no credentials).
+#[utoipa::path(
+    get,
+    path = "/health",
+    tag = "status",
+    summary = "Liveness: the daemon answers",
+    responses((status = 200, description = "Up", body = Object, example = json!({"status": "ok"}))),
+    security(())
+)]
+pub async fn health() -> Answer<serde_json::Value> {
+    ok(serde_json::json!({"status": "ok"}))
+}
+
+/// `GET /v1/openapi.json`: this document (no credentials).
+#[utoipa::path(
+    get,
+    path = "/v1/openapi.json",
+    tag = "status",
+    summary = "This OpenAPI 3.1 document",
+    responses((status = 200, description = "The document", body = Object)),
+    security(())
+)]
+pub async fn openapi() -> warp::reply::Response {
+    let mut r = warp::reply::Response::new(crate::daemon::openapi::served().into());
+    r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("application/json"));
+    r
+}
+
 /// `GET /v1/status` (any valid key or the admin token). A project key sees its own project's
 /// delivery figures; the admin token the daemon's.
+#[utoipa::path(
+    get,
+    path = "/v1/status",
+    tag = "status",
+    summary = "The daemon's health, queue and LiveKit reachability",
+    responses((status = 200, description = "Success", body = Status), crate::daemon::openapi::Errors),
+    security(("project_key" = []), ("admin_token" = []))
+)]
 pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {
     let project = st.project_or_admin(&caller).await?;
     let core = &st.core;

@@ -16,6 +16,15 @@ use crate::daemon::auth::Caller;
 use crate::daemon::reject::parse_json;
 
 /// `POST /v1/webhooks/endpoints`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/endpoints",
+    tag = "webhooks",
+    summary = "Add a webhook endpoint (its secret is in the answer)",
+    request_body = CreateEndpoint,
+    responses((status = 201, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
     let p = st.project(&caller).await?;
     let req: CreateEndpoint = parse_json(&body)?;
@@ -23,6 +32,15 @@ pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> 
 }
 
 /// `GET /v1/webhooks/endpoints`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/endpoints",
+    tag = "webhooks",
+    summary = "List webhook endpoints",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)")),
+    responses((status = 200, description = "Success", body = Page<Endpoint>), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Endpoint>> {
     let p = st.project(&caller).await?;
     let q = ListQuery::parse(&q, &[])?;
@@ -30,18 +48,46 @@ pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String
 }
 
 /// `GET /v1/webhooks/endpoints/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/endpoints/{id}",
+    tag = "webhooks",
+    summary = "Get a webhook endpoint",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn get_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Endpoint> {
     let p = st.project(&caller).await?;
     ok(st.core.get_endpoint(&p, &id).await?)
 }
 
 /// `GET /v1/webhooks/endpoints/:id/secret`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/endpoints/{id}/secret",
+    tag = "webhooks",
+    summary = "Reveal an endpoint's signing secret",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = EndpointSecret), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> Answer<EndpointSecret> {
     let p = st.project(&caller).await?;
     ok(st.core.endpoint_secret(&p, &id).await?)
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
+#[utoipa::path(
+    patch,
+    path = "/v1/webhooks/endpoints/{id}",
+    tag = "webhooks",
+    summary = "Change an endpoint (URL, events, enabled)",
+    request_body = PatchEndpoint,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
     let p = st.project(&caller).await?;
     let req: PatchEndpoint = parse_json(&body)?;
@@ -49,12 +95,31 @@ pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body:
 }
 
 /// `DELETE /v1/webhooks/endpoints/:id`.
+#[utoipa::path(
+    delete,
+    path = "/v1/webhooks/endpoints/{id}",
+    tag = "webhooks",
+    summary = "Delete an endpoint",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Deleted> {
     let p = st.project(&caller).await?;
     ok(st.core.delete_endpoint(&p, &id).await?)
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/endpoints/{id}/rotate-secret",
+    tag = "webhooks",
+    summary = "Rotate an endpoint's secret (the old one signs too for a grace period)",
+    request_body = RotateSecret,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
     let p = st.project(&caller).await?;
     let req: RotateSecret = parse_json(&body)?;
@@ -62,6 +127,15 @@ pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: 
 }
 
 /// `GET /v1/webhooks/logs?page&limit&status&event&endpoint_id&since&until`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/logs",
+    tag = "webhooks",
+    summary = "Delivery logs, newest first",
+    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("status" = Option<crate::model::DeliveryStatus>, Query, description = "Only deliveries in this state"),("event" = Option<crate::model::EventKind>, Query, description = "Only this event"),("endpoint_id" = Option<String>, Query, description = "Only this endpoint"),("since" = Option<String>, Query, description = "RFC 3339 time: created at or after"),("until" = Option<String>, Query, description = "RFC 3339 time: created before")),
+    responses((status = 200, description = "Success", body = Page<WebhookLog>), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<WebhookLog>> {
     let p = st.project(&caller).await?;
     let q = ListQuery::parse(&q, &["status", "event", "endpoint_id", "since", "until"])?;
@@ -76,12 +150,31 @@ pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, Str
 }
 
 /// `GET /v1/webhooks/logs/:id`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/logs/{id}",
+    tag = "webhooks",
+    summary = "One delivery: its payload and every attempt",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = WebhookLogDetail), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<WebhookLogDetail> {
     let p = st.project(&caller).await?;
     ok(st.core.get_log(&p, &id).await?)
 }
 
 /// `POST /v1/webhooks/logs/:id/replay`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/logs/{id}/replay",
+    tag = "webhooks",
+    summary = "Send a delivery again now (optionally to another URL)",
+    request_body = ReplayRequest,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = ReplayResult), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ReplayResult> {
     let p = st.project(&caller).await?;
     let req: ReplayRequest = parse_json(&body)?;
@@ -89,6 +182,15 @@ pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) 
 }
 
 /// `POST /v1/webhooks/test`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/test",
+    tag = "webhooks",
+    summary = "Send a sample event to the project's endpoints",
+    request_body = TestEventRequest,
+    responses((status = 201, description = "Success", body = TestEventResult), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
 pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TestEventResult> {
     let p = st.project(&caller).await?;
     let req: TestEventRequest = parse_json(&body)?;
@@ -96,6 +198,18 @@ pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answe
 }
 
 /// `GET /v1/webhooks/stream`: the project's events as Server-Sent Events, as they are created.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/stream",
+    tag = "webhooks",
+    summary = "The project's events as they happen (Server-Sent Events)",
+    description = "Each event is an SSE `data:` line holding a PulseEvent; the stream stays open.",
+    responses(
+        (status = 200, description = "An event stream", content_type = "text/event-stream", body = String),
+        crate::daemon::openapi::Errors
+    ),
+    security(("project_key" = []))
+)]
 pub async fn stream(st: Arc<AppState>, caller: Caller) -> warp::reply::Response {
     use warp::Reply;
     let p = match st.project(&caller).await {

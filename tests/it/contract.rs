@@ -1,0 +1,62 @@
+//! The server checked against its own OpenAPI document: schemathesis (from PyPI; `.ci/run`
+//! installs it in `target/test-venv`, `PULSE_TEST_SCHEMATHESIS` names another) drives the
+//! real daemon, with a project key, over every documented route: no 5xx, every answer matches
+//! its schema, content type and headers, every status is a documented one. Outside CI, a
+//! machine without schemathesis skips this, saying so.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+use crate::support::TestEnv;
+
+fn schemathesis() -> Option<PathBuf> {
+    if let Ok(p) = std::env::var("PULSE_TEST_SCHEMATHESIS") {
+        return Some(p.into());
+    }
+    let venv = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/schemathesis");
+    if venv.exists() {
+        return Some(venv);
+    }
+    let path = std::env::var_os("PATH")?;
+    std::env::split_paths(&path).map(|d| d.join("schemathesis")).find(|p| p.exists())
+}
+
+#[test]
+fn the_server_keeps_its_openapi_contract() {
+    let Some(bin) = schemathesis() else {
+        assert!(std::env::var("CI").as_deref() != Ok("true"), "CI=true and no schemathesis in target/test-venv");
+        eprintln!("SKIPPED: no schemathesis (pip install schemathesis, or set PULSE_TEST_SCHEMATHESIS)");
+        return;
+    };
+    let env = TestEnv::start();
+    let (_, key) = env.project("contract");
+    // Something to read: an endpoint that answers, and a delivery log to page through.
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &[]);
+    env.pulse(&key, &["webhooks", "test", "room_started"]).code(0);
+    let home = tempfile::tempdir().unwrap();
+    let out = Command::new(&bin)
+        .args(["run", &format!("{}/v1/openapi.json", env.url)])
+        .args(["--header", &format!("X-Pulse-Key: {key}")])
+        // Every check but positive_data_acceptance: the document marks request fields optional
+        // where the server checks them itself, to name the field and the fix (see README, API).
+        .args(["--checks", "all", "--exclude-checks", "positive_data_acceptance"])
+        .args([
+            "--exclude-path",
+            "/v1/webhooks/stream",
+            "--max-examples",
+            "25",
+            "--seed",
+            "1",
+            "--request-timeout",
+            "10",
+        ])
+        .args(["--no-color"])
+        .env("HOME", home.path())
+        .env("SCHEMATHESIS_HOOKS", "")
+        .current_dir(home.path())
+        .output()
+        .unwrap();
+    let text = format!("{}\n{}", String::from_utf8_lossy(&out.stdout), String::from_utf8_lossy(&out.stderr));
+    assert!(out.status.success(), "schemathesis found failures:\n{text}");
+}
