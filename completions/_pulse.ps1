@@ -43,6 +43,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('context', 'context', [CompletionResultType]::ParameterValue, 'Saved control planes and keys')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
             [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Webhook deliveries, endpoints, replay, listen and verify')
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'The browser console: links that open it on one project')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
@@ -1122,6 +1123,57 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         'pulse;webhooks;help;help' {
             break
         }
+        'pulse;console' {
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Print a link that opens the console on one project, for a teammate or a customer')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;console;link' {
+            [CompletionResult]::new('--ttl', '--ttl', [CompletionResultType]::ParameterName, 'How long the link works (60s to 7d)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'The project to open, when using the admin token (a project key opens its own)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;console;help' {
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Print a link that opens the console on one project, for a teammate or a customer')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'pulse;console;help;link' {
+            break
+        }
+        'pulse;console;help;help' {
+            break
+        }
         'pulse;status' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
@@ -1240,6 +1292,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('context', 'context', [CompletionResultType]::ParameterValue, 'Saved control planes and keys')
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
             [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Webhook deliveries, endpoints, replay, listen and verify')
+            [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'The browser console: links that open it on one project')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
@@ -1402,6 +1455,13 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;help;webhooks;verify' {
+            break
+        }
+        'pulse;help;console' {
+            [CompletionResult]::new('link', 'link', [CompletionResultType]::ParameterValue, 'Print a link that opens the console on one project, for a teammate or a customer')
+            break
+        }
+        'pulse;help;console;link' {
             break
         }
         'pulse;help;status' {

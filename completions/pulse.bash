@@ -19,6 +19,9 @@ _pulse() {
             pulse,completions)
                 cmd="pulse__subcmd__completions"
                 ;;
+            pulse,console)
+                cmd="pulse__subcmd__console"
+                ;;
             pulse,context)
                 cmd="pulse__subcmd__context"
                 ;;
@@ -51,6 +54,18 @@ _pulse() {
                 ;;
             pulse,webhooks)
                 cmd="pulse__subcmd__webhooks"
+                ;;
+            pulse__subcmd__console,help)
+                cmd="pulse__subcmd__console__subcmd__help"
+                ;;
+            pulse__subcmd__console,link)
+                cmd="pulse__subcmd__console__subcmd__link"
+                ;;
+            pulse__subcmd__console__subcmd__help,help)
+                cmd="pulse__subcmd__console__subcmd__help__subcmd__help"
+                ;;
+            pulse__subcmd__console__subcmd__help,link)
+                cmd="pulse__subcmd__console__subcmd__help__subcmd__link"
                 ;;
             pulse__subcmd__context,add)
                 cmd="pulse__subcmd__context__subcmd__add"
@@ -121,6 +136,9 @@ _pulse() {
             pulse__subcmd__help,completions)
                 cmd="pulse__subcmd__help__subcmd__completions"
                 ;;
+            pulse__subcmd__help,console)
+                cmd="pulse__subcmd__help__subcmd__console"
+                ;;
             pulse__subcmd__help,context)
                 cmd="pulse__subcmd__help__subcmd__context"
                 ;;
@@ -153,6 +171,9 @@ _pulse() {
                 ;;
             pulse__subcmd__help,webhooks)
                 cmd="pulse__subcmd__help__subcmd__webhooks"
+                ;;
+            pulse__subcmd__help__subcmd__console,link)
+                cmd="pulse__subcmd__help__subcmd__console__subcmd__link"
                 ;;
             pulse__subcmd__help__subcmd__context,add)
                 cmd="pulse__subcmd__help__subcmd__context__subcmd__add"
@@ -476,7 +497,7 @@ _pulse() {
 
     case "${cmd}" in
         pulse)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress rules ingress projects context token webhooks status store daemon completions help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress rules ingress projects context token webhooks console status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +537,124 @@ _pulse() {
                 return 0
             fi
             case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__console)
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version link help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__console__subcmd__help)
+            opts="link help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__console__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__console__subcmd__help__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__console__subcmd__link)
+            opts="-q -v -h -V --ttl --project --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --ttl)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1214,7 +1353,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help)
-            opts="egress rules ingress projects context token webhooks status store daemon completions help"
+            opts="egress rules ingress projects context token webhooks console status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1230,6 +1369,34 @@ _pulse() {
         pulse__subcmd__help__subcmd__completions)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__console)
+            opts="link"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__console__subcmd__link)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -1,6 +1,6 @@
-//! Wire types of the control-plane HTTP API (SPEC §2), shared by the daemon and the CLI client.
+//! Wire types of the control-plane HTTP API (`docs/openapi.json` is generated from them), shared by the daemon and the CLI client.
 //!
-//! Requests refuse unknown fields (SPEC §2: "Unknown JSON fields are refused with 400") and
+//! Requests refuse unknown fields (an unknown JSON field is a 400 naming it) and
 //! keep every field optional so the daemon, not serde, names what is missing.
 
 use serde::{Deserialize, Serialize};
@@ -320,7 +320,7 @@ pub struct LiveKitStatus {
 
 // ---------------------------------------------------------------- webhooks
 
-/// What customers receive (SPEC §2.4 "Payload").
+/// What customers receive (`docs/webhooks.md` "Payload").
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct PulseEvent {
     pub id: String,
@@ -461,6 +461,42 @@ pub struct Endpoint {
     pub secret: Option<String>,
 }
 
+/// `GET /v1/webhooks/endpoints/:id/stats`: the last 24 hours of an endpoint.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct EndpointStats {
+    pub endpoint_id: String,
+    pub window_hours: u32,
+    pub delivered: u64,
+    pub failed: u64,
+    /// Pending or retrying.
+    pub pending: u64,
+    /// delivered / (delivered + failed); absent when nothing finished.
+    pub success_rate: Option<f64>,
+}
+
+/// `POST /v1/console/links`: a console link for one project.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ConsoleLinkRequest {
+    /// How long the link works, in seconds: 60 to 604800 (7 days); 3600 when absent.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 60, maximum = 604800)]
+    pub ttl_seconds: Option<u64>,
+    /// With the admin token: the project to open. With a project key: that project.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project_id: Option<String>,
+}
+
+/// A console link: open `<control plane URL><path>` in a browser.
+#[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ConsoleLink {
+    pub project_id: String,
+    /// `/console#link=<token>`: the token stays in the fragment, which browsers never send.
+    pub path: String,
+    pub token: String,
+    pub expires_at: String,
+}
+
 /// `GET /v1/webhooks/endpoints/:id/secret`.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct EndpointSecret {
@@ -468,7 +504,7 @@ pub struct EndpointSecret {
     pub secret: String,
 }
 
-/// One delivery: one event to one endpoint (SPEC §2.4 "Logs and replay").
+/// One delivery: one event to one endpoint (`docs/webhooks.md` "Logs and replay").
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct WebhookLog {
     pub id: String,

@@ -1,5 +1,5 @@
 //! The HTTP client every command uses to talk to a control plane (the local daemon or a
-//! remote one speaking SPEC §2). Non-2xx answers become `CliError::Api`.
+//! remote one speaking the API of `docs/openapi.json`). Non-2xx answers become `CliError::Api`.
 
 use std::time::Duration;
 

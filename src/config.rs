@@ -1,5 +1,5 @@
 //! Daemon configuration: built-in defaults < TOML file < `PULSE_*` environment < flags
-//! (SPEC §3), validated into [`Settings`] with errors that name the key and the fix.
+//! (`config.example.toml` documents every key), validated into [`Settings`] with errors that name the key and the fix.
 //!
 //! The environment is passed in as a map so that every precedence edge is unit-tested
 //! without touching the process environment.
@@ -578,7 +578,7 @@ fn set(table: &mut toml::Table, section: &str, key: &str, value: toml::Value) {
     }
 }
 
-/// Environment names earlier deployments used (SPEC §2.5). They sit above the file and below
+/// Environment names earlier deployments used (`config.example.toml` lists them). They sit above the file and below
 /// `PULSE_*`, and any R2 alias implies the R2 provider.
 fn apply_aliases(table: &mut toml::Table, env: &HashMap<String, String>) {
     let get = |k: &str| env.get(k).filter(|v| !v.is_empty()).cloned();

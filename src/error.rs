@@ -1,4 +1,4 @@
-//! The CLI's one error type, and the exit codes it maps to (SPEC §4).
+//! The CLI's one error type, and the exit codes it maps to (README "Exit codes").
 
 /// The exit codes, as `--help` and the man page list them.
 pub const EXIT_CODES: &str = "\

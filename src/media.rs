@@ -1,4 +1,4 @@
-//! CDN URLs and object-storage settings (SPEC §2.5): where egress uploads, and the public URLs
+//! CDN URLs and object-storage settings (`config.example.toml` `[storage]` and `[cdn]`): where egress uploads, and the public URLs
 //! that serve exactly those objects.
 
 use serde::{Deserialize, Serialize};

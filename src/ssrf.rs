@@ -1,4 +1,4 @@
-//! SSRF guard for customer webhook URLs (SPEC §2.4): only public unicast addresses, unless
+//! SSRF guard for customer webhook URLs (README "Webhooks"): only public unicast addresses, unless
 //! `webhooks.allow_private_targets` or `webhooks.allowed_cidrs` say otherwise. Checked when an
 //! endpoint is created and again at connect time, where the resolver hands reqwest only the
 //! vetted addresses, so a DNS answer cannot change between the check and the connection.

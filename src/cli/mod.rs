@@ -2,6 +2,7 @@
 //! plane (flag > env > context > local daemon). One module per command group.
 
 pub mod completions;
+pub mod console;
 pub mod context;
 pub mod daemon;
 pub mod egress;
@@ -94,6 +95,9 @@ pub enum Command {
     /// Webhook deliveries, endpoints, replay, listen and verify
     #[command(subcommand)]
     Webhooks(webhooks::WebhooksCmd),
+    /// The browser console: links that open it on one project
+    #[command(subcommand)]
+    Console(console::ConsoleCmd),
     /// Control plane and LiveKit health
     Status,
     /// Work on a store directly: copy one into another (sled ⇄ PostgreSQL)
@@ -183,7 +187,7 @@ impl Ctx {
         Ok(Resolved { context: context.filter(|_| saved.is_some()), url, api_key, admin_token })
     }
 
-    /// A local daemon's admin token, found the way the daemon finds it (SPEC §2.1).
+    /// A local daemon's admin token, found the way the daemon finds it (README "Set up").
     fn local_admin_token(&self) -> Option<String> {
         let file = crate::config::config_path(self.global.config.as_deref(), &self.env).ok()?;
         let config = crate::config::Config::load(file.as_deref(), &self.env, &Default::default()).ok()?;
@@ -245,7 +249,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
     let format = if cli.global.json { Format::Json } else { cli.global.format };
     let mut global = cli.global;
     if matches!(cli.command, Command::Ingress(ingress::IngressCmd::Create(_))) {
-        // SPEC §4 gives `ingress create` its own `--url` (the URL to pull from), which clap
+        // The CLI gives `ingress create` its own `--url` (the URL to pull from), which clap
         // merges with the global `--url`; there it is the pull URL only, and the control
         // plane comes from PULSE_URL or the context.
         global.url = None;
@@ -265,6 +269,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     Command::Egress(cmd) => egress::run(&ctx, cmd).await,
                     Command::Ingress(cmd) => ingress::run(&ctx, cmd).await,
                     Command::Rules(cmd) => rules::run(&ctx, cmd).await,
+                    Command::Console(cmd) => console::run(&ctx, cmd).await,
                     Command::Projects(cmd) => projects::run(&ctx, cmd).await,
                     Command::Token(cmd) => token::run(&ctx, cmd).await,
                     Command::Webhooks(cmd) => webhooks::run(&ctx, cmd).await,
@@ -335,7 +340,7 @@ mod tests {
     use clap::CommandFactory;
 
     /// clap merges a subcommand argument with a global flag of the same id, so a positional
-    /// `url` silently becomes the control plane URL. Only flags SPEC §4 gives the same name may
+    /// `url` silently becomes the control plane URL. Only flags the CLI gives the same name may
     /// share an id: `context add --url/--api-key` (the same meaning: what to save) and
     /// `ingress create --url` (the pull URL; `run` handles it).
     #[test]

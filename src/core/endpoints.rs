@@ -5,8 +5,10 @@
 use super::validate::{one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
-use crate::model::{EventKind, now_ms};
-use crate::store::{Changes, Committed, EndpointRecord, Expect, Op, PageReq, Paged, ProjectRecord, SecretEntry};
+use crate::model::{DeliveryStatus, EventKind, now_ms};
+use crate::store::{
+    Changes, Committed, EndpointRecord, Expect, LogFilter, Op, PageReq, Paged, ProjectRecord, SecretEntry,
+};
 use crate::util::new_id;
 use crate::webhooks::signing;
 
@@ -69,6 +71,34 @@ impl Core {
             .endpoint(&project.id, id)
             .await?
             .ok_or_else(|| CoreError::not_found(format!("webhook endpoint {id}")))
+    }
+
+    /// How an endpoint has fared over the last 24 hours: deliveries by state, and the share
+    /// of finished ones that were delivered.
+    pub async fn endpoint_stats(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::EndpointStats> {
+        let endpoint = self.find_endpoint(project, id).await?;
+        let since = now_ms() - 24 * 3600 * 1000;
+        let count = |status| {
+            let filter = LogFilter {
+                status: Some(status),
+                endpoint_id: Some(endpoint.id.clone()),
+                since_ms: Some(since),
+                ..Default::default()
+            };
+            async move { self.store.deliveries(&project.id, &filter, PageReq { page: 1, limit: 1 }).await.map(|p| p.total) }
+        };
+        let delivered = count(DeliveryStatus::Delivered).await?;
+        let failed = count(DeliveryStatus::Failed).await?;
+        let pending = count(DeliveryStatus::Pending).await? + count(DeliveryStatus::Retrying).await?;
+        let finished = delivered + failed;
+        Ok(api::EndpointStats {
+            endpoint_id: endpoint.id,
+            window_hours: 24,
+            delivered,
+            failed,
+            pending,
+            success_rate: (finished > 0).then(|| delivered as f64 / finished as f64),
+        })
     }
 
     pub async fn get_endpoint(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Endpoint> {

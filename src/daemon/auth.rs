@@ -1,5 +1,5 @@
 //! Who is calling: project keys, the admin token, and the rate limits that apply to each
-//! (SPEC §2 "Auth", §2.7 "Rate limits").
+//! (the security schemes of `docs/openapi.json`; README "Limits").
 
 use std::net::IpAddr;
 use std::num::NonZeroU32;
@@ -105,10 +105,23 @@ impl RateLimits {
     }
 }
 
+/// How a caller may see a project: with its key (everything), or through a console link
+/// (reading, replaying to the endpoint's own URL and sending test events).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Access {
+    Key,
+    Link,
+}
+
 impl AppState {
     /// The calling project, after the per-IP and per-project limits.
     pub async fn project(&self, caller: &Caller) -> Result<ProjectRecord, ApiError> {
         self.limits.check_ip(caller.ip)?;
+        if caller.pulse_key.is_none() && caller.bearer.as_deref().is_some_and(super::console::is_link) {
+            return Err(ApiError::forbidden(
+                "a console link can only look and replay; this needs the project's API key",
+            ));
+        }
         let key = caller.pulse_key.as_deref().or(caller.bearer.as_deref()).ok_or_else(|| {
             ApiError::unauthenticated("missing API key; send it as X-Pulse-Key: pulse_key_… (or Authorization: Bearer)")
         })?;
@@ -116,6 +129,24 @@ impl AppState {
             self.core.project_for_key(key).await?.ok_or_else(|| ApiError::unauthenticated("invalid API key"))?;
         self.limits.check_project(&project.id)?;
         Ok(project)
+    }
+
+    /// The project a caller may look at: by its key, or by a console link for it.
+    pub async fn viewer(&self, caller: &Caller) -> Result<(ProjectRecord, Access), ApiError> {
+        let Some(link) = caller.bearer.as_deref().filter(|b| caller.pulse_key.is_none() && super::console::is_link(b))
+        else {
+            return Ok((self.project(caller).await?, Access::Key));
+        };
+        self.limits.check_ip(caller.ip)?;
+        let id = super::console::verify(&self.admin_token, link).map_err(ApiError::unauthenticated)?;
+        let project = self
+            .core
+            .store
+            .project(&id)
+            .await?
+            .ok_or_else(|| ApiError::unauthenticated("the project this console link opens no longer exists"))?;
+        self.limits.check_project(&project.id)?;
+        Ok((project, Access::Link))
     }
 
     /// Checks the admin token (after the per-IP limit).
@@ -144,6 +175,11 @@ impl AppState {
         }
         if let Some(key) = caller.pulse_key.as_deref().or(caller.bearer.as_deref())
             && self.core.project_for_key(key).await?.is_some()
+        {
+            return Ok(());
+        }
+        if let Some(link) = caller.bearer.as_deref().filter(|b| super::console::is_link(b))
+            && super::console::verify(&self.admin_token, link).is_ok()
         {
             return Ok(());
         }

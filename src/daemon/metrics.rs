@@ -1,4 +1,4 @@
-//! `GET /metrics`: Prometheus text exposition of the webhook pipeline (SPEC §2.7).
+//! `GET /metrics`: Prometheus text exposition of the webhook pipeline (README "Webhooks").
 
 use std::fmt::Write;
 use std::sync::atomic::Ordering;

@@ -1,7 +1,8 @@
 //! `pulse daemon`: the control plane. Opens the store, binds the port, serves the API and
-//! shuts down cleanly on SIGTERM/SIGINT (SPEC §3).
+//! shuts down cleanly on SIGTERM/SIGINT (README "Running under systemd").
 
 pub mod auth;
+pub mod console;
 pub mod handlers;
 pub mod intake;
 pub mod metrics;

@@ -22,6 +22,7 @@ pub struct Errors;
 const ERRORS: &[(&str, &str, bool)] = &[
     ("400", "The request is invalid: `error.field` names the field, `error.message` the fix", false),
     ("401", "No credentials, or not the right ones for this route", false),
+    ("403", "The credential is good but may not do this (a console link only looks and replays)", false),
     ("404", "No such resource in this project (or no such route)", false),
     ("405", "The route exists, but not with this method", false),
     ("408", "The request body did not arrive within `daemon.body_timeout`", false),
@@ -130,6 +131,7 @@ impl utoipa::Modify for Security {
         handlers::webhooks::list_endpoints,
         handlers::webhooks::get_endpoint,
         handlers::webhooks::endpoint_secret,
+        handlers::webhooks::endpoint_stats,
         handlers::webhooks::patch_endpoint,
         handlers::webhooks::delete_endpoint,
         handlers::webhooks::rotate_secret,
@@ -139,6 +141,7 @@ impl utoipa::Modify for Security {
         handlers::webhooks::test_event,
         handlers::webhooks::stream,
         super::intake::livekit,
+        handlers::console::create,
     ),
     components(schemas(
         api::ErrorBody,
@@ -162,6 +165,7 @@ impl utoipa::Modify for Security {
         (name = "rooms", description = "Join tokens for a project's rooms"),
         (name = "webhooks", description = "Endpoints, delivery logs, replay and the live event stream"),
         (name = "status", description = "Health and the daemon's state"),
+        (name = "console", description = "The browser console at /console, and links that open it for one project"),
     )
 )]
 struct ApiDoc;
@@ -189,7 +193,10 @@ fn webhooks() -> Value {
             "Standard Webhooks: `v1,<base64 HMAC-SHA256 of \"<webhook-id>.<webhook-timestamp>.<body>\">`, keyed with the \
              endpoint secret's bytes after `whsec_` (base64-decoded); several space-separated during a secret rotation"
         ),
-        header("x-pulse-signature", "`t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">` keyed with the whole secret"),
+        header(
+            "x-pulse-signature",
+            "`t=<unix>,v1=<hex HMAC-SHA256 of \"<t>.<body>\">`, same key; one `v1=` per secret during a rotation"
+        ),
         header("x-pulse-event", "The event name"),
     ]);
     let mut out = serde_json::Map::new();

@@ -1,4 +1,4 @@
-//! API errors and replies: one body shape for every failure (SPEC §2 "Errors"), built in one
+//! API errors and replies: one body shape for every failure (`ErrorBody` in `docs/openapi.json`), built in one
 //! place for handler errors and filter rejections alike.
 
 use serde::Serialize;
@@ -50,6 +50,11 @@ impl ApiError {
     /// 401.
     pub fn unauthenticated(message: impl Into<String>) -> Self {
         Self::new(StatusCode::UNAUTHORIZED, "unauthenticated", message)
+    }
+
+    /// 403: the credential is good, but may not do this.
+    pub fn forbidden(message: impl Into<String>) -> Self {
+        Self::new(StatusCode::FORBIDDEN, "forbidden", message)
     }
 
     /// 404 for `what` (e.g. "egress eg_…").
@@ -188,7 +193,11 @@ pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::conve
     let e = if let Some(e) = r.find::<ApiError>() {
         e.clone()
     } else if r.is_not_found() {
-        ApiError::new(StatusCode::NOT_FOUND, "not_found", "no such API route; see SPEC §2 for the routes")
+        ApiError::new(
+            StatusCode::NOT_FOUND,
+            "not_found",
+            "no such API route; the routes are listed at GET /v1/openapi.json",
+        )
     } else if r.find::<warp::reject::PayloadTooLarge>().is_some() {
         ApiError::new(StatusCode::PAYLOAD_TOO_LARGE, "payload_too_large", "request body is larger than 1 MiB")
     } else if r.find::<warp::reject::LengthRequired>().is_some() {
@@ -206,7 +215,13 @@ pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::conve
 
 /// Parses a JSON body strictly, naming the field serde choked on.
 pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
-    let body = if body.iter().all(u8::is_ascii_whitespace) { b"{}".as_slice() } else { body };
+    // No body (or `null`, where the document allows one to be left out) means no fields.
+    let text = body.trim_ascii();
+    let body = if text.is_empty() || text == b"null" { b"{}".as_slice() } else { body };
+    // serde would take a struct from a JSON array too (`[null, null]`): bodies are objects.
+    if body.trim_ascii_start().first() != Some(&b'{') {
+        return Err(ApiError::bad_request("the request body must be a JSON object ({\"field\": value, …})"));
+    }
     let mut de = serde_json::Deserializer::from_slice(body);
     let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
         let path = e.path().to_string();
@@ -218,7 +233,10 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
         {
             // serde_path_to_error's path already ends at the unknown key.
             let field = if path == "." { name.to_string() } else { path.clone() };
-            return ApiError::invalid(&field, format!("unknown field `{field}`; see SPEC §2 for the accepted fields"));
+            return ApiError::invalid(
+                &field,
+                format!("unknown field `{field}`; GET /v1/openapi.json lists the accepted fields"),
+            );
         }
         if inner.is_syntax() || inner.is_eof() {
             return ApiError::bad_request(format!("request body is not valid JSON: {inner}"));

@@ -1,4 +1,4 @@
-//! The route table: one filter per route, each a method and a path (SPEC §2). Filters only
+//! The route table: one filter per route, each a method and a path (documented in `docs/openapi.json`). Filters only
 //! extract; handlers decide (auth, validation) and every answer goes through `reject::reply`.
 
 use std::collections::HashMap;
@@ -14,7 +14,7 @@ use super::auth::{Caller, caller};
 use super::handlers::{egress, ingress, projects, rooms, rules, status, webhooks};
 use super::reject::{handle_rejection, reply};
 
-/// Request bodies over this are refused with 413 (SPEC §2).
+/// Request bodies over this are refused with 413 (documented in `docs/openapi.json`).
 pub const MAX_BODY: u64 = 1024 * 1024;
 
 type Query = HashMap<String, String>;
@@ -280,6 +280,27 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .then(webhooks::endpoint_secret)
         .map(reply)
         .boxed();
+    // GET /v1/webhooks/endpoints/:id/stats
+    let endpoint_stats = warp::path!("v1" / "webhooks" / "endpoints" / String / "stats")
+        .and(warp::get())
+        .and(common())
+        .then(webhooks::endpoint_stats)
+        .map(reply)
+        .boxed();
+    // POST /v1/console/links
+    let console_link = warp::path!("v1" / "console" / "links")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(super::handlers::console::create)
+        .map(reply)
+        .boxed();
+    // GET /console, /console/<asset>: the browser console (no credentials: the page asks).
+    let console_page = warp::path("console")
+        .and(warp::get())
+        .and(warp::path::tail())
+        .map(|tail: warp::path::Tail| super::console::asset(tail.as_str()))
+        .boxed();
     // POST /v1/webhooks/endpoints/:id/rotate-secret
     let endpoint_rotate = warp::path!("v1" / "webhooks" / "endpoints" / String / "rotate-secret")
         .and(warp::post())
@@ -358,7 +379,10 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         endpoint_patch,
         endpoint_delete,
         endpoint_secret,
+        endpoint_stats,
         endpoint_rotate,
+        console_link,
+        console_page,
         log_list,
         log_get,
         log_replay,

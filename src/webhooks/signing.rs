@@ -1,4 +1,4 @@
-//! Outgoing webhook signatures (SPEC §2.4): `X-Pulse-Signature: t=<unix>,v1=<hex>` over
+//! Outgoing webhook signatures (`docs/webhooks.md` "Signatures"): `X-Pulse-Signature: t=<unix>,v1=<hex>` over
 //! `"<t>.<body>"`, and Standard Webhooks' `webhook-signature: v1,<base64>` over
 //! `"<id>.<t>.<body>"`. The key is the endpoint secret `whsec_<base64>`, base64-decoded.
 

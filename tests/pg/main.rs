@@ -10,6 +10,8 @@ mod api;
 #[path = "../it/cli.rs"]
 mod cli;
 mod cluster;
+#[path = "../it/console.rs"]
+mod console;
 mod copy;
 #[path = "../it/crash.rs"]
 mod crash;

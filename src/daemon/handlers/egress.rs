@@ -58,7 +58,7 @@ pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egre
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     ok(st.core.get_egress(&project, &id).await?)
 }
 
@@ -73,7 +73,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Egress>> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     let q = ListQuery::parse(&q, &["status", "room_name"])?;
     let status =
         q.filter("status").map(|s| one_of("status", s, EgressStatus::parse, &EgressStatus::names())).transpose()?;

@@ -39,7 +39,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<In
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingress> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     ok(st.core.get_ingress(&project, &id).await?)
 }
 
@@ -54,7 +54,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingres
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Ingress>> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     let q = ListQuery::parse(&q, &["room_name", "include_deleted"])?;
     let filter =
         IngressFilter { room_name: q.filter("room_name").map(Into::into), include_deleted: q.flag("include_deleted")? };

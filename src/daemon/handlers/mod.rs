@@ -1,6 +1,7 @@
 //! Request handlers, one module per resource. Each is `async fn(state, caller, input) ->
 //! Answer<T>`: parse, authenticate, call the core, answer. Shared request plumbing lives here.
 
+pub mod console;
 pub mod egress;
 pub mod ingress;
 pub mod projects;

@@ -39,7 +39,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Ru
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Rule>> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     let q = ListQuery::parse(&q, &[])?;
     ok(st.core.list_rules(&project, q.page()).await?)
 }
@@ -55,7 +55,7 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Rule> {
-    let project = st.project(&caller).await?;
+    let project = st.viewer(&caller).await?.0;
     ok(st.core.get_rule(&project, &id).await?)
 }
 
@@ -65,7 +65,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Rule> 
     path = "/v1/media/rules/{id}",
     tag = "rules",
     summary = "Change a recording rule (the fields given)",
-    request_body = RuleRequest,
+    request_body = Option<RuleRequest>,
     params(("id" = String, Path, description = "The resource's id")),
     responses((status = 200, description = "Success", body = Rule), crate::daemon::openapi::Errors),
     security(("project_key" = []))

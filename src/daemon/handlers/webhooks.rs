@@ -12,7 +12,8 @@ use super::{Answer, ListQuery, created, ok};
 use crate::api::*;
 use crate::core::deliveries::LogQuery;
 use crate::daemon::AppState;
-use crate::daemon::auth::Caller;
+use crate::daemon::auth::{Access, Caller};
+use crate::daemon::reject::ApiError;
 use crate::daemon::reject::parse_json;
 
 /// `POST /v1/webhooks/endpoints`.
@@ -42,7 +43,7 @@ pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> 
     security(("project_key" = []))
 )]
 pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Endpoint>> {
-    let p = st.project(&caller).await?;
+    let p = st.viewer(&caller).await?.0;
     let q = ListQuery::parse(&q, &[])?;
     ok(st.core.list_endpoints(&p, q.page()).await?)
 }
@@ -58,8 +59,23 @@ pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String
     security(("project_key" = []))
 )]
 pub async fn get_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Endpoint> {
-    let p = st.project(&caller).await?;
+    let p = st.viewer(&caller).await?.0;
     ok(st.core.get_endpoint(&p, &id).await?)
+}
+
+/// `GET /v1/webhooks/endpoints/:id/stats`.
+#[utoipa::path(
+    get,
+    path = "/v1/webhooks/endpoints/{id}/stats",
+    tag = "webhooks",
+    summary = "An endpoint's last 24 hours: delivered, failed, pending, success rate",
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = EndpointStats), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
+pub async fn endpoint_stats(id: String, st: Arc<AppState>, caller: Caller) -> Answer<EndpointStats> {
+    let p = st.viewer(&caller).await?.0;
+    ok(st.core.endpoint_stats(&p, &id).await?)
 }
 
 /// `GET /v1/webhooks/endpoints/:id/secret`.
@@ -83,7 +99,7 @@ pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> A
     path = "/v1/webhooks/endpoints/{id}",
     tag = "webhooks",
     summary = "Change an endpoint (URL, events, enabled)",
-    request_body = PatchEndpoint,
+    request_body = Option<PatchEndpoint>,
     params(("id" = String, Path, description = "The resource's id")),
     responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
     security(("project_key" = []))
@@ -115,7 +131,7 @@ pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> A
     path = "/v1/webhooks/endpoints/{id}/rotate-secret",
     tag = "webhooks",
     summary = "Rotate an endpoint's secret (the old one signs too for a grace period)",
-    request_body = RotateSecret,
+    request_body = Option<RotateSecret>,
     params(("id" = String, Path, description = "The resource's id")),
     responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
     security(("project_key" = []))
@@ -137,7 +153,7 @@ pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: 
     security(("project_key" = []))
 )]
 pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<WebhookLog>> {
-    let p = st.project(&caller).await?;
+    let p = st.viewer(&caller).await?.0;
     let q = ListQuery::parse(&q, &["status", "event", "endpoint_id", "since", "until"])?;
     let logs = LogQuery {
         status: q.filter("status"),
@@ -160,7 +176,7 @@ pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, Str
     security(("project_key" = []))
 )]
 pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<WebhookLogDetail> {
-    let p = st.project(&caller).await?;
+    let p = st.viewer(&caller).await?.0;
     ok(st.core.get_log(&p, &id).await?)
 }
 
@@ -170,14 +186,17 @@ pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<We
     path = "/v1/webhooks/logs/{id}/replay",
     tag = "webhooks",
     summary = "Send a delivery again now (optionally to another URL)",
-    request_body = ReplayRequest,
+    request_body = Option<ReplayRequest>,
     params(("id" = String, Path, description = "The resource's id")),
     responses((status = 200, description = "Success", body = ReplayResult), crate::daemon::openapi::Errors),
     security(("project_key" = []))
 )]
 pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ReplayResult> {
-    let p = st.project(&caller).await?;
+    let (p, access) = st.viewer(&caller).await?;
     let req: ReplayRequest = parse_json(&body)?;
+    if access == Access::Link && req.url.is_some() {
+        return Err(ApiError::forbidden("a console link replays to the endpoint's own URL only; leave out url"));
+    }
     ok(st.core.replay(&p, &id, req).await?)
 }
 
@@ -192,7 +211,7 @@ pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) 
     security(("project_key" = []))
 )]
 pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TestEventResult> {
-    let p = st.project(&caller).await?;
+    let p = st.viewer(&caller).await?.0;
     let req: TestEventRequest = parse_json(&body)?;
     created(st.core.test_event(&p, req).await?)
 }
@@ -212,8 +231,8 @@ pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answe
 )]
 pub async fn stream(st: Arc<AppState>, caller: Caller) -> warp::reply::Response {
     use warp::Reply;
-    let p = match st.project(&caller).await {
-        Ok(p) => p,
+    let p = match st.viewer(&caller).await {
+        Ok((p, _)) => p,
         Err(e) => return crate::daemon::reject::reply::<()>(Err(e)),
     };
     let project_id = p.id;

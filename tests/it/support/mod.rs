@@ -1,6 +1,7 @@
 //! Test support: a fake LiveKit, the real daemon in-process on 127.0.0.1:0 with a temp data
 //! dir, and the real `pulse` binary run against them with a scrubbed environment.
 
+pub mod browser;
 pub mod fake_livekit;
 pub mod pg;
 pub mod receiver;

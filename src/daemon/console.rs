@@ -1,0 +1,125 @@
+//! The browser console: its page and assets, built into the binary (no CDN, no build step),
+//! and console links — signed, expiring, read-mostly tokens for one project, minted by
+//! `pulse console link`, that open the console without the project's key.
+//!
+//! A link is an HS256 JWT (`sub` = the project, `scope` = `console`) signed with a key derived
+//! from the admin token, so every daemon sharing that token accepts it and rotating the token
+//! revokes every link. The page sends credentials only in headers it sets itself (never
+//! cookies), so another site cannot make a browser act with them: there is nothing to forge.
+
+use hmac::{Hmac, Mac};
+use serde::{Deserialize, Serialize};
+use sha2::Sha256;
+use warp::http::{HeaderValue, Response, StatusCode};
+
+/// The longest a link may live.
+pub const MAX_TTL_SECS: u64 = 7 * 24 * 3600;
+
+/// A console link's claims.
+#[derive(Debug, Serialize, Deserialize)]
+struct LinkClaims {
+    iss: String,
+    sub: String,
+    scope: String,
+    iat: u64,
+    exp: u64,
+}
+
+const ISSUER: &str = "pulse-console";
+
+/// The signing key: HMAC-SHA256 of a fixed label under the admin token.
+fn signing_key(admin_token: &str) -> Vec<u8> {
+    let mut mac = Hmac::<Sha256>::new_from_slice(admin_token.as_bytes()).expect("HMAC takes any key");
+    mac.update(b"pulse console links v1");
+    mac.finalize().into_bytes().to_vec()
+}
+
+/// A link token for `project_id`, valid for `ttl_secs` from `now`; returns it and its expiry.
+pub fn mint(admin_token: &str, project_id: &str, ttl_secs: u64, now: u64) -> (String, u64) {
+    let exp = now + ttl_secs;
+    let claims = LinkClaims { iss: ISSUER.into(), sub: project_id.into(), scope: "console".into(), iat: now, exp };
+    let key = jsonwebtoken::EncodingKey::from_secret(&signing_key(admin_token));
+    let token =
+        jsonwebtoken::encode(&jsonwebtoken::Header::default(), &claims, &key).expect("HS256 signing never fails");
+    (token, exp)
+}
+
+/// Whether `token` looks like a console link (a JWT), rather than a key or the admin token.
+pub fn is_link(token: &str) -> bool {
+    token.starts_with("eyJ") && token.matches('.').count() == 2
+}
+
+/// The project a link opens, if its signature holds and it has not expired.
+pub fn verify(admin_token: &str, token: &str) -> Result<String, String> {
+    if admin_token.is_empty() {
+        return Err("console links are off: the daemon has no admin token".into());
+    }
+    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    v.set_issuer(&[ISSUER]);
+    v.set_required_spec_claims(&["exp", "iss", "sub"]);
+    v.leeway = 0;
+    let key = jsonwebtoken::DecodingKey::from_secret(&signing_key(admin_token));
+    match jsonwebtoken::decode::<LinkClaims>(token, &key, &v) {
+        Ok(d) if d.claims.scope == "console" => Ok(d.claims.sub),
+        Ok(_) => Err("not a console link".into()),
+        Err(e) if matches!(e.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
+            Err("this console link has expired; ask for a new one (pulse console link)".into())
+        }
+        Err(_) => Err("this console link is not valid".into()),
+    }
+}
+
+/// The page and its two assets.
+const INDEX: &str = include_str!("console/index.html");
+const APP_JS: &str = include_str!("console/app.js");
+const APP_CSS: &str = include_str!("console/app.css");
+
+/// `GET /console` and its assets: same-origin only, never framed, never cached stale.
+pub fn asset(name: &str) -> warp::reply::Response {
+    let (body, kind) = match name {
+        "" | "index.html" => (INDEX, "text/html; charset=utf-8"),
+        "app.js" => (APP_JS, "text/javascript; charset=utf-8"),
+        "app.css" => (APP_CSS, "text/css; charset=utf-8"),
+        _ => {
+            let mut r = Response::new("not found".into());
+            *r.status_mut() = StatusCode::NOT_FOUND;
+            return r;
+        }
+    };
+    let mut r = Response::new(body.into());
+    let h = r.headers_mut();
+    h.insert("content-type", HeaderValue::from_static(kind));
+    h.insert(
+        "content-security-policy",
+        HeaderValue::from_static(
+            "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data:; \
+             base-uri 'none'; form-action 'none'; frame-ancestors 'none'",
+        ),
+    );
+    h.insert("x-content-type-options", HeaderValue::from_static("nosniff"));
+    h.insert("referrer-policy", HeaderValue::from_static("no-referrer"));
+    h.insert("cache-control", HeaderValue::from_static("no-cache"));
+    r
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const ADMIN: &str = "0123456789abcdef-admin";
+
+    #[test]
+    fn a_link_opens_its_project_until_it_expires() {
+        let now = crate::util::unix_now();
+        let (token, exp) = mint(ADMIN, "prj_1", 3600, now);
+        assert!(is_link(&token) && exp == now + 3600);
+        assert_eq!(verify(ADMIN, &token).unwrap(), "prj_1");
+        assert!(verify("another-admin-token", &token).is_err(), "a rotated admin token revokes links");
+        let (old, _) = mint(ADMIN, "prj_1", 10, now - 3600);
+        assert!(verify(ADMIN, &old).unwrap_err().contains("expired"));
+        let mut forged = token.clone();
+        forged.pop();
+        assert!(verify(ADMIN, &forged).is_err());
+        assert!(!is_link("pulse_key_abc") && !is_link(ADMIN));
+    }
+}

@@ -1,0 +1,54 @@
+//! `POST /v1/console/links`: mints a console link (see `daemon::console`).
+
+use std::sync::Arc;
+
+use bytes::Bytes;
+
+use super::{Answer, created};
+use crate::api::{ConsoleLink, ConsoleLinkRequest};
+use crate::daemon::AppState;
+use crate::daemon::auth::Caller;
+use crate::daemon::console::{self, MAX_TTL_SECS};
+use crate::daemon::reject::{ApiError, parse_json};
+
+/// `POST /v1/console/links`.
+#[utoipa::path(
+    post,
+    path = "/v1/console/links",
+    tag = "console",
+    summary = "Mint a console link: a signed, expiring, read-mostly view of one project",
+    request_body = Option<ConsoleLinkRequest>,
+    responses((status = 201, description = "Success", body = ConsoleLink), crate::daemon::openapi::Errors),
+    security(("project_key" = []), ("admin_token" = []))
+)]
+pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ConsoleLink> {
+    let req: ConsoleLinkRequest = parse_json(&body)?;
+    let project_id = match st.project_or_admin(&caller).await? {
+        Some(p) => match req.project_id {
+            Some(other) if other != p.id => {
+                return Err(ApiError::invalid("project_id", "a project key makes links to its own project only"));
+            }
+            _ => p.id,
+        },
+        None => {
+            let id = req.project_id.ok_or_else(|| {
+                ApiError::invalid("project_id", "project_id is required with the admin token: the project to open")
+            })?;
+            st.core.store.project(&id).await?.ok_or_else(|| ApiError::not_found(format!("project {id}")))?.id
+        }
+    };
+    let ttl = req.ttl_seconds.unwrap_or(3600);
+    if !(60..=MAX_TTL_SECS).contains(&ttl) {
+        return Err(ApiError::invalid(
+            "ttl_seconds",
+            format!("ttl_seconds must be from 60 to {MAX_TTL_SECS} (7 days)"),
+        ));
+    }
+    let (token, exp) = console::mint(&st.admin_token, &project_id, ttl, crate::util::unix_now());
+    created(ConsoleLink {
+        project_id,
+        path: format!("/console#link={token}"),
+        token,
+        expires_at: crate::model::rfc3339_ms(exp as i64 * 1000),
+    })
+}

@@ -1,0 +1,161 @@
+//! The browser console in a real headless Chromium against the real daemon: sign in with a
+//! key, find a failed delivery, open it, replay it to a receiver that now answers; console
+//! links open one project only, read-mostly, and stop working when they expire.
+
+use fantoccini::Locator;
+use serde_json::json;
+
+use crate::support::browser::Browser;
+use crate::support::receiver::{Behaviour, livekit_token, now};
+use crate::support::{ADMIN_TOKEN, TestEnv, eventually};
+
+/// A `room_started` for `project`'s room, delivered to its endpoints.
+fn room_started(env: &TestEnv, project: &str, id: &str) {
+    let body = json!({"event": "room_started", "id": id, "room": {"sid": "RM_1", "name": format!("{project}__stage")}});
+    let bytes = body.to_string().into_bytes();
+    let n = now();
+    let token = livekit_token("devkey", "secret", &bytes, n, n + 300);
+    let (status, _, _) = env.api("POST", "/v1/webhooks/livekit", Some(("authorization", &token)), Some(bytes));
+    assert_eq!(status, 200);
+}
+
+/// The id of `key`'s only delivery, once it has reached `status`.
+fn delivery_in(env: &TestEnv, key: &str, status: &str) -> String {
+    eventually(20, &format!("a {status} delivery"), || {
+        let (_, _, v) = env.api("GET", "/v1/webhooks/logs", Some(("x-pulse-key", key)), None);
+        let log = v["data"].as_array()?.first()?.clone();
+        (log["status"] == status).then(|| log["id"].as_str().unwrap().to_string())
+    })
+}
+
+#[test]
+fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("console");
+    let rx = env.receiver();
+    let (_, secret) = env.endpoint(&key, &rx.url, &[]);
+    rx.trust(&secret);
+    // Every scheduled attempt fails (the test schedule has five); the replay will not.
+    rx.script(&vec![Behaviour::Status(500); 5]);
+    room_started(&env, &project, "EV_console_1");
+    let log_id = delivery_in(&env, &key, "failed");
+    assert_eq!(rx.got().len(), 5);
+
+    let ran = env.rt.block_on(async {
+        let Some(b) = Browser::start().await else { return false };
+        b.client.goto(&format!("{}/console", env.url)).await.unwrap();
+        b.find("#key").await.send_keys(&key).await.unwrap();
+        b.find("#signin-form button[type=submit]").await.click().await.unwrap();
+        let row = b.find(&format!("#logs tr[data-id='{log_id}']")).await;
+        let text = row.text().await.unwrap();
+        assert!(text.contains("room_started") && text.contains("failed") && text.contains("500"), "{text}");
+        assert!(text.contains("5 / 5"), "every attempt shown: {text}");
+        // The filter finds it too.
+        b.client.goto(&format!("{}/console#/logs?status=failed", env.url)).await.unwrap();
+        b.find(&format!("#logs tr[data-id='{log_id}']")).await;
+        b.screenshot("console-logs.png").await;
+
+        row_click(&b, &log_id).await;
+        let payload = b.text_until("#payload", "the payload", |t| t.contains("room_started")).await;
+        assert!(payload.contains("\"name\": \"stage\""), "{payload}");
+        assert_eq!(b.client.find_all(Locator::Css("#attempts tr.attempt")).await.unwrap().len(), 5);
+        let page = b.client.source().await.unwrap();
+        assert!(!page.contains(&key) && !page.contains(&secret), "no secret is ever in the page");
+        b.screenshot("console-log.png").await;
+
+        b.find("#replay").await.click().await.unwrap();
+        let said = b.text_until("#replay-result", "the replay's answer", |t| t.starts_with("Attempt")).await;
+        assert!(said.contains("Attempt 6: 200"), "{said}");
+        b.text_until("#attempt-count", "six attempts", |t| t.starts_with("6")).await;
+        let first = b.find("#attempts tbody tr.attempt").await.text().await.unwrap();
+        assert!(first.contains("manual") && first.contains("200"), "the newest attempt first: {first}");
+        true
+    });
+    if !ran {
+        return;
+    }
+    let got = rx.wait_for(10, |g| g.len() >= 6);
+    assert_eq!(got[5].json["event"], "room_started");
+    assert!(got[5].standard_ok, "the replay is signed like any delivery");
+    let (_, _, log) = env.api("GET", &format!("/v1/webhooks/logs/{log_id}"), Some(("x-pulse-key", &key)), None);
+    assert_eq!(log["status"], "delivered", "{log}");
+}
+
+async fn row_click(b: &Browser, log_id: &str) {
+    b.find(&format!("#logs tr[data-id='{log_id}'] a")).await.click().await.unwrap();
+}
+
+#[test]
+fn console_links_open_one_project_read_mostly_until_they_expire() {
+    let env = TestEnv::start();
+    let (a, key_a) = env.project("tenant-a");
+    let (b_id, key_b) = env.project("tenant-b");
+    let rx = env.receiver();
+    for (p, k, ev) in [(&a, &key_a, "EV_a"), (&b_id, &key_b, "EV_b")] {
+        let (_, s) = env.endpoint(k, &rx.url, &[]);
+        rx.trust(&s);
+        room_started(&env, p, ev);
+    }
+    let log_a = delivery_in(&env, &key_a, "delivered");
+    let log_b = delivery_in(&env, &key_b, "delivered");
+
+    // Minted by the CLI with the project's key; the URL carries the token in its fragment.
+    let run = env.pulse(&key_a, &["console", "link", "--ttl", "1h"]);
+    run.code(0);
+    let url = run.stdout.trim().to_string();
+    assert!(url.starts_with(&format!("{}/console#link=eyJ", env.url)), "{url}");
+    let token = url.split("#link=").nth(1).unwrap().to_string();
+    let bearer = format!("Bearer {token}");
+    let auth = Some(("authorization", bearer.as_str()));
+    // What a link may do: read its project's logs; what it may not: secrets, keys, writes,
+    // replays elsewhere, or anything of another project.
+    assert_eq!(env.api("GET", "/v1/webhooks/logs", auth, None).0, 200);
+    assert_eq!(env.api("GET", &format!("/v1/webhooks/logs/{log_b}"), auth, None).0, 404);
+    let (_, _, eps) = env.api("GET", "/v1/webhooks/endpoints", auth, None);
+    let ep = eps["data"][0]["endpoint_id"].as_str().unwrap().to_string();
+    assert_eq!(env.api("GET", &format!("/v1/webhooks/endpoints/{ep}/secret"), auth, None).0, 403);
+    assert_eq!(env.api("GET", &format!("/v1/projects/{a}"), auth, None).0, 401);
+    let other = json!({"url": "https://elsewhere.example.com/"}).to_string().into_bytes();
+    assert_eq!(env.api("POST", &format!("/v1/webhooks/logs/{log_a}/replay"), auth, Some(other)).0, 403);
+    let egress = json!({"room_name": "r", "output_type": "hls"}).to_string().into_bytes();
+    assert_eq!(env.api("POST", "/v1/media/egress/start", auth, Some(egress)).0, 403);
+    let wrong = json!({"project_id": b_id}).to_string().into_bytes();
+    let (s, _, v) = env.api("POST", "/v1/console/links", Some(("x-pulse-key", &key_a)), Some(wrong));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("project_id")), "a key links its own project only");
+
+    // One minted an hour ago for ten minutes has expired.
+    let (expired, _) = pulse::daemon::console::mint(ADMIN_TOKEN, &a, 600, pulse::util::unix_now() - 3600);
+    assert_eq!(env.api("GET", "/v1/webhooks/logs", Some(("authorization", &format!("Bearer {expired}"))), None).0, 401);
+
+    env.rt.block_on(async {
+        let Some(b) = Browser::start().await else { return };
+        b.client.goto(&url).await.unwrap();
+        b.find(&format!("#logs tr[data-id='{log_a}']")).await;
+        let address = b.client.current_url().await.unwrap();
+        assert!(!address.as_str().contains("link="), "the token leaves the address bar: {address}");
+        // Live: a new delivery appears without a reload.
+        let body =
+            json!({"event": "room_started", "id": "EV_a2", "room": {"sid": "RM_2", "name": format!("{a}__later")}});
+        let bytes = body.to_string().into_bytes();
+        let token = livekit_token("devkey", "secret", &bytes, now(), now() + 300);
+        let http = pulse::http_client(std::time::Duration::from_secs(10));
+        let sent = http.post(format!("{}/v1/webhooks/livekit", env.url)).header("authorization", token).body(bytes);
+        assert_eq!(sent.send().await.unwrap().status(), 200);
+        let deadline = std::time::Instant::now() + std::time::Duration::from_secs(15);
+        while b.client.find_all(Locator::Css("#logs tbody tr.link")).await.unwrap().len() < 2 {
+            assert!(std::time::Instant::now() < deadline, "the new delivery appeared by itself");
+            tokio::time::sleep(std::time::Duration::from_millis(100)).await;
+        }
+        let who = b.text_until("#who", "the link's banner", |t| t.contains("Read-only")).await;
+        assert!(who.contains(&a), "{who}");
+        assert!(b.client.find(Locator::Css("#replay-to")).await.is_err(), "no replay elsewhere with a link");
+        // Another project's delivery, asked for by id: refused.
+        b.client.goto(&format!("{}/console#/logs/{log_b}", env.url)).await.unwrap();
+        b.text_until("#view .error", "a refusal", |t| t.contains("not found")).await;
+
+        // The expired link: back to sign-in, saying why.
+        b.client.goto(&format!("{}/console#link={expired}", env.url)).await.unwrap();
+        b.text_until("#signin-error", "the expiry", |t| t.contains("expired")).await;
+        assert!(b.find("#signin").await.is_displayed().await.unwrap());
+    });
+}
