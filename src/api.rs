@@ -43,6 +43,7 @@ pub struct Pagination {
 #[serde(deny_unknown_fields)]
 pub struct CreateProject {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = String, required = true, min_length = 1)]
     pub name: Option<String>,
     /// Creates a webhook endpoint for the project (all events).
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -94,12 +95,16 @@ pub struct Deleted {
 #[serde(deny_unknown_fields)]
 pub struct StartEgress {
     pub room_name: Option<String>,
+    #[schema(value_type = Option<crate::model::OutputType>)]
     pub output_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::model::EgressKind>)]
     pub egress_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::model::Layout>)]
     pub layout_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,128}$")]
     pub filename: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rtmp_urls: Option<Vec<String>>,
@@ -126,6 +131,7 @@ pub struct RuleRequest {
     pub room_glob: Option<String>,
     /// `room_started` (the default) or `track_published` (the first track published).
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<crate::model::RuleTrigger>)]
     pub trigger: Option<String>,
     /// What to start: the body of `POST /v1/media/egress/start` without `room_name`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -150,6 +156,7 @@ pub struct Rule {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct StopEgress {
+    #[schema(value_type = String, required = true, min_length = 1)]
     pub egress_id: Option<String>,
 }
 
@@ -210,10 +217,13 @@ pub struct Recording {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateIngress {
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 128)]
     pub room_name: Option<String>,
+    #[schema(value_type = String, required = true, min_length = 1)]
     pub participant_name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub participant_identity: Option<String>,
+    #[schema(value_type = crate::model::IngressKind, required = true)]
     pub ingress_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
@@ -256,7 +266,9 @@ pub struct Ingress {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TokenRequest {
+    #[schema(value_type = String, required = true, min_length = 1, max_length = 128)]
     pub room_name: Option<String>,
+    #[schema(value_type = String, required = true, min_length = 1)]
     pub identity: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
@@ -418,6 +430,7 @@ pub struct IngressEventData {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CreateEndpoint {
+    #[schema(value_type = String, required = true, min_length = 1)]
     pub url: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub events: Option<Vec<String>>,
@@ -559,6 +572,7 @@ pub struct ReplayRequest {
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct TestEventRequest {
+    #[schema(value_type = crate::model::EventKind, required = true)]
     pub event: Option<String>,
 }
 

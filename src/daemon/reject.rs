@@ -216,10 +216,14 @@ pub async fn handle_rejection(r: warp::Rejection) -> Result<Response, std::conve
 /// Parses a JSON body strictly, naming the field serde choked on.
 pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiError> {
     // No body (or `null`, where the document allows one to be left out) means no fields.
-    let text = body.trim_ascii();
-    let body = if text.is_empty() || text == b"null" { b"{}".as_slice() } else { body };
+    // JSON's whitespace only (a form feed is ASCII whitespace, but not JSON's).
+    let json_ws = |b: &u8| matches!(b, b' ' | b'\t' | b'\n' | b'\r');
+    let start = body.iter().position(|b| !json_ws(b)).unwrap_or(body.len());
+    let end = body.iter().rposition(|b| !json_ws(b)).map_or(start, |i| i + 1);
+    let text = &body[start..end.max(start)];
+    let body = if text.is_empty() || text == b"null" { b"{}".as_slice() } else { text };
     // serde would take a struct from a JSON array too (`[null, null]`): bodies are objects.
-    if body.trim_ascii_start().first() != Some(&b'{') {
+    if body.first() != Some(&b'{') {
         return Err(ApiError::bad_request("the request body must be a JSON object ({\"field\": value, …})"));
     }
     let mut de = serde_json::Deserializer::from_slice(body);

@@ -226,15 +226,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .map(reply)
         .boxed();
     // GET /metrics
-    let metrics = warp::path!("metrics")
-        .and(warp::get())
-        .and(st.clone())
-        .then(|s: Arc<AppState>| async move {
-            let mut r = warp::reply::Reply::into_response(super::metrics::render(&s).await);
-            r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("text/plain; version=0.0.4"));
-            r
-        })
-        .boxed();
+    let metrics = warp::path!("metrics").and(warp::get()).and(st.clone()).then(status::metrics).boxed();
     // POST /v1/webhooks/endpoints
     let endpoint_create = warp::path!("v1" / "webhooks" / "endpoints")
         .and(warp::post())
@@ -299,7 +291,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let console_page = warp::path("console")
         .and(warp::get())
         .and(warp::path::tail())
-        .map(|tail: warp::path::Tail| super::console::asset(tail.as_str()))
+        .then(|tail: warp::path::Tail| super::handlers::console::page(tail))
         .boxed();
     // POST /v1/webhooks/endpoints/:id/rotate-secret
     let endpoint_rotate = warp::path!("v1" / "webhooks" / "endpoints" / String / "rotate-secret")

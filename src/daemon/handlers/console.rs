@@ -11,6 +11,19 @@ use crate::daemon::auth::Caller;
 use crate::daemon::console::{self, MAX_TTL_SECS};
 use crate::daemon::reject::{ApiError, parse_json};
 
+/// `GET /console`: the console page (its assets are `/console/app.js` and `/console/app.css`).
+#[utoipa::path(
+    get,
+    path = "/console",
+    tag = "console",
+    summary = "The browser console (sign in with a project key or a console link)",
+    responses((status = 200, description = "The page", content_type = "text/html", body = String)),
+    security(())
+)]
+pub async fn page(tail: warp::path::Tail) -> warp::reply::Response {
+    console::asset(tail.as_str())
+}
+
 /// `POST /v1/console/links`.
 #[utoipa::path(
     post,

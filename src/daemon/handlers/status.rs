@@ -38,6 +38,21 @@ pub async fn openapi() -> warp::reply::Response {
     r
 }
 
+/// `GET /metrics`: Prometheus text (no credentials; keep it off public listeners).
+#[utoipa::path(
+    get,
+    path = "/metrics",
+    tag = "status",
+    summary = "Prometheus metrics of the intake, the delivery queue and the store",
+    responses((status = 200, description = "Prometheus text exposition", content_type = "text/plain; version=0.0.4", body = String)),
+    security(())
+)]
+pub async fn metrics(st: Arc<AppState>) -> warp::reply::Response {
+    let mut r = warp::reply::Response::new(crate::daemon::metrics::render(&st).await.into());
+    r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("text/plain; version=0.0.4"));
+    r
+}
+
 /// `GET /v1/status` (any valid key or the admin token). A project key sees its own project's
 /// delivery figures; the admin token the daemon's.
 #[utoipa::path(
