@@ -273,6 +273,7 @@ pub struct TokenRequest {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub name: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 60, maximum = 604800)]
     pub ttl_seconds: Option<u64>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub can_publish: Option<bool>,
@@ -457,6 +458,7 @@ pub struct PatchEndpoint {
 #[serde(deny_unknown_fields)]
 pub struct RotateSecret {
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(maximum = 604800)]
     pub grace_seconds: Option<u64>,
 }
 

@@ -149,11 +149,7 @@ fn a_start_cut_off_by_a_crash_is_adopted_or_failed_after_restart() {
     let rx = env.receiver();
     let dir = tempfile::tempdir().unwrap();
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
-    let client = pulse::http_client(Duration::from_secs(10));
-    let created: serde_json::Value = env.rt.block_on(async {
-        let r = client.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN);
-        r.json(&json!({"name": "cut", "webhook_url": rx.url})).send().await.unwrap().json().await.unwrap()
-    });
+    let created = env.project_at(&url, &json!({"name": "cut", "webhook_url": rx.url}));
     rx.trust(created["webhook_endpoint"]["secret"].as_str().unwrap());
     let key = created["api_key"].as_str().unwrap().to_string();
     let cli = |url: &str, args: &[&str]| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], args);

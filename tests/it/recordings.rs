@@ -225,11 +225,7 @@ fn an_unreachable_store_is_retried_durably_until_it_answers() {
         ("PULSE_STORAGE_FORCE_PATH_STYLE", "true"),
     ];
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env);
-    let client = pulse::http_client(Duration::from_secs(10));
-    let created: Value = env.rt.block_on(async {
-        let r = client.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN);
-        r.json(&json!({"name": "acme", "webhook_url": rx.url})).send().await.unwrap().json().await.unwrap()
-    });
+    let created = env.project_at(&url, &json!({"name": "acme", "webhook_url": rx.url}));
     rx.trust(created["webhook_endpoint"]["secret"].as_str().unwrap());
     let project = created["project"]["project_id"].as_str().unwrap().to_string();
     let key = created["api_key"].as_str().unwrap().to_string();
@@ -244,20 +240,7 @@ fn an_unreachable_store_is_retried_durably_until_it_answers() {
     gate.set_open(false);
     let hook = json!({"event": "egress_ended", "id": "EV_late", "room": {"sid": "RM_1", "name": format!("{project}__show")},
         "egressInfo": camel(&info)});
-    let body = hook.to_string().into_bytes();
-    let n = crate::support::receiver::now();
-    let token = crate::support::receiver::livekit_token("devkey", "secret", &body, n, n + 300);
-    let status = env.rt.block_on(async {
-        client
-            .post(format!("{url}/v1/webhooks/livekit"))
-            .header("authorization", token)
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-            .status()
-    });
-    assert_eq!(status, 200);
+    assert_eq!(env.livekit_webhook_at(&url, &hook), 200);
     let pending = eventually(15, "a failed look at the store", || {
         let e = run(&url, &["egress", "get", &id, "--json"]).json();
         (e["recording"]["attempts"].as_u64() >= Some(2)).then_some(e)

@@ -6,7 +6,7 @@ use std::time::Duration;
 use serde_json::{Value, json};
 
 use crate::support::pg::TestDb;
-use crate::support::receiver::{livekit_token, now};
+use crate::support::receiver::now;
 use crate::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
 
 fn get(env: &TestEnv, url: &str, key: &str, path: &str) -> Value {
@@ -21,22 +21,8 @@ fn get(env: &TestEnv, url: &str, key: &str, path: &str) -> Value {
 fn livekit(env: &TestEnv, url: &str, project: &str, id: &str) -> u16 {
     let body = json!({"event": "participant_joined", "id": id, "createdAt": now().to_string(),
         "room": {"sid": "RM_c", "name": format!("{project}__stage")},
-        "participant": {"sid": "PA_1", "identity": "viewer", "joinedAt": now().to_string()}})
-    .to_string();
-    let n = now();
-    let token = livekit_token("devkey", "secret", body.as_bytes(), n, n + 300);
-    let client = pulse::http_client(Duration::from_secs(10));
-    env.rt.block_on(async {
-        client
-            .post(format!("{url}/v1/webhooks/livekit"))
-            .header("authorization", token)
-            .body(body)
-            .send()
-            .await
-            .unwrap()
-            .status()
-            .as_u16()
-    })
+        "participant": {"sid": "PA_1", "identity": "viewer", "joinedAt": now().to_string()}});
+    env.livekit_webhook_at(url, &body)
 }
 
 fn stop(mut child: std::process::Child) {

@@ -68,7 +68,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress
     path = "/v1/media/egress",
     tag = "egress",
     summary = "List egress, newest first",
-    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("status" = Option<EgressStatus>, Query, description = "Only egress in this state"),("room_name" = Option<String>, Query, description = "Only this room")),
+    params(super::PageParams,("status" = Option<EgressStatus>, Query, description = "Only egress in this state"),("room_name" = Option<String>, Query, description = "Only this room")),
     responses((status = 200, description = "Success", body = Page<Egress>), crate::daemon::openapi::Errors),
     security(("project_key" = []))
 )]

@@ -49,7 +49,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingres
     path = "/v1/media/ingress",
     tag = "ingress",
     summary = "List ingress, newest first",
-    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("room_name" = Option<String>, Query, description = "Only this room"),("include_deleted" = Option<bool>, Query, description = "Include deleted ingress")),
+    params(super::PageParams,("room_name" = Option<String>, Query, description = "Only this room"),("include_deleted" = Option<bool>, Query, description = "Include deleted ingress")),
     responses((status = 200, description = "Success", body = Page<Ingress>), crate::daemon::openapi::Errors),
     security(("project_key" = []))
 )]

@@ -33,6 +33,18 @@ pub fn created<T>(body: T) -> Answer<T> {
 /// The highest page number a list serves (as the OpenAPI document says).
 pub const MAX_PAGE: u32 = 1_000_000;
 
+/// `page` and `limit`, as every list takes them (the OpenAPI document's view of [`ListQuery`]).
+#[derive(utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PageParams {
+    /// Page number, from 1 (to 1,000,000)
+    #[param(minimum = 1, maximum = 1000000)]
+    pub page: Option<u32>,
+    /// Items per page, 1 to 100 (default 20)
+    #[param(minimum = 1, maximum = 100)]
+    pub limit: Option<u32>,
+}
+
 /// A list call's query: page, limit and the filters the route allows.
 pub struct ListQuery {
     pub page: u32,

@@ -34,7 +34,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Cr
     path = "/v1/projects",
     tag = "projects",
     summary = "List projects",
-    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)")),
+    params(super::PageParams),
     responses((status = 200, description = "Success", body = Page<Project>), crate::daemon::openapi::Errors),
     security(("admin_token" = []))
 )]

@@ -38,7 +38,7 @@ pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> 
     path = "/v1/webhooks/endpoints",
     tag = "webhooks",
     summary = "List webhook endpoints",
-    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)")),
+    params(super::PageParams),
     responses((status = 200, description = "Success", body = Page<Endpoint>), crate::daemon::openapi::Errors),
     security(("project_key" = []))
 )]
@@ -148,7 +148,7 @@ pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: 
     path = "/v1/webhooks/logs",
     tag = "webhooks",
     summary = "Delivery logs, newest first",
-    params(("page" = Option<u32>, Query, minimum = 1, maximum = 1000000, description = "Page number, from 1 (to 1,000,000)"),("limit" = Option<u32>, Query, minimum = 1, maximum = 100, description = "Items per page, 1 to 100 (default 20)"),("status" = Option<crate::model::DeliveryStatus>, Query, description = "Only deliveries in this state"),("event" = Option<crate::model::EventKind>, Query, description = "Only this event"),("endpoint_id" = Option<String>, Query, description = "Only this endpoint"),("since" = Option<String>, Query, description = "RFC 3339 time: created at or after"),("until" = Option<String>, Query, description = "RFC 3339 time: created before")),
+    params(super::PageParams,("status" = Option<crate::model::DeliveryStatus>, Query, description = "Only deliveries in this state"),("event" = Option<crate::model::EventKind>, Query, description = "Only this event"),("endpoint_id" = Option<String>, Query, description = "Only this endpoint"),("since" = Option<String>, Query, description = "RFC 3339 time: created at or after"),("until" = Option<String>, Query, description = "RFC 3339 time: created before")),
     responses((status = 200, description = "Success", body = Page<WebhookLog>), crate::daemon::openapi::Errors),
     security(("project_key" = []))
 )]

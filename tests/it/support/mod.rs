@@ -212,10 +212,31 @@ pub fn closed_port_url() -> String {
 impl TestEnv {
     /// Sends a LiveKit webhook signed with the dev credentials; returns the status.
     pub fn livekit_webhook(&self, body: &serde_json::Value) -> u16 {
+        self.livekit_webhook_at(&self.url, body)
+    }
+
+    /// [`TestEnv::livekit_webhook`] to the daemon at `url` (e.g. one from [`spawn_daemon`]).
+    pub fn livekit_webhook_at(&self, url: &str, body: &serde_json::Value) -> u16 {
         let bytes = body.to_string().into_bytes();
         let n = receiver::now();
         let token = receiver::livekit_token("devkey", "secret", &bytes, n, n + 300);
-        self.api("POST", "/v1/webhooks/livekit", Some(("authorization", &token)), Some(bytes)).0
+        self.rt.block_on(async {
+            let http = pulse::http_client(std::time::Duration::from_secs(30));
+            let sent = http.post(format!("{url}/v1/webhooks/livekit")).header("authorization", token).body(bytes);
+            sent.send().await.unwrap().status().as_u16()
+        })
+    }
+
+    /// Creates a project with `body` on the daemon at `url` with the admin token; returns the
+    /// answer (`project`, `api_key`, `webhook_endpoint`).
+    pub fn project_at(&self, url: &str, body: &serde_json::Value) -> Value {
+        self.rt.block_on(async {
+            let http = pulse::http_client(std::time::Duration::from_secs(30));
+            let sent = http.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN).json(body);
+            let answer = sent.send().await.unwrap();
+            assert_eq!(answer.status(), 201);
+            answer.json().await.unwrap()
+        })
     }
 
     /// Creates a webhook endpoint for `key`'s project pointing at `url`; returns (id, secret).
