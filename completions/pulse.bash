@@ -241,9 +241,6 @@ _pulse() {
             pulse__subcmd__help__subcmd__rules,remove)
                 cmd="pulse__subcmd__help__subcmd__rules__subcmd__remove"
                 ;;
-            pulse__subcmd__help__subcmd__store,compact)
-                cmd="pulse__subcmd__help__subcmd__store__subcmd__compact"
-                ;;
             pulse__subcmd__help__subcmd__store,copy)
                 cmd="pulse__subcmd__help__subcmd__store__subcmd__copy"
                 ;;
@@ -379,17 +376,11 @@ _pulse() {
             pulse__subcmd__rules__subcmd__help,remove)
                 cmd="pulse__subcmd__rules__subcmd__help__subcmd__remove"
                 ;;
-            pulse__subcmd__store,compact)
-                cmd="pulse__subcmd__store__subcmd__compact"
-                ;;
             pulse__subcmd__store,copy)
                 cmd="pulse__subcmd__store__subcmd__copy"
                 ;;
             pulse__subcmd__store,help)
                 cmd="pulse__subcmd__store__subcmd__help"
-                ;;
-            pulse__subcmd__store__subcmd__help,compact)
-                cmd="pulse__subcmd__store__subcmd__help__subcmd__compact"
                 ;;
             pulse__subcmd__store__subcmd__help,copy)
                 cmd="pulse__subcmd__store__subcmd__help__subcmd__copy"
@@ -1838,22 +1829,8 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__store)
-            opts="copy compact"
+            opts="copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pulse__subcmd__help__subcmd__store__subcmd__compact)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3016,50 +2993,12 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__store)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version copy compact help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --context)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --url)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --api-key)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pulse__subcmd__store__subcmd__compact)
-            opts="-q -v -h -V --data-dir --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --data-dir)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3130,22 +3069,8 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__store__subcmd__help)
-            opts="copy compact help"
+            opts="copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        pulse__subcmd__store__subcmd__help__subcmd__compact)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi

@@ -707,21 +707,20 @@ complete -c pulse -n "__fish_pulse_using_subcommand status" -l no-color -d 'Neve
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l json -d 'Short for --format json'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -s h -l help -d 'Print help'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -f -a "compact" -d 'Rewrite an embedded store to hold only its live records (stop the daemon first)'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy compact help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
+complete -c pulse -n "__fish_pulse_using_subcommand store; and not __fish_seen_subcommand_from copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l from -d 'The store to read: a sled data dir, or a postgres:// URL' -r
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l to -d 'The store to write: a sled data dir, or a postgres:// URL' -r
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
@@ -737,21 +736,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subco
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from copy" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l data-dir -d 'The daemon\'s data dir (as given to `pulse daemon --data-dir`)' -r -F
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l format -d 'Output format' -r -f -a "table\t''
-json\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l json -d 'Short for --format json'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -s q -l quiet -d 'Print only ids, one per line'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -s h -l help -d 'Print help'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from compact" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
-complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "compact" -d 'Rewrite an embedded store to hold only its live records (stop the daemon first)'
 complete -c pulse -n "__fish_pulse_using_subcommand store; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand daemon" -l listen -d 'Listen address [default: 127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand daemon" -l data-dir -d 'Data directory [default: $STATE_DIRECTORY, else the platform data dir]' -r -F
@@ -827,4 +812,3 @@ complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcom
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from webhooks" -f -a "verify" -d 'Check a captured delivery\'s signature: headers from --header, body from stdin'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from console" -f -a "link" -d 'Print a link that opens the console on one project, for a teammate or a customer'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "copy" -d 'Copy every record of one store into another (stop the daemons on both first)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from store" -f -a "compact" -d 'Rewrite an embedded store to hold only its live records (stop the daemon first)'

@@ -237,26 +237,6 @@ async fn logs(total: usize, projects: usize) {
     let v = call("GET", &format!("{}/v1/webhooks/logs?limit=1", d.url()), ("x-pulse-key", key.clone()), None).await;
     println!("project 1 holds {} logs; RSS after the queries {:.0} MB", v["pagination"]["total"], d.rss_mb());
     d.stop();
-    // The same store after `pulse store compact`: only live records, nothing sled superseded.
-    let t0 = Instant::now();
-    let (before, after) = pulse::store::compact_embedded(dir.path(), |_| {}).await.unwrap();
-    println!(
-        "compacted in {:.1} s: {:.0} MB → {:.0} MB ({:.0} B per log with its event)",
-        t0.elapsed().as_secs_f64(),
-        before as f64 / 1e6,
-        after as f64 / 1e6,
-        after as f64 / total as f64
-    );
-    let d = Daemon::start(dir.path(), "http://127.0.0.1:9", &[]);
-    println!("after compaction: ready in {:.2} s; RSS at rest {:.0} MB", d.ready_after.as_secs_f64(), d.rss_mb());
-    let r = run(&one_of(&d), q("/v1/webhooks/logs?limit=20&page=500"), None).await;
-    println!("{}", r.line("page 500, compacted"));
-    println!("after compaction: RSS after the queries {:.0} MB", d.rss_mb());
-    d.stop();
-}
-
-fn one_of(d: &Daemon) -> Load {
-    Load { addr: d.addr, connections: 1 }
 }
 
 async fn reads(seconds: u64, connections: usize) {

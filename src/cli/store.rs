@@ -1,6 +1,5 @@
 //! `pulse store`: work on a store directly, with no daemon running on it — copy one into
-//! another (sled to PostgreSQL when moving to several daemons, or back), or compact an
-//! embedded one.
+//! another (sled to PostgreSQL when moving to several daemons, or back).
 
 use std::path::PathBuf;
 use std::sync::Arc;
@@ -16,12 +15,6 @@ use crate::store::{Backend, Store, copy};
 pub enum StoreCmd {
     /// Copy every record of one store into another (stop the daemons on both first)
     Copy(CopyArgs),
-    /// Rewrite an embedded store to hold only its live records (stop the daemon first)
-    Compact {
-        /// The daemon's data dir (as given to `pulse daemon --data-dir`)
-        #[arg(long, value_name = "DIR")]
-        data_dir: PathBuf,
-    },
 }
 
 #[derive(Debug, Args)]
@@ -65,39 +58,8 @@ async fn open(spec: &str, which: &str) -> Result<Arc<dyn Store>, CliError> {
     crate::store::open(&b, &dir, 64).await.map_err(|e| CliError::Other(format!("{which} {}: {e}", describe(spec))))
 }
 
-/// A progress bar on a terminal, nothing elsewhere.
-fn progress(ctx: &Ctx, total: Option<u64>) -> indicatif::ProgressBar {
-    if ctx.out.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::with_draw_target(total, indicatif::ProgressDrawTarget::stderr());
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records ({per_sec}, {eta} left)")
-            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    bar
-}
-
 pub async fn run(ctx: &Ctx, cmd: StoreCmd) -> Result<(), CliError> {
     match cmd {
-        StoreCmd::Compact { data_dir } => {
-            if !data_dir.join("db").exists() {
-                return Err(CliError::Usage(format!("--data-dir {}: no pulse store there", data_dir.display())));
-            }
-            let bar = progress(ctx, None);
-            let (before, after) = crate::store::compact_embedded(&data_dir, |n| bar.inc(n))
-                .await
-                .map_err(|e| CliError::Other(format!("--data-dir {}: {e}", data_dir.display())))?;
-            bar.finish_and_clear();
-            let summary = serde_json::json!({"data_dir": data_dir.display().to_string(), "bytes_before": before, "bytes_after": after});
-            ctx.out.status(&format!(
-                "Compacted {}: {:.1} MB → {:.1} MB",
-                data_dir.display(),
-                before as f64 / 1e6,
-                after as f64 / 1e6
-            ));
-            ctx.out.one(&summary, &after.to_string())
-        }
         StoreCmd::Copy(a) => {
             if a.from == a.to {
                 return Err(CliError::Usage("--from and --to are the same store".into()));
@@ -112,7 +74,15 @@ pub async fn run(ctx: &Ctx, cmd: StoreCmd) -> Result<(), CliError> {
                 )));
             }
             let total = copy::total(from.as_ref()).await.map_err(fail)?;
-            let bar = progress(ctx, Some(total));
+            let bar = if ctx.out.quiet || !std::io::IsTerminal::is_terminal(&std::io::stderr()) {
+                indicatif::ProgressBar::hidden()
+            } else {
+                indicatif::ProgressBar::with_draw_target(Some(total), indicatif::ProgressDrawTarget::stderr())
+            };
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} records ({per_sec}, {eta} left)")
+                    .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            );
             let done = copy::copy(from.as_ref(), to.as_ref(), |n| bar.inc(n)).await.map_err(fail)?;
             bar.finish_and_clear();
             from.close().await.map_err(fail)?;

@@ -400,12 +400,6 @@ pub fn open_embedded(dir: &std::path::Path, cache_mb: u64) -> Result<std::sync::
     Ok(std::sync::Arc::new(sled::SledStore::open(dir, cache_mb)?))
 }
 
-/// Rewrites the embedded store in `dir` compactly (no daemon may be running on it); returns its
-/// size before and after, in bytes.
-pub async fn compact_embedded(dir: &std::path::Path, progress: impl FnMut(u64)) -> Result<(u64, u64)> {
-    sled::SledStore::compact(dir, progress).await
-}
-
 /// Opens the configured backend (the one place that chooses one).
 pub async fn open(backend: &Backend, dir: &std::path::Path, cache_mb: u64) -> Result<std::sync::Arc<dyn Store>> {
     match backend {

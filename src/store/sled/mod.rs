@@ -73,25 +73,6 @@ impl Leases {
     }
 }
 
-/// Where `compact` builds the copy, and where the original waits while the two are swapped.
-const COMPACT_STAGING: &str = "compact.tmp";
-const COMPACT_OLD: &str = "db.old";
-
-/// The bytes of the files under `path`.
-fn dir_size(path: &Path) -> u64 {
-    std::fs::read_dir(path)
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| match e.file_type() {
-                    Ok(t) if t.is_dir() => dir_size(&e.path()),
-                    _ => e.metadata().map_or(0, |m| m.len()),
-                })
-                .sum()
-        })
-        .unwrap_or(0)
-}
-
 impl SledStore {
     /// Opens (or creates) the store in `dir`, with at most `cache_mb` of page cache. A second
     /// daemon on the same dir is refused.
@@ -99,47 +80,11 @@ impl SledStore {
         Self::open_with_queue(dir, cache_mb, QUEUE_CAPACITY)
     }
 
-    /// Rewrites the store in `dir` compactly, with no daemon on it: copies every record into a
-    /// fresh store beside it, then swaps the two. sled keeps superseded copies of rewritten
-    /// pages until later writes move them, so a long-lived store holds several times its live
-    /// data; the copy holds only the live records. Returns the sizes before and after, in bytes.
-    pub async fn compact(dir: &Path, mut progress: impl FnMut(u64)) -> Result<(u64, u64)> {
-        let before = dir_size(&dir.join("db"));
-        let staging = dir.join(COMPACT_STAGING);
-        if staging.exists() {
-            std::fs::remove_dir_all(&staging).map_err(|e| StoreError::Io(e.to_string()))?;
-        }
-        let from = SledStore::open(dir, 64)?;
-        let to = SledStore::open(&staging, 64)?;
-        crate::store::copy::copy(&from, &to, &mut progress).await?;
-        from.close().await?;
-        to.close().await?;
-        drop((from, to));
-        let io = |e: std::io::Error| StoreError::Io(e.to_string());
-        let old = dir.join(COMPACT_OLD);
-        std::fs::rename(dir.join("db"), &old).map_err(io)?;
-        std::fs::rename(staging.join("db"), dir.join("db")).map_err(io)?;
-        std::fs::remove_dir_all(&old).map_err(io)?;
-        std::fs::remove_dir_all(&staging).map_err(io)?;
-        Ok((before, dir_size(&dir.join("db"))))
-    }
-
     /// [`SledStore::open`] with `queue` commands waiting for the writer at most.
     pub fn open_with_queue(dir: &Path, cache_mb: u64, queue: usize) -> Result<SledStore> {
         crate::dirs::create_private_dir(dir)
             .map_err(|e| StoreError::Open { path: dir.to_path_buf(), reason: e.to_string() })?;
         let path = dir.join("db");
-        // `pulse store compact` swaps `db` for its copy through `db.old`: if it was cut off
-        // between the two renames, opening would start an empty store beside the real one.
-        if !path.exists() && dir.join(COMPACT_OLD).exists() {
-            return Err(StoreError::Open {
-                path,
-                reason: format!(
-                    "there is no `db`, but `{COMPACT_OLD}` from an interrupted `pulse store compact`: rename {} to db",
-                    dir.join(COMPACT_OLD).display()
-                ),
-            });
-        }
         let db = ::sled::Config::new()
             .path(&path)
             .cache_capacity(cache_mb * 1024 * 1024)

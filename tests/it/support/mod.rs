@@ -157,19 +157,7 @@ impl TestEnv {
         auth: Option<(&str, &str)>,
         body: Option<Vec<u8>>,
     ) -> (u16, reqwest::header::HeaderMap, Value) {
-        self.api_at(&self.url, method, path, auth, body)
-    }
-
-    /// [`TestEnv::api`] to the daemon at `base` (e.g. one from [`spawn_daemon`]).
-    pub fn api_at(
-        &self,
-        base: &str,
-        method: &str,
-        path: &str,
-        auth: Option<(&str, &str)>,
-        body: Option<Vec<u8>>,
-    ) -> (u16, reqwest::header::HeaderMap, Value) {
-        let url = format!("{base}{path}");
+        let url = format!("{}{path}", self.url);
         self.rt.block_on(async {
             let client = pulse::http_client(std::time::Duration::from_secs(30));
             let mut req = client.request(method.parse().unwrap(), url);
