@@ -52,6 +52,7 @@ fn invalid(field: &str, msg: impl Into<String>) -> CoreError {
 pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Option<&Storage>) -> CoreResult<Plan> {
     let room = required("room_name", req.room_name)?;
     super::validate::room(&room)?;
+    let id = new_id("eg");
     let output = required("output_type", req.output_type)?;
     let output = one_of("output_type", &output, OutputType::parse, &OutputType::names())?;
     let kind = match req.egress_type {
@@ -117,7 +118,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
             Some(f)
         }
         None if output == OutputType::Rtmp => None,
-        None => Some(default_filename(&room)),
+        None => Some(default_filename(&room, &id)),
     };
 
     let s3 = storage.map(S3Upload::from);
@@ -198,7 +199,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     };
     let now = now_ms();
     let egress = EgressRecord {
-        id: new_id("eg"),
+        id,
         livekit_id: None,
         project_id: project_id.into(),
         room_name: room,
@@ -242,8 +243,11 @@ fn retryable(e: &crate::livekit::LiveKitError) -> bool {
     }
 }
 
-/// `<room>-<UTC yyyymmdd-hhmmss>`, with the room reduced to filename characters.
-fn default_filename(room: &str) -> String {
+/// `<room>-<UTC yyyymmdd-hhmmss>-<6 characters of the egress id>`, with the room reduced to
+/// filename characters: the id's tail keeps two recordings of one room started in the same
+/// second (a room that finishes and starts again, a rule and a manual start) from writing
+/// over each other's files.
+fn default_filename(room: &str, egress_id: &str) -> String {
     let safe: String = room
         .chars()
         .map(|c| if c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-') { c } else { '-' })
@@ -251,7 +255,8 @@ fn default_filename(room: &str) -> String {
         .collect();
     let stamp = now_rfc3339(); // 2026-11-27T03:04:05.678Z
     let digits: String = stamp.chars().filter(char::is_ascii_digit).collect();
-    format!("{safe}-{}-{}", &digits[..8], &digits[8..14])
+    let tail = &egress_id[egress_id.len().saturating_sub(6)..];
+    format!("{safe}-{}-{}-{tail}", &digits[..8], &digits[8..14])
 }
 
 /// LiveKit's egress status → pulse's.
@@ -766,7 +771,8 @@ mod tests {
 
     #[test]
     fn default_filename_is_room_and_utc_stamp() {
-        let f = default_filename("town hall");
-        assert!(f.starts_with("town-hall-") && f.len() == "town-hall-".len() + 15, "{f}");
+        let f = default_filename("town hall", "eg_01jd8x0000000000000abc123");
+        assert!(f.starts_with("town-hall-") && f.ends_with("-abc123"), "{f}");
+        assert_eq!(f.len(), "town-hall-yyyymmdd-hhmmss-abc123".len(), "{f}");
     }
 }

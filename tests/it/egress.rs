@@ -242,7 +242,9 @@ fn storage_settings_travel_with_hls_and_file_outputs() {
         })
     );
     let filename = run.json()["filename"].as_str().unwrap().to_string();
-    assert!(filename.starts_with("r-") && filename.len() == "r-yyyymmdd-hhmmss".len(), "{filename}");
+    let id = run.json()["egress_id"].as_str().unwrap().to_string();
+    assert!(filename.starts_with("r-") && filename.len() == "r-yyyymmdd-hhmmss-xxxxxx".len(), "{filename}");
+    assert!(filename.ends_with(&id[id.len() - 6..]), "the egress id's tail keeps same-second starts apart");
 }
 
 #[test]
