@@ -263,3 +263,72 @@ fn an_unreachable_store_is_retried_durably_until_it_answers() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+/// The whole path, as an operator meets it: a rule records `live-*` rooms to HLS with a grid;
+/// LiveKit reports a room twice and the reconciler sees it too, and one egress starts with the
+/// rule's options; it ends with its upload in the bucket (`recording_available`), and the
+/// next session's ends with nothing there (`recording_failed`), at every subscribed endpoint.
+#[test]
+fn a_rule_records_a_room_and_its_end_is_verified_in_the_bucket() {
+    let Some(s3) = S3Server::start() else { return };
+    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
+    env.rt.block_on(s3.create_bucket(BUCKET));
+    let (project, key) = env.project("acme");
+    let (rx_all, rx_rec) = (env.receiver(), env.receiver());
+    let (_, s1) = env.endpoint(&key, &rx_all.url, &[]);
+    let (_, s2) = env.endpoint(&key, &rx_rec.url, &["recording_available", "recording_failed"]);
+    rx_all.trust(&s1);
+    rx_rec.trust(&s2);
+    let rule = env.pulse(&key, &["rules", "add", "--rooms", "live-*", "--output", "hls", "--layout", "grid", "--json"]);
+    let rule_id = rule.code(0).json()["rule_id"].as_str().unwrap().to_string();
+
+    let session = |sid: &str, ev: &str| {
+        let body =
+            json!({"event": "room_started", "id": ev, "room": {"sid": sid, "name": format!("{project}__live-1")}});
+        assert_eq!(env.livekit_webhook(&body), 200);
+        assert_eq!(env.livekit_webhook(&body), 200, "the same webhook again");
+        env.fake.set_rooms(vec![json!({"sid": sid, "name": format!("{project}__live-1"), "numParticipants": 1})]);
+        env.rt.block_on(env.state().core.reconcile_once());
+    };
+    session("RM_one", "EV_r1");
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 1, "one egress for the session");
+    assert_eq!(starts[0].body["layout"], "grid");
+    assert_eq!(starts[0].body["segmentOutputs"][0]["s3"]["bucket"], BUCKET);
+    let list = env.pulse(&key, &["egress", "list", "--json"]).code(0).json();
+    let first = list[0].clone();
+    assert_eq!((first["rule_id"].as_str(), first["room_name"].as_str()), (Some(rule_id.as_str()), Some("live-1")));
+
+    let end = |egress: &Value, upload: Upload, ev: &str| {
+        let lk = egress["livekit_egress_id"].as_str().unwrap();
+        let info = env.rt.block_on(env.fake.complete_egress(lk, upload));
+        let hook = json!({"event": "egress_ended", "id": ev, "room": {"sid": "RM_x", "name": format!("{project}__live-1")},
+            "egressInfo": camel(&info)});
+        assert_eq!(env.livekit_webhook(&hook), 200);
+    };
+    end(&first, Upload::Full, "EV_e1");
+    rx_rec.wait_for(20, |g| !g.is_empty());
+
+    session("RM_two", "EV_r2");
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 2, "a new session is recorded again");
+    let list = env.pulse(&key, &["egress", "list", "--json"]).code(0).json();
+    let second = list.as_array().unwrap().iter().find(|e| e["egress_id"] != first["egress_id"]).unwrap().clone();
+    end(&second, Upload::Nothing, "EV_e2");
+    let got = rx_rec.wait_for(20, |g| g.len() >= 2);
+    std::thread::sleep(Duration::from_millis(300));
+    assert_eq!(rx_rec.got().len(), 2, "one verdict per recording");
+    let verdict = |id: &Value| {
+        got.iter().find(|r| r.json["data"]["egress"]["egress_id"] == *id).unwrap().json["event"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    assert_eq!(verdict(&first["egress_id"]), "recording_available");
+    assert_eq!(verdict(&second["egress_id"]), "recording_failed");
+    let all = rx_all.wait_for(20, |g| {
+        g.iter().filter(|r| r.json["event"].as_str().unwrap().starts_with("recording_")).count() >= 2
+    });
+    for kind in ["room_started", "egress_ended", "recording_available", "recording_failed"] {
+        assert!(all.iter().any(|r| r.json["event"] == kind), "the all-events endpoint got {kind}");
+    }
+}
