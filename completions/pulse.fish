@@ -76,7 +76,7 @@ track\t''"
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l layout -d 'speaker (default), grid or single (room_composite only)' -r -f -a "speaker\t''
 grid\t''
 single\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l filename -d 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l filename -d 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>-<6 of the egress id>' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l rtmp-url -d 'RTMP destination (repeat for several, up to 10)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l audio-track -d 'Audio track (track_composite)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l video-track -d 'Video track (track_composite)' -r
@@ -174,7 +174,7 @@ track\t''"
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l layout -d 'speaker (default), grid or single (room_composite only)' -r -f -a "speaker\t''
 grid\t''
 single\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l filename -d 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l filename -d 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>-<6 of the egress id>' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rtmp-url -d 'RTMP destination (repeat for several, up to 10)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l audio-track -d 'Audio track (track_composite)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l video-track -d 'Video track (track_composite)' -r

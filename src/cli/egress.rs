@@ -64,7 +64,7 @@ pub struct EgressOptions {
     /// speaker (default), grid or single (room_composite only)
     #[arg(long, value_parser = ["speaker", "grid", "single"])]
     layout: Option<String>,
-    /// Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>
+    /// Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>-<6 of the egress id>
     #[arg(long)]
     filename: Option<String>,
     /// RTMP destination (repeat for several, up to 10)
