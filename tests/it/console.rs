@@ -146,6 +146,10 @@ fn console_links_open_one_project_read_mostly_until_they_expire() {
             assert!(std::time::Instant::now() < deadline, "the new delivery appeared by itself");
             tokio::time::sleep(std::time::Duration::from_millis(100)).await;
         }
+        // A phone-sized window: the page never scrolls sideways (wide tables scroll in place).
+        b.client.set_window_size(390, 844).await.unwrap();
+        let fits = b.client.execute("return document.documentElement.scrollWidth <= window.innerWidth + 1", vec![]);
+        assert_eq!(fits.await.unwrap(), serde_json::Value::Bool(true), "the deliveries page fits a phone");
         let who = b.text_until("#who", "the link's banner", |t| t.contains("Read-only")).await;
         assert!(who.contains(&a), "{who}");
         assert!(b.client.find(Locator::Css("#replay-to")).await.is_err(), "no replay elsewhere with a link");
@@ -157,5 +161,6 @@ fn console_links_open_one_project_read_mostly_until_they_expire() {
         b.client.goto(&format!("{}/console#link={expired}", env.url)).await.unwrap();
         b.text_until("#signin-error", "the expiry", |t| t.contains("expired")).await;
         assert!(b.find("#signin").await.is_displayed().await.unwrap());
+        assert!(!b.find("#nav").await.is_displayed().await.unwrap(), "no navigation before signing in");
     });
 }
