@@ -38,6 +38,7 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
     // Every scheduled attempt fails (the test schedule has five); the replay will not.
     rx.script(&vec![Behaviour::Status(500); 5]);
     room_started(&env, &project, "EV_console_1");
+    let egress = env.pulse(&key, &["egress", "start", "--room", "stage", "--output", "hls", "--json"]).code(0).json();
     let log_id = delivery_in(&env, &key, "failed");
     assert_eq!(rx.got().len(), 5);
 
@@ -69,6 +70,15 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
         b.text_until("#attempt-count", "six attempts", |t| t.starts_with("6")).await;
         let first = b.find("#attempts tbody tr.attempt").await.text().await.unwrap();
         assert!(first.contains("manual") && first.contains("200"), "the newest attempt first: {first}");
+
+        // Endpoints: the replayed delivery now counts as delivered.
+        b.client.goto(&format!("{}/console#/endpoints", env.url)).await.unwrap();
+        let row = b.text_until("#endpoints tbody", "the endpoint's rate", |t| t.contains("100 %")).await;
+        assert!(row.contains(&rx.url) && row.contains("enabled") && row.contains("1 delivered"), "{row}");
+        // Media: the egress, its state and its playback URL as a link.
+        b.client.goto(&format!("{}/console#/media", env.url)).await.unwrap();
+        let link = b.find("#egress a").await;
+        assert_eq!(link.attr("href").await.unwrap().as_deref(), egress["cdn_playback_url"].as_str());
         true
     });
     if !ran {

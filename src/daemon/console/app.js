@@ -326,8 +326,10 @@ async function endpointsView() {
       el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No endpoints yet."))))));
 }
 
+// Only http(s) URLs become links: anything else (a `javascript:` URL from a stored value) is text.
 function linkOrDash(url) {
-  return url ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url) : "—";
+  if (!url) return "—";
+  return /^https?:\/\//i.test(url) ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url) : url;
 }
 
 async function mediaView() {
