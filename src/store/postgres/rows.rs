@@ -91,6 +91,19 @@ pub fn key_match(key: &[&str]) -> String {
     key.iter().enumerate().map(|(i, c)| format!("{c} = ${}", i + 1)).collect::<Vec<_>>().join(" AND ")
 }
 
+/// The `(project_id, id)` key and the `rev` field that every record but projects and events has.
+macro_rules! project_keyed {
+    () => {
+        const KEY: &'static [&'static str] = &["project_id", "id"];
+        fn key(&self) -> Vec<String> {
+            vec![self.project_id.clone(), self.id.clone()]
+        }
+        fn set_rev(&mut self, rev: u64) {
+            self.rev = rev;
+        }
+    };
+}
+
 impl PgRow for ProjectRecord {
     const TABLE: &'static str = "projects";
     const WHAT: &'static str = "project";
@@ -108,13 +121,10 @@ impl PgRow for ProjectRecord {
 }
 
 impl PgRow for EgressRecord {
+    project_keyed!();
     const TABLE: &'static str = "egress";
     const WHAT: &'static str = "egress";
-    const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &["livekit_id", "status", "room_name", "verify_due"];
-    fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
-    }
     fn cols(&self) -> Vec<Value> {
         let verify_due = self.recording.as_ref().filter(|r| r.state == RecordingState::Pending).map(|r| r.next_ms);
         vec![
@@ -124,56 +134,35 @@ impl PgRow for EgressRecord {
             Box::new(verify_due),
         ]
     }
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
-    }
 }
 
 impl PgRow for IngressRecord {
+    project_keyed!();
     const TABLE: &'static str = "ingress";
     const WHAT: &'static str = "ingress";
-    const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &["livekit_id", "room_name", "deleted"];
-    fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
-    }
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.livekit_id.clone()), Box::new(self.room_name.clone()), Box::new(self.deleted_ms.is_some())]
-    }
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
     }
 }
 
 impl PgRow for RuleRecord {
+    project_keyed!();
     const TABLE: &'static str = "rules";
     const WHAT: &'static str = "recording rule";
-    const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &[];
-    fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
-    }
     fn cols(&self) -> Vec<Value> {
         vec![]
-    }
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
     }
 }
 
 impl PgRow for EndpointRecord {
+    project_keyed!();
     const TABLE: &'static str = "endpoints";
     const WHAT: &'static str = "webhook endpoint";
-    const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &[];
-    fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
-    }
     fn cols(&self) -> Vec<Value> {
         vec![]
-    }
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
     }
 }
 
@@ -192,14 +181,11 @@ impl PgRow for EventRecord {
 }
 
 impl PgRow for DeliveryRecord {
+    project_keyed!();
     const TABLE: &'static str = "deliveries";
     const WHAT: &'static str = "delivery";
-    const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &["endpoint_id", "event", "status", "due_ms", "created_ms"];
     const SELECT: &'static str = "rev, data, due_ms";
-    fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
-    }
     fn cols(&self) -> Vec<Value> {
         vec![
             Box::new(self.endpoint_id.clone()),
@@ -208,9 +194,6 @@ impl PgRow for DeliveryRecord {
             Box::new(self.due_ms),
             Box::new(self.created_ms),
         ]
-    }
-    fn set_rev(&mut self, rev: u64) {
-        self.rev = rev;
     }
     /// `due_ms` is the column's: a claim moves it to the lease's end without rewriting the
     /// record.
