@@ -19,6 +19,13 @@ use crate::store::Claim;
 
 /// The most deliveries one claim takes.
 const CLAIM_BATCH: usize = 256;
+/// How far a claim walks past due deliveries it cannot take (their endpoint or project is at
+/// its limit): a short walk each time, and the whole due backlog at most every [`DEEP_EVERY`].
+/// A deep walk on every claim made a one-endpoint storm walk 50,000 keys per attempt (85 s
+/// instead of 15 s for 60,000 events); never walking deep would let one tenant's backlog hide
+/// another's delivery. This way another tenant waits at most about `DEEP_EVERY` for a walk.
+const SHALLOW_SCAN: usize = 512;
+const DEEP_EVERY: Duration = Duration::from_millis(100);
 
 /// Attempts in flight, by endpoint and by project.
 #[derive(Default)]
@@ -50,6 +57,8 @@ pub struct Worker {
     core: Arc<Core>,
     global: Arc<Semaphore>,
     busy: Mutex<Busy>,
+    /// When the last claim walked the whole due backlog.
+    last_deep: Mutex<std::time::Instant>,
     /// Attempts in flight (for `/v1/status` and `/metrics`).
     pub in_flight: AtomicU64,
 }
@@ -57,12 +66,31 @@ pub struct Worker {
 impl Worker {
     pub fn new(core: Arc<Core>) -> Self {
         let global = Arc::new(Semaphore::new(core.settings.webhooks.max_in_flight));
-        Worker { core, global, busy: Mutex::new(Busy::default()), in_flight: AtomicU64::new(0) }
+        let long_ago = std::time::Instant::now().checked_sub(DEEP_EVERY).unwrap_or_else(std::time::Instant::now);
+        Worker {
+            core,
+            global,
+            busy: Mutex::new(Busy::default()),
+            last_deep: Mutex::new(long_ago),
+            in_flight: AtomicU64::new(0),
+        }
     }
 
     /// Attempts in flight for one project.
     pub fn in_flight_for(&self, project_id: &str) -> u64 {
         self.busy().projects.get(project_id).copied().unwrap_or(0) as u64
+    }
+
+    /// This claim's walk: `None` (the store's whole bound) when the last deep one is
+    /// [`DEEP_EVERY`] old, else [`SHALLOW_SCAN`].
+    fn scan_depth(&self) -> Option<usize> {
+        let mut last = self.last_deep.lock().unwrap_or_else(|e| e.into_inner());
+        if last.elapsed() >= DEEP_EVERY {
+            *last = std::time::Instant::now();
+            None
+        } else {
+            Some(SHALLOW_SCAN)
+        }
     }
 
     fn busy(&self) -> std::sync::MutexGuard<'_, Busy> {
@@ -118,6 +146,7 @@ impl Worker {
                 in_flight,
                 per_project: w.max_in_flight_per_project,
                 in_flight_projects,
+                scan: self.scan_depth(),
             };
             let claimed = self.core.store.claim_due(claim).await?;
             let full = claimed.len() == free;
@@ -146,9 +175,9 @@ impl Worker {
         }
         Ok(match self.core.store.next_due().await? {
             Some(ms) if ms > now => Duration::from_millis(((ms - now) as u64).min(1000)),
-            // Due now but not claimable (its endpoint or project is at its limit): a finishing
-            // attempt wakes us; poll slowly in case.
-            Some(_) => Duration::from_millis(250),
+            // Due now but not claimable (its endpoint or project is at its limit, or beyond a
+            // shallow walk): a finishing attempt wakes us; otherwise look again, deep, soon.
+            Some(_) => DEEP_EVERY,
             None => Duration::from_secs(1),
         })
     }

@@ -208,6 +208,10 @@ pub struct Claim {
     /// At most this many per project, counting `in_flight_projects`.
     pub per_project: usize,
     pub in_flight_projects: HashMap<String, usize>,
+    /// For a backend that walks its schedule: how many due entries it may look at (`None`:
+    /// its own bound). Walking past capped entries is what finds another tenant's delivery
+    /// behind one tenant's backlog, and what costs when there is nobody else to find.
+    pub scan: Option<usize>,
 }
 
 impl Claim {

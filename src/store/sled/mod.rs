@@ -487,7 +487,7 @@ impl Queue for SledStore {
         // taken, so that one tenant's backlog never hides another's due delivery; the walk
         // reads keys only and is bounded.
         let mut leases = self.leases.lock();
-        for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(CLAIM_SCAN) {
+        for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(c.scan.unwrap_or(CLAIM_SCAN).min(CLAIM_SCAN)) {
             let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
             let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
             let endpoint = std::str::from_utf8(&ep).unwrap_or_default();

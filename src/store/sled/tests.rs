@@ -158,6 +158,7 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
         in_flight: Default::default(),
         per_project: 100,
         in_flight_projects: Default::default(),
+        scan: None,
     };
     let got = s.claim_due(claim(10)).await.unwrap();
     assert_eq!(got.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_0", "whl_1"], "two per endpoint");
@@ -165,6 +166,9 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
     let counts = s.queue_counts(t + 10).await.unwrap();
     assert_eq!((counts.scheduled, counts.due), (5, 3), "leased ones are no longer due");
     assert_eq!(s.next_due().await.unwrap(), Some(t + 2));
+    // A shallow walk stops at its bound: past the two leased entries there is nothing in reach.
+    let shallow = Claim { in_flight: [("we_1".to_string(), 0)].into(), scan: Some(2), ..claim(10) };
+    assert!(s.claim_due(shallow).await.unwrap().is_empty());
     // Leased ones are not handed out twice, even with room at the endpoint.
     let more = Claim { in_flight: [("we_1".to_string(), 0)].into(), ..claim(10) };
     let again = s.claim_due(more).await.unwrap();
