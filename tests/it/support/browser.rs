@@ -2,6 +2,7 @@
 //! its chromedriver (both installed by `.ci/run`), one per test, on 127.0.0.1. Outside CI, a
 //! machine without them skips those tests, saying so; under `CI=true` that is a failure.
 
+use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
@@ -16,8 +17,11 @@ pub struct Browser {
 }
 
 impl Drop for Browser {
+    /// Ends chromedriver and every Chromium it started: they share its process group, so a
+    /// test that panics mid-session leaves no browser behind.
     fn drop(&mut self) {
-        let _ = self.driver.kill();
+        let group = format!("-{}", self.driver.id());
+        let _ = Command::new("kill").args(["-KILL", "--", &group]).status();
         let _ = self.driver.wait();
     }
 }
@@ -51,6 +55,7 @@ impl Browser {
         };
         let driver = Command::new(&driver_bin)
             .args([format!("--port={port}"), "--allowed-ips=127.0.0.1".into()])
+            .process_group(0)
             .stdin(Stdio::null())
             .stdout(Stdio::null())
             .stderr(Stdio::null())
