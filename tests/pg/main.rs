@@ -12,6 +12,8 @@ mod cli;
 mod cluster;
 #[path = "../it/console.rs"]
 mod console;
+#[path = "../it/contract.rs"]
+mod contract;
 mod copy;
 #[path = "../it/crash.rs"]
 mod crash;

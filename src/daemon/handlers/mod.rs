@@ -57,6 +57,9 @@ impl ListQuery {
     pub fn parse(q: &HashMap<String, String>, filters: &[&str]) -> Result<Self, ApiError> {
         let mut out = ListQuery { page: 1, limit: 20, filters: HashMap::new() };
         for (k, v) in q {
+            if v.contains('\0') {
+                return Err(ApiError::invalid(k, format!("{k} must not contain U+0000 (NUL)")));
+            }
             match k.as_str() {
                 "page" => {
                     out.page = v.parse().ok().filter(|p| (1..=MAX_PAGE).contains(p)).ok_or_else(|| {
