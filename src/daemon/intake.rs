@@ -39,8 +39,11 @@ pub async fn livekit(st: Arc<AppState>, claims: WebhookClaims, body: Bytes) -> A
         tracing::warn!(reason = %why, "refused a LiveKit webhook");
         return Err(ApiError::unauthenticated(format!("LiveKit webhook refused: {why}")));
     }
-    if body.windows(6).any(|w| w == b"\\u0000") {
-        return Err(ApiError::bad_request("LiveKit webhook body holds U+0000 (NUL), which pulse cannot store"));
+    if let Some(field) = super::reject::nul_field(&body) {
+        return Err(ApiError::invalid(
+            &field,
+            format!("LiveKit webhook's {field} holds U+0000 (NUL), which pulse cannot store"),
+        ));
     }
     let event: WebhookEvent = serde_json::from_slice(&body)
         .map_err(|e| ApiError::bad_request(format!("LiveKit webhook body is not a WebhookEvent: {e}")))?;

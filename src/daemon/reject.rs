@@ -188,6 +188,15 @@ fn error_response(e: &ApiError) -> Response {
     resp
 }
 
+/// Where a JSON body holds U+0000, if it does: the path of the first such string. Only a body
+/// with the escape `\u0000` is parsed to look (`\\u0000`, a backslash then text, is not NUL).
+pub fn nul_field(body: &[u8]) -> Option<String> {
+    if !body.windows(6).any(|w| w == b"\\u0000") {
+        return None;
+    }
+    nul_path(&serde_json::from_slice(body).ok()?, "")
+}
+
 /// The path (`a.b[0]`) of the first string in `v`, key or value, that holds U+0000.
 fn nul_path(v: &serde_json::Value, at: &str) -> Option<String> {
     match v {
@@ -241,10 +250,7 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
     }
     // U+0000 can be neither stored nor matched (PostgreSQL refuses it in text): refused here,
     // naming the field, rather than failing in the store.
-    if body.windows(6).any(|w| w == b"\\u0000")
-        && let Ok(v) = serde_json::from_slice::<serde_json::Value>(body)
-        && let Some(field) = nul_path(&v, "")
-    {
+    if let Some(field) = nul_field(body) {
         return Err(ApiError::invalid(&field, format!("{field} must not contain U+0000 (NUL)")));
     }
     let mut de = serde_json::Deserializer::from_slice(body);
