@@ -193,6 +193,9 @@ async fn storm(events: usize, connections: usize) {
             bytes as f64 / events as f64,
             pulse::store::Upkeep::size_on_disk(&store) as f64 / 1e6
         );
+        for (group, (n, b)) in store.live_bytes_by_group() {
+            println!("  {group:<3} {n:>8} keys {:>6.0} bytes per event", b as f64 / events as f64);
+        }
         pulse::store::Upkeep::close(&store).await.unwrap();
     }
     let again = Daemon::start(dir.path(), "http://127.0.0.1:9", &[]);
@@ -205,7 +208,12 @@ async fn storm(events: usize, connections: usize) {
 }
 
 async fn logs(total: usize, projects: usize) {
-    let dir = tempfile::tempdir().unwrap();
+    let mut dir = tempfile::tempdir().unwrap();
+    if std::env::var_os("PULSE_BENCH_KEEP").is_some() {
+        // For profiling a start on this data dir afterwards.
+        println!("keeping {}", dir.path().display());
+        dir.disable_cleanup(true);
+    }
     let t0 = Instant::now();
     let keys = populate::logs(dir.path(), total, projects).await;
     println!(

@@ -118,7 +118,7 @@ async fn find_admin_token(settings: &Settings, store: &dyn Store) -> Result<Stri
 
 /// The embedded store's page cache: enough for the hot records and indexes; the rest is a
 /// read away.
-const STORE_CACHE_MB: u64 = 32;
+const STORE_CACHE_MB: u64 = 8;
 
 /// Opens the configured store.
 pub async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {

@@ -268,3 +268,27 @@ async fn a_writer_that_falls_behind_answers_busy_not_ok() {
     assert!(queued.into_iter().all(|c| c.unwrap() == Committed::Applied), "what was queued still commits");
     assert!(s.egress("prj_a", "eg_9").await.unwrap().is_none(), "nothing of the refused commit was written");
 }
+
+#[tokio::test]
+async fn new_stores_are_compressed_and_an_uncompressed_one_still_opens() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    put(&s, vec![Op::PutProject(project("prj_a", "a"), Expect::New)]).await;
+    s.close().await.unwrap();
+    drop(s);
+    let conf = String::from_utf8_lossy(&std::fs::read(dir.path().join("db/conf")).unwrap()).into_owned();
+    assert!(conf.contains("use_compression: true"), "{conf}");
+
+    // A data dir from a build before compression: sled refuses to open it with compression on.
+    let old = tempfile::tempdir().unwrap();
+    {
+        let db = ::sled::Config::new().path(old.path().join("db")).open().unwrap();
+        db.open_tree("pulse").unwrap();
+        db.flush().unwrap();
+    }
+    let s = SledStore::open(old.path(), 8).unwrap();
+    put(&s, vec![Op::PutProject(project("prj_b", "b"), Expect::New)]).await;
+    assert_eq!(s.projects(ALL).await.unwrap().total, 1);
+    let conf = String::from_utf8_lossy(&std::fs::read(old.path().join("db/conf")).unwrap()).into_owned();
+    assert!(conf.contains("use_compression: false"), "it stays as it was: {conf}");
+}
