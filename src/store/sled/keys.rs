@@ -12,7 +12,7 @@
 //! Ia/<project>/<in>                ingress not deleted
 //! W/<project>/<we>                 endpoint           V/<project>/<evt>       event
 //! R/<project>/<rul>                recording rule
-//! D/<project>/<whl>                delivery           Ds|De|Dp/<project>/<status|event|endpoint>/<whl>
+//! D/<project>/<whl>                delivery           Dx/<project>/<status>/<event>/<endpoint>/<whl>
 //! Q/<due ms, 8 bytes BE><project>/<whl>  → endpoint id (the schedule)
 //! L/<LiveKit event id>             → first seen, ms   #<group>                → count (u64 BE)
 //! ```
@@ -20,7 +20,7 @@
 use serde::Serialize;
 use serde::de::DeserializeOwned;
 
-use crate::model::Millis;
+use crate::model::{DeliveryStatus, EventKind, Millis};
 use crate::store::{
     DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IngressRecord, ProjectRecord, RuleRecord,
 };
@@ -279,9 +279,7 @@ impl Row for DeliveryRecord {
         let p = &self.project_id;
         let mut out = vec![
             entry(key(&["D", p], true), &self.id, encode(self)?),
-            entry(key(&["Ds", p, self.status.as_str()], true), &self.id, Vec::new()),
-            entry(key(&["De", p, self.event.as_str()], true), &self.id, Vec::new()),
-            entry(key(&["Dp", p, &self.endpoint_id], true), &self.id, Vec::new()),
+            entry(delivery_index(p, self.status, self.event, &self.endpoint_id), &self.id, Vec::new()),
         ];
         if let Some(due) = self.due_ms {
             out.push(Entry {
@@ -296,7 +294,21 @@ impl Row for DeliveryRecord {
 }
 
 /// The groups a project's data lives in (for deleting a project).
-pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "R", "W", "V", "D", "Ds", "De", "Dp"];
+pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "R", "W", "V", "D", "Dx"];
+
+/// The deliveries of one (status, event, endpoint) combination: one index entry per delivery
+/// serves every filter. A filter picks the combinations it matches from their counters and
+/// merges their newest-first scans. (Three indexes, one per filter, cost two more keys per
+/// delivery, and sled's memory grows with keys: a third of it at 1,000,000 logs.)
+pub fn delivery_index(project: &str, status: DeliveryStatus, event: EventKind, endpoint: &str) -> Vec<u8> {
+    key(&[DELIVERY_INDEX, project, status.as_str(), event.as_str(), endpoint], true)
+}
+
+/// The tag of [`delivery_index`] groups.
+pub const DELIVERY_INDEX: &str = "Dx";
+
+/// Tags of the per-filter delivery indexes [`delivery_index`] replaced (read only to migrate).
+pub const OLD_DELIVERY_INDEXES: &[&str] = &["Ds", "De", "Dp"];
 
 #[cfg(test)]
 mod tests {

@@ -3,6 +3,8 @@
 
 mod cache;
 mod keys;
+mod merge;
+mod migrate;
 mod writer;
 
 use std::collections::HashMap;
@@ -115,6 +117,10 @@ impl SledStore {
                 }
             })?;
         let tree = db.open_tree("pulse").map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        migrate::delivery_index(&db, &tree).map_err(|e| StoreError::Open {
+            path: path.clone(),
+            reason: format!("rebuilding the delivery index: {e}"),
+        })?;
         // The first builds kept JSON records in one tree per resource; they are not migrated.
         if db.tree_names().iter().any(|n| n.as_ref() == b"deliveries")
             && db.open_tree("deliveries").is_ok_and(|t| !t.is_empty())
@@ -232,26 +238,12 @@ impl SledStore {
         self.get(&key(&[tag, p, id], false))
     }
 
-    /// One page of `group` (newest first), within the id range `bounds`; records come from
-    /// `primary` (the group's own values when `None`); `keep` filters what the group's index
-    /// cannot, which makes the scan read every record in range.
+    /// One page of `groups` (newest first, their scans merged by id), within the id range
+    /// `bounds`; records come from `primary` (the groups' own values when `None`); `keep`
+    /// filters what the groups cannot, which makes the scan read every record in range.
     fn page<T: Row>(&self, q: GroupQuery<'_, T>) -> Result<Paged<T>> {
-        let GroupQuery { group, bounds, primary, keep, page } = q;
-        let (lo, hi) = match &bounds {
-            Some((lo, hi)) => {
-                let mut l = group.clone();
-                l.extend_from_slice(lo.as_bytes());
-                let mut h = group.clone();
-                h.extend_from_slice(hi.as_bytes());
-                (l, h)
-            }
-            None => {
-                let mut h = group.clone();
-                h.push(0xff);
-                (group.clone(), h)
-            }
-        };
-        let load = |k: &[u8], v: &[u8]| -> Result<Option<T>> {
+        let GroupQuery { groups, bounds, primary, keep, page } = q;
+        let load = |group: &[u8], k: &[u8], v: &[u8]| -> Result<Option<T>> {
             match &primary {
                 None => decode(v).map(Some),
                 Some(tag) => {
@@ -260,31 +252,38 @@ impl SledStore {
                 }
             }
         };
+        let mut scan = merge::Merged::new(&self.tree, &groups, bounds.as_ref());
         let skip = page.skip();
         let limit = page.limit as usize;
-        let range = self.tree.range(lo..=hi).rev();
         let mut items = Vec::new();
         if keep.is_none() && bounds.is_none() {
-            let total = self.count(&group)?;
-            for kv in range.skip(skip).take(limit) {
-                let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
-                items.extend(load(&k, &v)?);
+            let mut total = 0;
+            for g in &groups {
+                total += self.count(g)?;
+            }
+            for _ in 0..skip {
+                if scan.next()?.is_none() {
+                    break;
+                }
+            }
+            while items.len() < limit {
+                let Some((g, k, v)) = scan.next()? else { break };
+                items.extend(load(&groups[g], &k, &v)?);
             }
             return Ok(Paged { items, total });
         }
         let mut total = 0u64;
-        for kv in range {
-            let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+        while let Some((g, k, v)) = scan.next()? {
             let in_window = (total as usize) >= skip && items.len() < limit;
             match &keep {
                 None => {
                     if in_window {
-                        items.extend(load(&k, &v)?);
+                        items.extend(load(&groups[g], &k, &v)?);
                     }
                     total += 1;
                 }
                 Some(keep) => {
-                    if let Some(r) = load(&k, &v)?
+                    if let Some(r) = load(&groups[g], &k, &v)?
                         && keep(&r)
                     {
                         if in_window {
@@ -296,6 +295,28 @@ impl SledStore {
             }
         }
         Ok(Paged { items, total })
+    }
+
+    /// The delivery index groups of `project` that `f`'s status, event and endpoint match,
+    /// read from their counters (a group exists while it has members).
+    fn delivery_groups(&self, project: &str, f: &LogFilter) -> Result<Vec<Vec<u8>>> {
+        let prefix = counter(&key(&[keys::DELIVERY_INDEX, project], true));
+        let mut out = Vec::new();
+        for kv in self.tree.scan_prefix(&prefix) {
+            let (k, _) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let rest = String::from_utf8_lossy(&k[prefix.len()..]);
+            let mut parts = rest.trim_end_matches('/').splitn(3, '/');
+            let (Some(status), Some(event), Some(endpoint)) = (parts.next(), parts.next(), parts.next()) else {
+                continue;
+            };
+            if f.status.is_none_or(|s| s.as_str() == status)
+                && f.event.is_none_or(|e| e.as_str() == event)
+                && f.endpoint_id.as_deref().is_none_or(|ep| ep == endpoint)
+            {
+                out.push(k[1..].to_vec());
+            }
+        }
+        Ok(out)
     }
 }
 
@@ -318,7 +339,7 @@ type Keep<'a, T> = Box<dyn Fn(&T) -> bool + 'a>;
 
 /// What [`SledStore::page`] reads.
 struct GroupQuery<'a, T> {
-    group: Vec<u8>,
+    groups: Vec<Vec<u8>>,
     bounds: Option<(String, String)>,
     /// `(tag, project)` of the records an index group points at.
     primary: Option<(&'a str, &'a str)>,
@@ -355,7 +376,7 @@ impl Projects for SledStore {
     }
 
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
-        self.page(GroupQuery { group: b"P/".to_vec(), bounds: None, primary: None, keep: None, page })
+        self.page(GroupQuery { groups: vec![b"P/".to_vec()], bounds: None, primary: None, keep: None, page })
     }
 }
 
@@ -379,7 +400,7 @@ impl Media for SledStore {
         };
         let keep: Option<Keep<'_, EgressRecord>> =
             f.room_name.as_ref().map(|room| Box::new(move |e: &EgressRecord| &e.room_name == room) as Box<_>);
-        self.page(GroupQuery { group, bounds: None, primary, keep, page })
+        self.page(GroupQuery { groups: vec![group], bounds: None, primary, keep, page })
     }
 
     async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>> {
@@ -427,7 +448,7 @@ impl Media for SledStore {
         };
         let keep: Option<Keep<'_, IngressRecord>> =
             f.room_name.as_ref().map(|room| Box::new(move |i: &IngressRecord| &i.room_name == room) as Box<_>);
-        self.page(GroupQuery { group, bounds: None, primary, keep, page })
+        self.page(GroupQuery { groups: vec![group], bounds: None, primary, keep, page })
     }
 }
 
@@ -464,25 +485,11 @@ impl Webhooks for SledStore {
     }
 
     async fn deliveries(&self, project_id: &str, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
-        // The narrowest index the filter names drives the scan; the rest is checked per record.
         let p = project_id;
-        let mut indexes: Vec<(Vec<u8>, u64)> = Vec::new();
-        if let Some(s) = f.status {
-            let g = key(&["Ds", p, s.as_str()], true);
-            indexes.push((g.clone(), self.count(&g)?));
-        }
-        if let Some(e) = f.event {
-            let g = key(&["De", p, e.as_str()], true);
-            indexes.push((g.clone(), self.count(&g)?));
-        }
-        if let Some(ep) = &f.endpoint_id {
-            let g = key(&["Dp", p, ep], true);
-            indexes.push((g.clone(), self.count(&g)?));
-        }
-        indexes.sort_by_key(|(_, n)| *n);
-        let (group, primary) = match indexes.first() {
-            Some((g, _)) => (g.clone(), Some(("D", p))),
-            None => (key(&["D", p], true), None),
+        let filtered = f.status.is_some() || f.event.is_some() || f.endpoint_id.is_some();
+        let (groups, primary) = match filtered {
+            true => (self.delivery_groups(p, f)?, Some(("D", p))),
+            false => (vec![key(&["D", p], true)], None),
         };
         let bounds = (f.since_ms.is_some() || f.until_ms.is_some()).then(|| {
             (
@@ -490,14 +497,7 @@ impl Webhooks for SledStore {
                 id_bound("whl", f.until_ms.unwrap_or(Millis::MAX >> 20), true),
             )
         });
-        let keep: Option<Keep<'_, DeliveryRecord>> = (indexes.len() > 1).then(|| {
-            Box::new(move |d: &DeliveryRecord| {
-                f.status.is_none_or(|s| d.status == s)
-                    && f.event.is_none_or(|e| d.event == e)
-                    && f.endpoint_id.as_ref().is_none_or(|ep| &d.endpoint_id == ep)
-            }) as Box<_>
-        });
-        self.page(GroupQuery { group, bounds, primary, keep, page })
+        self.page(GroupQuery { groups, bounds, primary, keep: None, page })
     }
 }
 
@@ -549,8 +549,13 @@ impl Queue for SledStore {
     }
 
     async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts> {
-        let scheduled = self.count(&key(&["Ds", project_id, DeliveryStatus::Pending.as_str()], true))?
-            + self.count(&key(&["Ds", project_id, DeliveryStatus::Retrying.as_str()], true))?;
+        let mut scheduled = 0;
+        for status in [DeliveryStatus::Pending, DeliveryStatus::Retrying] {
+            let f = LogFilter { status: Some(status), ..Default::default() };
+            for g in self.delivery_groups(project_id, &f)? {
+                scheduled += self.count(&g)?;
+            }
+        }
         let end = keys::due_key(now_ms.saturating_add(1), "", "");
         let prefix = format!("{project_id}/");
         let leases = self.leases.lock();

@@ -292,3 +292,113 @@ async fn new_stores_are_compressed_and_an_uncompressed_one_still_opens() {
     let conf = String::from_utf8_lossy(&std::fs::read(old.path().join("db/conf")).unwrap()).into_owned();
     assert!(conf.contains("use_compression: false"), "it stays as it was: {conf}");
 }
+
+/// Deliveries of every (status, event, endpoint) mix, ids in creation order.
+fn mixed(project: &str, n: usize) -> Vec<DeliveryRecord> {
+    let statuses = [DeliveryStatus::Delivered, DeliveryStatus::Failed, DeliveryStatus::Retrying];
+    let events = [EventKind::RoomStarted, EventKind::ParticipantJoined, EventKind::EgressEnded];
+    (0..n)
+        .map(|i| {
+            let mut d = delivery(project, &format!("whl_{i:04}"), statuses[i % 3], None);
+            d.event = events[(i / 3) % 3];
+            d.endpoint_id = format!("we_{}", i % 2);
+            d
+        })
+        .collect()
+}
+
+/// Every filter, page and page size the store answers as the records themselves say.
+async fn assert_filters_match(s: &SledStore, all: &[DeliveryRecord]) {
+    let filters = [None, Some(DeliveryStatus::Failed), Some(DeliveryStatus::Retrying)].into_iter().flat_map(|status| {
+        [None, Some(EventKind::ParticipantJoined)].into_iter().flat_map(move |event| {
+            [None, Some("we_1")].into_iter().map(move |ep| LogFilter {
+                status,
+                event,
+                endpoint_id: ep.map(Into::into),
+                ..Default::default()
+            })
+        })
+    });
+    for f in filters {
+        let mut want: Vec<&str> = all
+            .iter()
+            .filter(|d| {
+                f.status.is_none_or(|s| d.status == s)
+                    && f.event.is_none_or(|e| d.event == e)
+                    && f.endpoint_id.as_ref().is_none_or(|ep| &d.endpoint_id == ep)
+            })
+            .map(|d| d.id.as_str())
+            .collect();
+        want.reverse();
+        for (page, limit) in [(1, 5), (3, 5), (2, 7), (1, 1000)] {
+            let got = s.deliveries("prj_a", &f, PageReq { page, limit }).await.unwrap();
+            let skip = ((page - 1) * limit) as usize;
+            let expect: Vec<&str> = want.iter().skip(skip).take(limit as usize).copied().collect();
+            assert_eq!(got.items.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), expect, "{f:?} page {page}");
+            assert_eq!(got.total, want.len() as u64, "{f:?}");
+        }
+    }
+}
+
+#[tokio::test]
+async fn every_filter_mix_merges_its_index_groups_newest_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let s = SledStore::open(dir.path(), 8).unwrap();
+    let all = mixed("prj_a", 60);
+    put(&s, all.iter().cloned().map(|d| Op::PutDelivery(d, Expect::New)).collect()).await;
+    assert_filters_match(&s, &all).await;
+    // A status change moves the delivery between groups and their counts.
+    let mut moved = s.delivery("prj_a", "whl_0002").await.unwrap().unwrap();
+    moved.status = DeliveryStatus::Delivered;
+    let rev = moved.rev;
+    put(&s, vec![Op::PutDelivery(moved, Expect::Rev(rev))]).await;
+    let mut all = all;
+    all[2].status = DeliveryStatus::Delivered;
+    assert_filters_match(&s, &all).await;
+    let counts = s.project_queue_counts("prj_a", 0).await.unwrap();
+    assert_eq!(counts.scheduled, all.iter().filter(|d| d.status == DeliveryStatus::Retrying).count() as u64);
+}
+
+#[tokio::test]
+async fn a_data_dir_with_the_three_old_delivery_indexes_is_rebuilt_at_open() {
+    let dir = tempfile::tempdir().unwrap();
+    let all = mixed("prj_a", 45);
+    {
+        let s = SledStore::open(dir.path(), 8).unwrap();
+        put(&s, all.iter().cloned().map(|d| Op::PutDelivery(d, Expect::New)).collect()).await;
+        // Back to what an earlier build wrote: one index per filter, with counters.
+        let mut batch = ::sled::Batch::default();
+        for k in s.tree.scan_prefix(b"Dx/").keys().chain(s.tree.scan_prefix(b"#Dx/").keys()) {
+            batch.remove(k.unwrap());
+        }
+        let mut counts = HashMap::<Vec<u8>, u64>::new();
+        for d in &all {
+            for g in [
+                keys::key(&["Ds", "prj_a", d.status.as_str()], true),
+                keys::key(&["De", "prj_a", d.event.as_str()], true),
+                keys::key(&["Dp", "prj_a", &d.endpoint_id], true),
+            ] {
+                let mut k = g.clone();
+                k.extend_from_slice(d.id.as_bytes());
+                batch.insert(k, Vec::<u8>::new());
+                *counts.entry(g).or_default() += 1;
+            }
+        }
+        for (g, n) in counts {
+            batch.insert(keys::counter(&g), n.to_be_bytes().to_vec());
+        }
+        s.tree.apply_batch(batch).unwrap();
+        s.close().await.unwrap();
+    }
+    let s = loop {
+        match SledStore::open(dir.path(), 8) {
+            Ok(s) => break s,
+            Err(StoreError::Locked(_)) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => panic!("{e}"),
+        }
+    };
+    assert_filters_match(&s, &all).await;
+    for old in ["Ds/", "De/", "Dp/", "#Ds/", "#De/", "#Dp/"] {
+        assert!(s.tree.scan_prefix(old).next().is_none(), "{old} keys are gone");
+    }
+}
