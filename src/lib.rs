@@ -10,6 +10,7 @@ pub mod core;
 pub mod daemon;
 pub mod dirs;
 pub mod error;
+pub mod ids;
 pub mod livekit;
 pub mod media;
 pub mod model;

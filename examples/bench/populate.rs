@@ -14,7 +14,7 @@ pub async fn logs(dir: &Path, total: usize, projects: usize) -> Vec<String> {
     let mut ids = Vec::new();
     for p in 0..projects {
         let key = format!("pulse_key_bench{p:04}0123456789abcdefghijklmnopqrstuv");
-        let id = pulse::util::new_id("prj");
+        let id = pulse::ids::ProjectId::mint();
         let record = ProjectRecord {
             id: id.clone(),
             name: format!("bench-{p}"),
@@ -38,7 +38,7 @@ pub async fn logs(dir: &Path, total: usize, projects: usize) -> Vec<String> {
             let mut ops = Vec::with_capacity(n * 2);
             for i in 0..n {
                 let now = now_ms();
-                let evt = pulse::util::new_id("evt");
+                let evt = pulse::ids::EventId::mint();
                 let payload = serde_json::json!({"id": evt, "event": "participant_joined", "timestamp": now / 1000,
                     "project_id": project, "room_name": "stage", "livekit_event_id": format!("EV_{p}_{written}_{i}"),
                     "data": {"participant": {"sid": format!("PA_{i}"), "identity": format!("viewer-{written}-{i}"),
@@ -54,7 +54,7 @@ pub async fn logs(dir: &Path, total: usize, projects: usize) -> Vec<String> {
                 let failed = (written + i) % 10 == 0;
                 ops.push(Op::PutDelivery(
                     DeliveryRecord {
-                        id: pulse::util::new_id("whl"),
+                        id: pulse::ids::DeliveryId::mint(),
                         project_id: project.clone(),
                         event_id: evt,
                         event: EventKind::ParticipantJoined,

@@ -10,11 +10,12 @@ use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
 use super::{Core, CoreError, CoreResult, recordings, views};
 use crate::api::{self, StartEgress};
+use crate::ids::*;
 use crate::livekit::models::*;
 use crate::media::{self, Storage};
 use crate::model::{EgressKind, EgressStatus, EventKind, Layout, Millis, OutputType, RecordingState, now_ms};
 use crate::store::{Changes, Committed, EgressFilter, EgressRecord, Expect, Op, PageReq, ProjectRecord};
-use crate::util::{mask_rtmp_url, new_id, now_rfc3339};
+use crate::util::{mask_rtmp_url, now_rfc3339};
 
 const PRESETS: &[&str] = &[
     "H264_720P_30",
@@ -52,7 +53,7 @@ fn invalid(field: &str, msg: impl Into<String>) -> CoreError {
 pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Option<&Storage>) -> CoreResult<Plan> {
     let room = required("room_name", req.room_name)?;
     super::validate::room(&room)?;
-    let id = new_id("eg");
+    let id = EgressId::mint();
     let output = required("output_type", req.output_type)?;
     let output = one_of("output_type", &output, OutputType::parse, &OutputType::names())?;
     let kind = match req.egress_type {
@@ -464,7 +465,7 @@ impl Core {
         let storage = self.storage_for(project)?;
         let Plan { mut egress, request } =
             plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
-        egress.rule_id = rule.as_ref().map(|(id, _)| id.to_string());
+        egress.rule_id = rule.as_ref().map(|(id, _)| RuleId::from(*id));
         let claim = rule.map(|(_, key)| key);
         let first = self
             .store

@@ -5,11 +5,11 @@
 use super::validate::{one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
+use crate::ids::*;
 use crate::model::{DeliveryStatus, EventKind, now_ms};
 use crate::store::{
     Changes, Committed, EndpointRecord, Expect, LogFilter, Op, PageReq, Paged, ProjectRecord, SecretEntry,
 };
-use crate::util::new_id;
 use crate::webhooks::signing;
 
 /// The longest grace period a rotation may give the old secret.
@@ -38,7 +38,7 @@ impl Core {
             super::validate::text("description", d, 256)?;
         }
         Ok(EndpointRecord {
-            id: new_id("we"),
+            id: EndpointId::mint(),
             project_id: project_id.into(),
             url,
             events,
@@ -92,7 +92,7 @@ impl Core {
         let pending = count(DeliveryStatus::Pending).await? + count(DeliveryStatus::Retrying).await?;
         let finished = delivered + failed;
         Ok(api::EndpointStats {
-            endpoint_id: endpoint.id,
+            endpoint_id: endpoint.id.into(),
             window_hours: 24,
             delivered,
             failed,

@@ -8,6 +8,7 @@ use serde_json::Value;
 
 use super::{Core, CoreResult};
 use crate::api::PulseEvent;
+use crate::ids::*;
 use crate::model::{DeliveryStatus, EventKind, now_ms};
 use crate::store::{Changes, Committed, DeliveryRecord, EndpointRecord, EventRecord, Expect, Notice, Op};
 use crate::util::new_id;
@@ -53,8 +54,8 @@ impl Core {
         };
         let payload = serde_json::to_string(&event).expect("events serialize");
         changes.push(Op::PutEvent(EventRecord {
-            id: event.id.clone(),
-            project_id: event.project_id.clone(),
+            id: event.id.as_str().into(),
+            project_id: event.project_id.as_str().into(),
             kind: d.kind,
             payload,
             created_ms: now,
@@ -62,9 +63,9 @@ impl Core {
         let mut deliveries = Vec::new();
         for ep in endpoints.iter().filter(|e| e.project_id == event.project_id && e.wants(d.kind)) {
             let delivery = DeliveryRecord {
-                id: new_id("whl"),
-                project_id: event.project_id.clone(),
-                event_id: event.id.clone(),
+                id: DeliveryId::mint(),
+                project_id: event.project_id.as_str().into(),
+                event_id: event.id.as_str().into(),
                 event: d.kind,
                 endpoint_id: ep.id.clone(),
                 url: ep.url.clone(),

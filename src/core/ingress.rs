@@ -7,10 +7,11 @@ use super::refresh::Refreshed;
 use super::validate::{livekit_room, one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateIngress};
+use crate::ids::*;
 use crate::livekit::models::{CreateIngressRequest, IngressInfo};
 use crate::model::{EventKind, IngressKind, IngressStatus, now_ms};
 use crate::store::{Changes, Committed, Expect, IngressFilter, IngressRecord, Op, PageReq, ProjectRecord};
-use crate::util::{mask_tail, new_id};
+use crate::util::mask_tail;
 
 /// LiveKit's ingress state → pulse's status and error.
 pub fn map_state(info: &IngressInfo) -> (IngressStatus, Option<String>) {
@@ -112,7 +113,7 @@ impl Core {
         let base_url = Some(info.url.clone()).filter(|u| !u.is_empty());
         let whip = |k: &str| base_url.as_ref().map(|u| format!("{}/{k}", u.trim_end_matches('/')));
         let record = IngressRecord {
-            id: new_id("in"),
+            id: IngressId::mint(),
             livekit_id: info.ingress_id.clone(),
             project_id: project.id.clone(),
             kind,

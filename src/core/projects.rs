@@ -5,9 +5,10 @@
 use super::validate::required;
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateEndpoint, CreateProject, CreatedProject};
+use crate::ids::*;
 use crate::model::now_ms;
 use crate::store::{Changes, Committed, Expect, Op, PageReq, ProjectRecord};
-use crate::util::{new_id, new_secret, sha256_hex};
+use crate::util::{new_secret, sha256_hex};
 
 /// A new API key, what may be shown of it, and its hash.
 fn new_key() -> (String, String, String) {
@@ -43,7 +44,7 @@ impl Core {
         }
         let (api_key, key_prefix, key_hash) = new_key();
         let record = ProjectRecord {
-            id: new_id("prj"),
+            id: ProjectId::mint(),
             name,
             key_hash,
             key_prefix,

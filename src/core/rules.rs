@@ -8,9 +8,9 @@
 use super::validate::{one_of, text};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, RuleRequest, StartEgress};
+use crate::ids::*;
 use crate::model::{RuleTrigger, now_ms};
 use crate::store::{Changes, Committed, EgressFilter, Expect, Op, PageReq, ProjectRecord, RuleRecord};
-use crate::util::new_id;
 
 /// The most rules one project keeps.
 const MAX_RULES: usize = 50;
@@ -94,7 +94,7 @@ impl Core {
             }
         };
         Ok(RuleRecord {
-            id: base.map_or_else(|| new_id("rul"), |b| b.id.clone()),
+            id: base.map_or_else(RuleId::mint, |b| b.id.clone()),
             project_id: project.id.clone(),
             room_glob,
             trigger,

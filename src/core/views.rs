@@ -23,7 +23,7 @@ pub fn page<R, T>(p: Paged<R>, req: PageReq, f: impl Fn(&R) -> T) -> api::Page<T
 
 pub fn project(p: &ProjectRecord) -> api::Project {
     api::Project {
-        project_id: p.id.clone(),
+        project_id: p.id.to_string(),
         name: p.name.clone(),
         api_key_prefix: p.key_prefix.clone(),
         storage: p.storage.as_ref().and_then(|s| s.validate("storage.").ok()).map(|s| s.view()),
@@ -33,9 +33,9 @@ pub fn project(p: &ProjectRecord) -> api::Project {
 
 pub fn egress(e: &EgressRecord) -> api::Egress {
     api::Egress {
-        egress_id: e.id.clone(),
+        egress_id: e.id.to_string(),
         livekit_egress_id: e.livekit_id.clone(),
-        project_id: e.project_id.clone(),
+        project_id: e.project_id.to_string(),
         room_name: e.room_name.clone(),
         egress_type: e.kind.as_str().into(),
         output_type: e.output.as_str().into(),
@@ -51,7 +51,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         started_at: e.started_ms.map(rfc3339_ms),
         ended_at: e.ended_ms.map(rfc3339_ms),
         updated_at: rfc3339_ms(e.updated_ms),
-        rule_id: e.rule_id.clone(),
+        rule_id: e.rule_id.as_ref().map(ToString::to_string),
         recording: e.recording.as_ref().map(|c| api::Recording {
             verification: c.state.as_str().into(),
             verified: c.state == RecordingState::Verified,
@@ -68,7 +68,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
 
 pub fn rule(r: &RuleRecord) -> api::Rule {
     api::Rule {
-        rule_id: r.id.clone(),
+        rule_id: r.id.to_string(),
         room_glob: r.room_glob.clone(),
         trigger: r.trigger.as_str().into(),
         egress: serde_json::from_str(&r.egress).unwrap_or_default(),
@@ -80,9 +80,9 @@ pub fn rule(r: &RuleRecord) -> api::Rule {
 
 pub fn ingress(i: &IngressRecord) -> api::Ingress {
     api::Ingress {
-        ingress_id: i.id.clone(),
+        ingress_id: i.id.to_string(),
         livekit_ingress_id: i.livekit_id.clone(),
-        project_id: i.project_id.clone(),
+        project_id: i.project_id.to_string(),
         ingress_type: i.kind.as_str().into(),
         name: i.name.clone(),
         room_name: i.room_name.clone(),
@@ -105,7 +105,7 @@ pub fn ingress(i: &IngressRecord) -> api::Ingress {
 /// An endpoint without its secret.
 pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
     api::Endpoint {
-        endpoint_id: e.id.clone(),
+        endpoint_id: e.id.to_string(),
         url: e.url.clone(),
         events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
         description: e.description.clone(),
@@ -123,10 +123,10 @@ pub fn endpoint_with_secret(e: &EndpointRecord) -> api::Endpoint {
 
 pub fn log(d: &DeliveryRecord) -> api::WebhookLog {
     api::WebhookLog {
-        id: d.id.clone(),
-        event_id: d.event_id.clone(),
+        id: d.id.to_string(),
+        event_id: d.event_id.to_string(),
         event: d.event.as_str().into(),
-        endpoint_id: d.endpoint_id.clone(),
+        endpoint_id: d.endpoint_id.to_string(),
         url: d.url.clone(),
         status: d.status.as_str().into(),
         attempt_count: d.attempts.len() as u32,

@@ -21,6 +21,7 @@ use async_trait::async_trait;
 pub use records::samples;
 pub use records::*;
 
+use crate::ids::*;
 use crate::model::{DeliveryStatus, EgressStatus, EventKind, Millis};
 
 /// Why the store failed.
@@ -66,21 +67,21 @@ pub enum Expect {
 pub enum Op {
     PutProject(ProjectRecord, Expect),
     /// Removes a project and everything it owns.
-    DeleteProject(String),
+    DeleteProject(ProjectId),
     PutEgress(EgressRecord, Expect),
     PutIngress(IngressRecord, Expect),
     PutEndpoint(EndpointRecord, Expect),
     DeleteEndpoint {
-        project_id: String,
-        id: String,
+        project_id: ProjectId,
+        id: EndpointId,
         expect: Expect,
     },
     PutEvent(EventRecord),
     PutDelivery(DeliveryRecord, Expect),
     PutRule(RuleRecord, Expect),
     DeleteRule {
-        project_id: String,
-        id: String,
+        project_id: ProjectId,
+        id: RuleId,
     },
     /// Records a LiveKit event id as taken in at `seen_ms` (copying a store: retries of what
     /// the old store took in stay duplicates).
@@ -191,7 +192,7 @@ pub struct IngressFilter {
 pub struct LogFilter {
     pub status: Option<DeliveryStatus>,
     pub event: Option<EventKind>,
-    pub endpoint_id: Option<String>,
+    pub endpoint_id: Option<EndpointId>,
     pub since_ms: Option<Millis>,
     pub until_ms: Option<Millis>,
 }

@@ -4,13 +4,14 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::ids::*;
 use crate::media::StorageConfig;
 use crate::model::*;
 
 /// A project with its key hash and, if it overrides the daemon's, its storage credentials.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct ProjectRecord {
-    pub id: String,
+    pub id: ProjectId,
     pub name: String,
     /// Hex SHA-256 of the current API key.
     pub key_hash: String,
@@ -24,9 +25,9 @@ pub struct ProjectRecord {
 /// An egress.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EgressRecord {
-    pub id: String,
+    pub id: EgressId,
     pub livekit_id: Option<String>,
-    pub project_id: String,
+    pub project_id: ProjectId,
     pub room_name: String,
     pub kind: EgressKind,
     pub output: OutputType,
@@ -46,7 +47,7 @@ pub struct EgressRecord {
     pub rev: u64,
     /// The recording rule that started it, if one did.
     #[serde(default)]
-    pub rule_id: Option<String>,
+    pub rule_id: Option<RuleId>,
     /// HLS and file output, once ended: what the object store holds.
     #[serde(default)]
     pub recording: Option<RecordingCheck>,
@@ -77,8 +78,8 @@ pub struct RecordingCheck {
 /// `egress start`, kept as their JSON without `room_name`), and when.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct RuleRecord {
-    pub id: String,
-    pub project_id: String,
+    pub id: RuleId,
+    pub project_id: ProjectId,
     /// A glob on the project's own room names (`*` any run, `?` one character).
     pub room_glob: String,
     pub trigger: RuleTrigger,
@@ -93,9 +94,9 @@ pub struct RuleRecord {
 /// An ingress (its stream key only masked).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IngressRecord {
-    pub id: String,
+    pub id: IngressId,
     pub livekit_id: String,
-    pub project_id: String,
+    pub project_id: ProjectId,
     pub kind: IngressKind,
     pub name: Option<String>,
     pub room_name: String,
@@ -131,8 +132,8 @@ impl std::fmt::Debug for SecretEntry {
 /// A customer's webhook endpoint with its secrets, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EndpointRecord {
-    pub id: String,
-    pub project_id: String,
+    pub id: EndpointId,
+    pub project_id: ProjectId,
     pub url: String,
     /// Empty: every event.
     pub events: Vec<EventKind>,
@@ -164,8 +165,8 @@ impl EndpointRecord {
 /// A pulse event: its payload kept as the exact bytes every attempt sends.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EventRecord {
-    pub id: String,
-    pub project_id: String,
+    pub id: EventId,
+    pub project_id: ProjectId,
     pub kind: EventKind,
     pub payload: String,
     pub created_ms: Millis,
@@ -187,11 +188,11 @@ pub struct AttemptRecord {
 /// next sends it (none once it is delivered or failed; a lease while an attempt is out).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct DeliveryRecord {
-    pub id: String,
-    pub project_id: String,
-    pub event_id: String,
+    pub id: DeliveryId,
+    pub project_id: ProjectId,
+    pub event_id: EventId,
     pub event: EventKind,
-    pub endpoint_id: String,
+    pub endpoint_id: EndpointId,
     pub url: String,
     pub status: DeliveryStatus,
     pub max_attempts: u32,
@@ -225,7 +226,7 @@ pub mod samples {
         DeliveryRecord {
             id: id.into(),
             project_id: project.into(),
-            event_id: format!("evt_{id}"),
+            event_id: format!("evt_{id}").into(),
             event: EventKind::RoomStarted,
             endpoint_id: "we_1".into(),
             url: "https://x".into(),

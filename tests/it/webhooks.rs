@@ -437,8 +437,8 @@ fn the_connect_time_guard_blocks_what_the_creation_check_would() {
     let port = rx.url.split(':').nth(2).unwrap().split('/').next().unwrap().to_string();
     for (n, url) in [format!("http://localhost:{port}/hook"), rx.url.clone()].into_iter().enumerate() {
         let record = pulse::store::EndpointRecord {
-            id: format!("we_test{n}"),
-            project_id: project.clone(),
+            id: format!("we_test{n}").into(),
+            project_id: project.clone().into(),
             url,
             events: vec![],
             description: None,

@@ -38,7 +38,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Co
     let req: ConsoleLinkRequest = parse_json(&body)?;
     let project_id = match st.project_or_admin(&caller).await? {
         Some(p) => match req.project_id {
-            Some(other) if other != p.id => {
+            Some(other) if p.id != other => {
                 return Err(ApiError::invalid("project_id", "a project key makes links to its own project only"));
             }
             _ => p.id,
@@ -59,7 +59,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Co
     }
     let (token, exp) = console::mint(&st.admin_token, &project_id, ttl, crate::util::unix_now());
     created(ConsoleLink {
-        project_id,
+        project_id: project_id.into(),
         path: format!("/console#link={token}"),
         token,
         expires_at: crate::model::rfc3339_ms(exp as i64 * 1000),

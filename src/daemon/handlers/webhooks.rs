@@ -246,7 +246,7 @@ pub async fn stream(st: Arc<AppState>, caller: Caller) -> warp::reply::Response 
                 _ = stop.wait_for(|s| *s) => return None,
             };
             match received {
-                Ok(e) if e.project_id == pid => {
+                Ok(e) if pid == e.project_id => {
                     let ev = warp::sse::Event::default().id(e.id.clone()).event(e.event.clone());
                     let ev = ev.json_data(&e).unwrap_or_else(|_| warp::sse::Event::default());
                     return Some((Ok::<_, Infallible>(ev), (rx, pid, stop)));

@@ -357,7 +357,8 @@ impl Webhooks for PgStore {
         let event = f.event.map(|e| e.as_str().to_string());
         let mut filter = "project_id = $1".to_string();
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
-        for (column, value) in [("status", &status), ("event", &event), ("endpoint_id", &f.endpoint_id)] {
+        let endpoint = f.endpoint_id.as_ref().map(|e| e.to_string());
+        for (column, value) in [("status", &status), ("event", &event), ("endpoint_id", &endpoint)] {
             if let Some(v) = value {
                 params.push(v);
                 filter += &format!(" AND {column} = ${}", params.len());

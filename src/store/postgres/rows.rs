@@ -14,6 +14,34 @@ use crate::store::{
 /// A column value to bind.
 pub type Value = Box<dyn ToSql + Sync + Send>;
 
+/// Typed ids bind as the text they are.
+macro_rules! ids_to_sql {
+    ($($t:ty),*) => {$(
+        impl ToSql for $t {
+            fn to_sql(
+                &self,
+                ty: &tokio_postgres::types::Type,
+                out: &mut bytes::BytesMut,
+            ) -> std::result::Result<tokio_postgres::types::IsNull, Box<dyn std::error::Error + Sync + Send>> {
+                self.as_str().to_sql(ty, out)
+            }
+            fn accepts(ty: &tokio_postgres::types::Type) -> bool {
+                <&str as ToSql>::accepts(ty)
+            }
+            tokio_postgres::types::to_sql_checked!();
+        }
+    )*};
+}
+ids_to_sql!(
+    crate::ids::ProjectId,
+    crate::ids::EgressId,
+    crate::ids::IngressId,
+    crate::ids::EndpointId,
+    crate::ids::RuleId,
+    crate::ids::EventId,
+    crate::ids::DeliveryId
+);
+
 /// A record kept in a table of its own.
 pub trait PgRow: Serialize + DeserializeOwned + Send + Sync {
     const TABLE: &'static str;
@@ -96,7 +124,7 @@ macro_rules! project_keyed {
     () => {
         const KEY: &'static [&'static str] = &["project_id", "id"];
         fn key(&self) -> Vec<String> {
-            vec![self.project_id.clone(), self.id.clone()]
+            vec![self.project_id.to_string(), self.id.to_string()]
         }
         fn set_rev(&mut self, rev: u64) {
             self.rev = rev;
@@ -110,7 +138,7 @@ impl PgRow for ProjectRecord {
     const KEY: &'static [&'static str] = &["project_id"];
     const COLS: &'static [&'static str] = &["key_hash"];
     fn key(&self) -> Vec<String> {
-        vec![self.id.clone()]
+        vec![self.id.to_string()]
     }
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.key_hash.clone())]
@@ -172,7 +200,7 @@ impl PgRow for EventRecord {
     const KEY: &'static [&'static str] = &["project_id", "id"];
     const COLS: &'static [&'static str] = &["created_ms"];
     fn key(&self) -> Vec<String> {
-        vec![self.project_id.clone(), self.id.clone()]
+        vec![self.project_id.to_string(), self.id.to_string()]
     }
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.created_ms)]

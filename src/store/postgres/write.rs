@@ -66,7 +66,7 @@ fn steps(op: Op, out: &mut Vec<Step>) {
                     table: EndpointRecord::TABLE,
                     what: EndpointRecord::WHAT,
                     key_cols: EndpointRecord::KEY,
-                    key: vec![project_id, id],
+                    key: vec![project_id.into(), id.into()],
                 },
             ),
             _ => step(
@@ -109,7 +109,7 @@ pub async fn commit(client: &mut Object, changes: Changes) -> Result<(Committed,
     let mut notices = Vec::new();
     for op in changes.ops {
         if let Op::PutEvent(e) = &op {
-            notices.push(Notice::Event { project_id: e.project_id.clone(), event_id: e.id.clone() });
+            notices.push(Notice::Event { project_id: e.project_id.to_string(), event_id: e.id.to_string() });
         }
         steps(op, &mut plan);
     }

@@ -62,8 +62,8 @@ impl ReadCache {
     pub fn put_project(&self, generation: u64, p: &ProjectRecord) {
         let mut m = self.lock();
         if m.generation == generation {
-            bounded(&mut m.by_hash, p.key_hash.clone(), p.id.clone());
-            bounded(&mut m.projects, p.id.clone(), p.clone());
+            bounded(&mut m.by_hash, p.key_hash.clone(), p.id.to_string());
+            bounded(&mut m.projects, p.id.to_string(), p.clone());
         }
     }
 

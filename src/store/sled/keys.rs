@@ -184,9 +184,9 @@ impl Row for EgressRecord {
             postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?
         };
         Ok(EgressRecord {
-            id: e.id,
+            id: e.id.into(),
             livekit_id: e.livekit_id,
-            project_id: e.project_id,
+            project_id: e.project_id.into(),
             room_name: e.room_name,
             kind: e.kind,
             output: e.output,
@@ -203,7 +203,7 @@ impl Row for EgressRecord {
             ended_ms: e.ended_ms,
             updated_ms: e.updated_ms,
             rev: e.rev,
-            rule_id,
+            rule_id: rule_id.map(Into::into),
             recording: None,
         })
     }

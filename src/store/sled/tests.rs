@@ -301,7 +301,7 @@ fn mixed(project: &str, n: usize) -> Vec<DeliveryRecord> {
         .map(|i| {
             let mut d = delivery(project, &format!("whl_{i:04}"), statuses[i % 3], None);
             d.event = events[(i / 3) % 3];
-            d.endpoint_id = format!("we_{}", i % 2);
+            d.endpoint_id = format!("we_{}", i % 2).into();
             d
         })
         .collect()
