@@ -318,7 +318,10 @@ impl Core {
     }
 
     async fn find_log(&self, project: &ProjectRecord, id: &str) -> CoreResult<DeliveryRecord> {
-        self.store.delivery(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("webhook log {id}")))
+        self.store
+            .delivery(&project.id, &id.into())
+            .await?
+            .ok_or_else(|| CoreError::not_found(format!("webhook log {id}")))
     }
 
     /// A log with its payload and every attempt.

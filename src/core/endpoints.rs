@@ -68,7 +68,7 @@ impl Core {
 
     async fn find_endpoint(&self, project: &ProjectRecord, id: &str) -> CoreResult<EndpointRecord> {
         self.store
-            .endpoint(&project.id, id)
+            .endpoint(&project.id, &id.into())
             .await?
             .ok_or_else(|| CoreError::not_found(format!("webhook endpoint {id}")))
     }

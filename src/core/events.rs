@@ -123,7 +123,7 @@ impl Core {
                     if self.stream.receiver_count() == 0 {
                         continue;
                     }
-                    match self.store.event(&project_id, &event_id).await {
+                    match self.store.event(&project_id.as_str().into(), &event_id.as_str().into()).await {
                         Ok(Some(e)) => match serde_json::from_str::<PulseEvent>(&e.payload) {
                             Ok(ev) => drop(self.stream.send(ev)),
                             Err(err) => tracing::warn!(event = %event_id, error = %err, "unreadable event payload"),
@@ -146,7 +146,7 @@ impl Core {
 
     /// A room or participant event: no record changes, one pulse event.
     pub async fn room_event(&self, d: Draft<'_>) -> CoreResult<Outcome<()>> {
-        let endpoints = self.store.endpoints(d.project_id).await?;
+        let endpoints = self.store.endpoints(&d.project_id.into()).await?;
         let mut changes = Changes { livekit_event: d.livekit_event_id.map(Into::into), ops: Vec::new() };
         let (event, _) = self.emit(&mut changes, &endpoints, d);
         Ok(match self.commit_events(changes, std::slice::from_ref(&event)).await? {

@@ -66,7 +66,7 @@ impl Core {
         let Some((project_id, room_name)) = split_room(&room.name) else {
             return Ok(self.drop_event(lk_id).await?.into());
         };
-        if self.store.project(project_id).await?.is_none() {
+        if self.store.project(&project_id.into()).await?.is_none() {
             return Ok(self.drop_event(lk_id).await?.into());
         }
         let Some(kind) = room_event(&e.event) else {
@@ -112,7 +112,7 @@ impl Core {
         let Some(room_name) = split_room(livekit_room).map(|(_, r)| r.to_string()) else { return };
         let filter = crate::store::IngressFilter { room_name: Some(room_name), include_deleted: false };
         let all = crate::store::PageReq { page: 1, limit: u32::MAX };
-        let Ok(found) = self.store.ingress_list(project_id, &filter, all).await else { return };
+        let Ok(found) = self.store.ingress_list(&project_id.into(), &filter, all).await else { return };
         let Some(ingress) = found.items.into_iter().find(|i| i.participant_identity == pt.identity) else { return };
         let disabled = match track.kind.as_str() {
             "AUDIO" => !ingress.audio_enabled,

@@ -83,7 +83,7 @@ impl Core {
     }
 
     async fn find_project(&self, id: &str) -> CoreResult<ProjectRecord> {
-        self.store.project(id).await?.ok_or_else(|| CoreError::not_found(format!("project {id}")))
+        self.store.project(&id.into()).await?.ok_or_else(|| CoreError::not_found(format!("project {id}")))
     }
 
     pub async fn get_project(&self, id: &str) -> CoreResult<api::Project> {
@@ -109,7 +109,7 @@ impl Core {
     /// Deletes a project and everything it owns. Refused while egress is running, unless
     /// `force`: then running egress is stopped and live ingress deleted on LiveKit first.
     pub async fn delete_project(&self, id: &str, force: bool) -> CoreResult<api::Deleted> {
-        self.find_project(id).await?;
+        let project = self.find_project(id).await?;
         let active: Vec<_> = self.store.egress_unfinished().await?.into_iter().filter(|e| e.project_id == id).collect();
         if !active.is_empty() && !force {
             return Err(CoreError::Conflict(format!(
@@ -127,7 +127,7 @@ impl Core {
         }
         let live = crate::store::IngressFilter { room_name: None, include_deleted: false };
         let all = PageReq { page: 1, limit: u32::MAX };
-        for i in self.store.ingress_list(id, &live, all).await?.items {
+        for i in self.store.ingress_list(&project.id, &live, all).await?.items {
             if let Err(err) = self.livekit.delete_ingress(&i.livekit_id).await {
                 tracing::warn!(ingress_id = %i.id, error = %err, "could not delete ingress of deleted project");
             }

@@ -119,7 +119,7 @@ impl Core {
     }
 
     async fn find_rule(&self, project: &ProjectRecord, id: &str) -> CoreResult<RuleRecord> {
-        self.store.rule(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("rule {id}")))
+        self.store.rule(&project.id, &id.into()).await?.ok_or_else(|| CoreError::not_found(format!("rule {id}")))
     }
 
     pub async fn get_rule(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::Rule> {
@@ -161,13 +161,13 @@ impl Core {
             return;
         }
         // Every track_published and room_started passes here: one read when no rule matches.
-        let Ok(rules) = self.store.rules(project_id).await else { return };
+        let Ok(rules) = self.store.rules(&project_id.into()).await else { return };
         let matching: Vec<&RuleRecord> =
             rules.iter().filter(|r| r.enabled && r.trigger == trigger && glob_match(&r.room_glob, room)).collect();
         if matching.is_empty() {
             return;
         }
-        let Ok(Some(project)) = self.store.project(project_id).await else { return };
+        let Ok(Some(project)) = self.store.project(&project_id.into()).await else { return };
         for rule in matching {
             let mut req: StartEgress = match serde_json::from_str(&rule.egress) {
                 Ok(r) => r,
@@ -190,9 +190,9 @@ impl Core {
 
     /// The room finished: stops what rules started in it that LiveKit has not ended.
     pub async fn room_finished(&self, project_id: &str, room: &str) {
-        let Ok(Some(project)) = self.store.project(project_id).await else { return };
+        let Ok(Some(project)) = self.store.project(&project_id.into()).await else { return };
         let filter = EgressFilter { status: None, room_name: Some(room.to_string()) };
-        let Ok(found) = self.store.egress_list(project_id, &filter, PageReq { page: 1, limit: 100 }).await else {
+        let Ok(found) = self.store.egress_list(&project.id, &filter, PageReq { page: 1, limit: 100 }).await else {
             return;
         };
         for e in found.items.iter().filter(|e| e.rule_id.is_some() && !e.status.is_final() && e.livekit_id.is_some()) {

@@ -142,7 +142,7 @@ impl AppState {
         let project = self
             .core
             .store
-            .project(&id)
+            .project(&id.as_str().into())
             .await?
             .ok_or_else(|| ApiError::unauthenticated("the project this console link opens no longer exists"))?;
         self.limits.check_project(&project.id)?;

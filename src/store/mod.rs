@@ -277,7 +277,7 @@ pub trait Writes: Send + Sync {
 /// Projects and their keys.
 #[async_trait]
 pub trait Projects: Send + Sync {
-    async fn project(&self, id: &str) -> Result<Option<ProjectRecord>>;
+    async fn project(&self, id: &ProjectId) -> Result<Option<ProjectRecord>>;
     async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>>;
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>>;
 }
@@ -286,25 +286,30 @@ pub trait Projects: Send + Sync {
 #[async_trait]
 pub trait Media: Send + Sync {
     /// A project's egress by pulse id or LiveKit id; another project's finds nothing.
-    async fn egress(&self, project_id: &str, id: &str) -> Result<Option<EgressRecord>>;
+    async fn egress(&self, project_id: &ProjectId, id: &str) -> Result<Option<EgressRecord>>;
     /// Any project's egress by LiveKit id (routing LiveKit's events).
     async fn egress_by_livekit(&self, livekit_id: &str) -> Result<Option<EgressRecord>>;
-    async fn egress_list(&self, project_id: &str, filter: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>>;
+    async fn egress_list(
+        &self,
+        project_id: &ProjectId,
+        filter: &EgressFilter,
+        page: PageReq,
+    ) -> Result<Paged<EgressRecord>>;
     /// Every project's egress that has not ended (the reconciler's work).
     /// Ended egress whose recording is still to be checked in the object store and is due by
     /// `now_ms`.
     async fn egress_to_verify(&self, now_ms: Millis) -> Result<Vec<EgressRecord>>;
     async fn egress_unfinished(&self) -> Result<Vec<EgressRecord>>;
-    async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>>;
-    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>>;
+    async fn ingress(&self, project_id: &ProjectId, id: &str) -> Result<Option<IngressRecord>>;
+    async fn rule(&self, project_id: &ProjectId, id: &RuleId) -> Result<Option<RuleRecord>>;
     /// A project's recording rules, newest first.
-    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>>;
+    async fn rules(&self, project_id: &ProjectId) -> Result<Vec<RuleRecord>>;
     /// Whether any project has a recording rule (else the reconciler need not list rooms).
     async fn any_rules(&self) -> Result<bool>;
     async fn ingress_by_livekit(&self, livekit_id: &str) -> Result<Option<IngressRecord>>;
     async fn ingress_list(
         &self,
-        project_id: &str,
+        project_id: &ProjectId,
         filter: &IngressFilter,
         page: PageReq,
     ) -> Result<Paged<IngressRecord>>;
@@ -313,12 +318,17 @@ pub trait Media: Send + Sync {
 /// Endpoints, events, deliveries and their logs.
 #[async_trait]
 pub trait Webhooks: Send + Sync {
-    async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>>;
+    async fn endpoint(&self, project_id: &ProjectId, id: &EndpointId) -> Result<Option<EndpointRecord>>;
     /// A project's endpoints, newest first.
-    async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>>;
-    async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>>;
-    async fn delivery(&self, project_id: &str, id: &str) -> Result<Option<DeliveryRecord>>;
-    async fn deliveries(&self, project_id: &str, filter: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>>;
+    async fn endpoints(&self, project_id: &ProjectId) -> Result<Vec<EndpointRecord>>;
+    async fn event(&self, project_id: &ProjectId, id: &EventId) -> Result<Option<EventRecord>>;
+    async fn delivery(&self, project_id: &ProjectId, id: &DeliveryId) -> Result<Option<DeliveryRecord>>;
+    async fn deliveries(
+        &self,
+        project_id: &ProjectId,
+        filter: &LogFilter,
+        page: PageReq,
+    ) -> Result<Paged<DeliveryRecord>>;
 }
 
 /// The durable delivery schedule.
@@ -330,7 +340,7 @@ pub trait Queue: Send + Sync {
     async fn claim_due(&self, claim: Claim) -> Result<Vec<DeliveryRecord>>;
     async fn queue_counts(&self, now_ms: Millis) -> Result<QueueCounts>;
     /// The same for one project's deliveries.
-    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts>;
+    async fn project_queue_counts(&self, project_id: &ProjectId, now_ms: Millis) -> Result<QueueCounts>;
     /// The earliest scheduled time, if anything is scheduled.
     async fn next_due(&self) -> Result<Option<Millis>>;
 }

@@ -246,7 +246,7 @@ fn endpoint_updates_racing_each_other_lose_nothing() {
         });
         assert_eq!(deleted.0, 200, "round {round}: {deleted:?}");
         assert!(matches!(patched.0, 200 | 404), "round {round}: {patched:?}");
-        let left = env.rt.block_on(store.endpoint(&project, &id)).unwrap();
+        let left = env.rt.block_on(store.endpoint(&project.as_str().into(), &id.as_str().into())).unwrap();
         assert!(left.is_none(), "round {round}: the deleted endpoint came back");
 
         // PATCH beside rotate-secret: the rotation holds.
@@ -259,7 +259,7 @@ fn endpoint_updates_racing_each_other_lose_nothing() {
             )
         });
         assert_eq!((patched.0, rotated.0), (200, 200), "round {round}");
-        let now = env.rt.block_on(store.endpoint(&project, &id)).unwrap().unwrap();
+        let now = env.rt.block_on(store.endpoint(&project.as_str().into(), &id.as_str().into())).unwrap().unwrap();
         assert_eq!(now.current_secret(), rotated.1["secret"].as_str(), "round {round}: the rotation was lost");
         assert_eq!(now.description.as_deref(), Some("y"), "round {round}: the patch was lost");
     }

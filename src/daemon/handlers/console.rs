@@ -47,7 +47,12 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Co
             let id = req.project_id.ok_or_else(|| {
                 ApiError::invalid("project_id", "project_id is required with the admin token: the project to open")
             })?;
-            st.core.store.project(&id).await?.ok_or_else(|| ApiError::not_found(format!("project {id}")))?.id
+            st.core
+                .store
+                .project(&id.as_str().into())
+                .await?
+                .ok_or_else(|| ApiError::not_found(format!("project {id}")))?
+                .id
         }
     };
     let ttl = req.ttl_seconds.unwrap_or(3600);

@@ -27,6 +27,7 @@ use tokio_postgres::types::ToSql;
 use rows::{PgRow, decode};
 
 use super::*;
+use crate::ids::*;
 use crate::model::Millis;
 
 /// How long a request waits for a connection (or to make one) before answering 503.
@@ -233,7 +234,7 @@ impl Writes for PgStore {
 
 #[async_trait]
 impl Projects for PgStore {
-    async fn project(&self, id: &str) -> Result<Option<ProjectRecord>> {
+    async fn project(&self, id: &ProjectId) -> Result<Option<ProjectRecord>> {
         self.one(&[id]).await
     }
 
@@ -256,7 +257,7 @@ impl Projects for PgStore {
 
 #[async_trait]
 impl Media for PgStore {
-    async fn egress(&self, project_id: &str, id: &str) -> Result<Option<EgressRecord>> {
+    async fn egress(&self, project_id: &ProjectId, id: &str) -> Result<Option<EgressRecord>> {
         match self.by("livekit_id", id, Some(project_id)).await? {
             Some(e) => Ok(Some(e)),
             None => self.one(&[project_id, id]).await,
@@ -267,7 +268,12 @@ impl Media for PgStore {
         self.by("livekit_id", livekit_id, None).await
     }
 
-    async fn egress_list(&self, project_id: &str, f: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>> {
+    async fn egress_list(
+        &self,
+        project_id: &ProjectId,
+        f: &EgressFilter,
+        page: PageReq,
+    ) -> Result<Paged<EgressRecord>> {
         let status = f.status.map(|s| s.as_str().to_string());
         let mut filter = "project_id = $1".to_string();
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
@@ -292,7 +298,7 @@ impl Media for PgStore {
         rows.iter().map(decode).collect()
     }
 
-    async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>> {
+    async fn ingress(&self, project_id: &ProjectId, id: &str) -> Result<Option<IngressRecord>> {
         match self.by("livekit_id", id, Some(project_id)).await? {
             Some(i) => Ok(Some(i)),
             None => self.one(&[project_id, id]).await,
@@ -303,7 +309,7 @@ impl Media for PgStore {
         self.by("livekit_id", livekit_id, None).await
     }
 
-    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>> {
+    async fn rule(&self, project_id: &ProjectId, id: &RuleId) -> Result<Option<RuleRecord>> {
         self.one(&[project_id, id]).await
     }
 
@@ -311,13 +317,18 @@ impl Media for PgStore {
         Ok(!self.query("SELECT 1 FROM rules LIMIT 1", &[]).await?.is_empty())
     }
 
-    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
+    async fn rules(&self, project_id: &ProjectId) -> Result<Vec<RuleRecord>> {
         let rows =
             self.query("SELECT rev, data FROM rules WHERE project_id = $1 ORDER BY id DESC", &[&project_id]).await?;
         rows.iter().map(decode).collect()
     }
 
-    async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
+    async fn ingress_list(
+        &self,
+        project_id: &ProjectId,
+        f: &IngressFilter,
+        page: PageReq,
+    ) -> Result<Paged<IngressRecord>> {
         let mut filter = "project_id = $1".to_string();
         let mut params: Vec<&(dyn ToSql + Sync)> = vec![&project_id];
         if !f.include_deleted {
@@ -333,26 +344,26 @@ impl Media for PgStore {
 
 #[async_trait]
 impl Webhooks for PgStore {
-    async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>> {
+    async fn endpoint(&self, project_id: &ProjectId, id: &EndpointId) -> Result<Option<EndpointRecord>> {
         self.one(&[project_id, id]).await
     }
 
-    async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>> {
+    async fn endpoints(&self, project_id: &ProjectId) -> Result<Vec<EndpointRecord>> {
         let rows = self
             .query("SELECT rev, data FROM endpoints WHERE project_id = $1 ORDER BY id DESC", &[&project_id])
             .await?;
         rows.iter().map(decode).collect()
     }
 
-    async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>> {
+    async fn event(&self, project_id: &ProjectId, id: &EventId) -> Result<Option<EventRecord>> {
         self.one(&[project_id, id]).await
     }
 
-    async fn delivery(&self, project_id: &str, id: &str) -> Result<Option<DeliveryRecord>> {
+    async fn delivery(&self, project_id: &ProjectId, id: &DeliveryId) -> Result<Option<DeliveryRecord>> {
         self.one(&[project_id, id]).await
     }
 
-    async fn deliveries(&self, project_id: &str, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
+    async fn deliveries(&self, project_id: &ProjectId, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
         let status = f.status.map(|s| s.as_str().to_string());
         let event = f.event.map(|e| e.as_str().to_string());
         let mut filter = "project_id = $1".to_string();
@@ -397,7 +408,7 @@ impl Queue for PgStore {
         Ok(QueueCounts { scheduled: r.get::<_, i64>(0) as u64, due: r.get::<_, i64>(1) as u64 })
     }
 
-    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts> {
+    async fn project_queue_counts(&self, project_id: &ProjectId, now_ms: Millis) -> Result<QueueCounts> {
         let rows = self
             .query(
                 "SELECT count(*), count(*) FILTER (WHERE due_ms <= $1) FROM deliveries \

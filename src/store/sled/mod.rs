@@ -21,6 +21,7 @@ use keys::{Row, counter, decode, id_bound, key};
 use writer::{Cmd, Stats};
 
 use super::*;
+use crate::ids::*;
 use crate::model::{DeliveryStatus, Millis};
 
 /// Commands waiting for the writer before callers are told to come back later.
@@ -356,7 +357,7 @@ impl Writes for SledStore {
 
 #[async_trait]
 impl Projects for SledStore {
-    async fn project(&self, id: &str) -> Result<Option<ProjectRecord>> {
+    async fn project(&self, id: &ProjectId) -> Result<Option<ProjectRecord>> {
         if let Some(p) = self.cache.project(id) {
             return Ok(Some(p));
         }
@@ -382,7 +383,7 @@ impl Projects for SledStore {
 
 #[async_trait]
 impl Media for SledStore {
-    async fn egress(&self, project_id: &str, id: &str) -> Result<Option<EgressRecord>> {
+    async fn egress(&self, project_id: &ProjectId, id: &str) -> Result<Option<EgressRecord>> {
         match self.via("G", &key(&["GL", id], false), Some(project_id))? {
             Some(e) => Ok(Some(e)),
             None => self.get(&key(&["G", project_id, id], false)),
@@ -393,9 +394,14 @@ impl Media for SledStore {
         self.via("G", &key(&["GL", livekit_id], false), None)
     }
 
-    async fn egress_list(&self, project_id: &str, f: &EgressFilter, page: PageReq) -> Result<Paged<EgressRecord>> {
+    async fn egress_list(
+        &self,
+        project_id: &ProjectId,
+        f: &EgressFilter,
+        page: PageReq,
+    ) -> Result<Paged<EgressRecord>> {
         let (group, primary) = match f.status {
-            Some(s) => (key(&["Gs", project_id, s.as_str()], true), Some(("G", project_id))),
+            Some(s) => (key(&["Gs", project_id, s.as_str()], true), Some(("G", project_id.as_str()))),
             None => (key(&["G", project_id], true), None),
         };
         let keep: Option<Keep<'_, EgressRecord>> =
@@ -413,7 +419,7 @@ impl Media for SledStore {
         Ok(out)
     }
 
-    async fn ingress(&self, project_id: &str, id: &str) -> Result<Option<IngressRecord>> {
+    async fn ingress(&self, project_id: &ProjectId, id: &str) -> Result<Option<IngressRecord>> {
         match self.via("I", &key(&["IL", id], false), Some(project_id))? {
             Some(i) => Ok(Some(i)),
             None => self.get(&key(&["I", project_id, id], false)),
@@ -424,7 +430,7 @@ impl Media for SledStore {
         self.via("I", &key(&["IL", livekit_id], false), None)
     }
 
-    async fn rule(&self, project_id: &str, id: &str) -> Result<Option<RuleRecord>> {
+    async fn rule(&self, project_id: &ProjectId, id: &RuleId) -> Result<Option<RuleRecord>> {
         self.get(&key(&["R", project_id, id], false))
     }
 
@@ -432,7 +438,7 @@ impl Media for SledStore {
         Ok(self.tree.scan_prefix(b"R/").next().is_some())
     }
 
-    async fn rules(&self, project_id: &str) -> Result<Vec<RuleRecord>> {
+    async fn rules(&self, project_id: &ProjectId) -> Result<Vec<RuleRecord>> {
         self.tree
             .scan_prefix(key(&["R", project_id], true))
             .rev()
@@ -440,11 +446,16 @@ impl Media for SledStore {
             .collect()
     }
 
-    async fn ingress_list(&self, project_id: &str, f: &IngressFilter, page: PageReq) -> Result<Paged<IngressRecord>> {
+    async fn ingress_list(
+        &self,
+        project_id: &ProjectId,
+        f: &IngressFilter,
+        page: PageReq,
+    ) -> Result<Paged<IngressRecord>> {
         let (group, primary) = if f.include_deleted {
             (key(&["I", project_id], true), None)
         } else {
-            (key(&["Ia", project_id], true), Some(("I", project_id)))
+            (key(&["Ia", project_id], true), Some(("I", project_id.as_str())))
         };
         let keep: Option<Keep<'_, IngressRecord>> =
             f.room_name.as_ref().map(|room| Box::new(move |i: &IngressRecord| &i.room_name == room) as Box<_>);
@@ -454,14 +465,14 @@ impl Media for SledStore {
 
 #[async_trait]
 impl Webhooks for SledStore {
-    async fn endpoint(&self, project_id: &str, id: &str) -> Result<Option<EndpointRecord>> {
+    async fn endpoint(&self, project_id: &ProjectId, id: &EndpointId) -> Result<Option<EndpointRecord>> {
         if let Some(all) = self.cache.endpoints(project_id) {
-            return Ok(all.iter().find(|e| e.id == id).cloned());
+            return Ok(all.iter().find(|e| &e.id == id).cloned());
         }
         self.get(&key(&["W", project_id, id], false))
     }
 
-    async fn endpoints(&self, project_id: &str) -> Result<Vec<EndpointRecord>> {
+    async fn endpoints(&self, project_id: &ProjectId) -> Result<Vec<EndpointRecord>> {
         if let Some(all) = self.cache.endpoints(project_id) {
             return Ok(all.as_ref().clone());
         }
@@ -476,19 +487,19 @@ impl Webhooks for SledStore {
         Ok(all)
     }
 
-    async fn event(&self, project_id: &str, id: &str) -> Result<Option<EventRecord>> {
+    async fn event(&self, project_id: &ProjectId, id: &EventId) -> Result<Option<EventRecord>> {
         self.get(&key(&["V", project_id, id], false))
     }
 
-    async fn delivery(&self, project_id: &str, id: &str) -> Result<Option<DeliveryRecord>> {
+    async fn delivery(&self, project_id: &ProjectId, id: &DeliveryId) -> Result<Option<DeliveryRecord>> {
         self.get(&key(&["D", project_id, id], false))
     }
 
-    async fn deliveries(&self, project_id: &str, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
+    async fn deliveries(&self, project_id: &ProjectId, f: &LogFilter, page: PageReq) -> Result<Paged<DeliveryRecord>> {
         let p = project_id;
         let filtered = f.status.is_some() || f.event.is_some() || f.endpoint_id.is_some();
         let (groups, primary) = match filtered {
-            true => (self.delivery_groups(p, f)?, Some(("D", p))),
+            true => (self.delivery_groups(p, f)?, Some(("D", p.as_str()))),
             false => (vec![key(&["D", p], true)], None),
         };
         let bounds = (f.since_ms.is_some() || f.until_ms.is_some()).then(|| {
@@ -548,7 +559,7 @@ impl Queue for SledStore {
         Ok(QueueCounts { scheduled, due: due.saturating_sub(leased) })
     }
 
-    async fn project_queue_counts(&self, project_id: &str, now_ms: Millis) -> Result<QueueCounts> {
+    async fn project_queue_counts(&self, project_id: &ProjectId, now_ms: Millis) -> Result<QueueCounts> {
         let mut scheduled = 0;
         for status in [DeliveryStatus::Pending, DeliveryStatus::Retrying] {
             let f = LogFilter { status: Some(status), ..Default::default() };

@@ -49,14 +49,14 @@ async fn isolation_lookup_order_and_status_index() {
         ],
     )
     .await;
-    assert_eq!(s.egress("prj_a", "EG_1").await.unwrap().unwrap().id, "eg_1");
-    assert!(s.egress("prj_a", "EG_3").await.unwrap().is_none(), "foreign LiveKit id");
-    assert!(s.egress("prj_a", "eg_3").await.unwrap().is_none(), "foreign pulse id");
-    let list = s.egress_list("prj_a", &EgressFilter::default(), ALL).await.unwrap();
+    assert_eq!(s.egress(&"prj_a".into(), "EG_1").await.unwrap().unwrap().id, "eg_1");
+    assert!(s.egress(&"prj_a".into(), "EG_3").await.unwrap().is_none(), "foreign LiveKit id");
+    assert!(s.egress(&"prj_a".into(), "eg_3").await.unwrap().is_none(), "foreign pulse id");
+    let list = s.egress_list(&"prj_a".into(), &EgressFilter::default(), ALL).await.unwrap();
     assert_eq!(list.items.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["eg_2", "eg_1"]);
     assert_eq!(list.total, 2);
     let active = EgressFilter { status: Some(EgressStatus::Active), room_name: None };
-    assert_eq!(s.egress_list("prj_a", &active, ALL).await.unwrap().total, 1);
+    assert_eq!(s.egress_list(&"prj_a".into(), &active, ALL).await.unwrap().total, 1);
     assert_eq!(s.egress_by_livekit("EG_3").await.unwrap().unwrap().project_id, "prj_b");
     assert_eq!(s.egress_unfinished().await.unwrap().len(), 3);
 }
@@ -68,7 +68,7 @@ async fn preconditions_and_dedupe_write_nothing_when_they_fail() {
     let e = egress("prj_a", "eg_1", Some("EG_1"), EgressStatus::Pending);
     assert_eq!(put(&s, vec![Op::PutEgress(e.clone(), Expect::New)]).await, Committed::Applied);
     assert!(matches!(put(&s, vec![Op::PutEgress(e.clone(), Expect::New)]).await, Committed::Conflict(_)));
-    let stored = s.egress("prj_a", "eg_1").await.unwrap().unwrap();
+    let stored = s.egress(&"prj_a".into(), "eg_1").await.unwrap().unwrap();
     assert_eq!(stored.rev, 1);
     let mut ended = stored.clone();
     ended.status = EgressStatus::Ended;
@@ -78,9 +78,9 @@ async fn preconditions_and_dedupe_write_nothing_when_they_fail() {
         Op::PutEgress(ended.clone(), Expect::Rev(7)),
     ];
     assert!(matches!(put(&s, stale).await, Committed::Conflict(_)));
-    assert!(s.delivery("prj_a", "whl_1").await.unwrap().is_none());
+    assert!(s.delivery(&"prj_a".into(), &"whl_1".into()).await.unwrap().is_none());
     assert_eq!(put(&s, vec![Op::PutEgress(ended, Expect::Rev(1))]).await, Committed::Applied);
-    let after = s.egress("prj_a", "eg_1").await.unwrap().unwrap();
+    let after = s.egress(&"prj_a".into(), "eg_1").await.unwrap().unwrap();
     assert_eq!((after.rev, after.status), (2, EgressStatus::Ended));
     assert!(s.egress_unfinished().await.unwrap().is_empty(), "the unfinished index follows the status");
     let seen = || Changes { livekit_event: Some("EV_1".into()), ops: vec![] };
@@ -119,7 +119,7 @@ async fn logs_page_filter_and_count_with_indexes() {
     put(&s, ops).await;
     let page = |p, f: LogFilter| {
         let s = s.clone();
-        async move { s.deliveries("prj_a", &f, PageReq { page: p, limit: 4 }).await.unwrap() }
+        async move { s.deliveries(&"prj_a".into(), &f, PageReq { page: p, limit: 4 }).await.unwrap() }
     };
     let first = page(1, LogFilter::default()).await;
     assert_eq!((first.total, first.items.len()), (30, 4));
@@ -206,11 +206,11 @@ async fn prune_removes_only_finished_old_deliveries_and_deleting_a_project_remov
     )
     .await;
     assert_eq!(s.prune(1_000_000).await.unwrap(), 1);
-    assert_eq!(s.deliveries("prj_a", &LogFilter::default(), ALL).await.unwrap().total, 2);
+    assert_eq!(s.deliveries(&"prj_a".into(), &LogFilter::default(), ALL).await.unwrap().total, 2);
     assert!(s.project_by_key_hash("h").await.unwrap().is_some());
     put(&s, vec![Op::DeleteProject("prj_a".into())]).await;
     assert!(s.project_by_key_hash("h").await.unwrap().is_none());
-    assert_eq!(s.deliveries("prj_a", &LogFilter::default(), ALL).await.unwrap().total, 0);
+    assert_eq!(s.deliveries(&"prj_a".into(), &LogFilter::default(), ALL).await.unwrap().total, 0);
     assert_eq!(s.queue_counts(i64::MAX).await.unwrap().scheduled, 0);
     let left: Vec<_> = s.tree.iter().keys().map(|k| String::from_utf8_lossy(&k.unwrap()).into_owned()).collect();
     assert!(left.is_empty(), "nothing of the project is left: {left:?}");
@@ -248,7 +248,7 @@ async fn second_open_is_refused_and_data_survives_reopen() {
             Err(e) => panic!("{e}"),
         }
     };
-    assert_eq!(s.egress_list("prj_a", &EgressFilter::default(), ALL).await.unwrap().total, 32);
+    assert_eq!(s.egress_list(&"prj_a".into(), &EgressFilter::default(), ALL).await.unwrap().total, 32);
 }
 
 #[tokio::test]
@@ -266,7 +266,7 @@ async fn a_writer_that_falls_behind_answers_busy_not_ok() {
     });
     assert!(matches!(refused, Err(StoreError::Busy)), "{refused:?}");
     assert!(queued.into_iter().all(|c| c.unwrap() == Committed::Applied), "what was queued still commits");
-    assert!(s.egress("prj_a", "eg_9").await.unwrap().is_none(), "nothing of the refused commit was written");
+    assert!(s.egress(&"prj_a".into(), "eg_9").await.unwrap().is_none(), "nothing of the refused commit was written");
 }
 
 #[tokio::test]
@@ -331,7 +331,7 @@ async fn assert_filters_match(s: &SledStore, all: &[DeliveryRecord]) {
             .collect();
         want.reverse();
         for (page, limit) in [(1, 5), (3, 5), (2, 7), (1, 1000)] {
-            let got = s.deliveries("prj_a", &f, PageReq { page, limit }).await.unwrap();
+            let got = s.deliveries(&"prj_a".into(), &f, PageReq { page, limit }).await.unwrap();
             let skip = ((page - 1) * limit) as usize;
             let expect: Vec<&str> = want.iter().skip(skip).take(limit as usize).copied().collect();
             assert_eq!(got.items.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), expect, "{f:?} page {page}");
@@ -348,14 +348,14 @@ async fn every_filter_mix_merges_its_index_groups_newest_first() {
     put(&s, all.iter().cloned().map(|d| Op::PutDelivery(d, Expect::New)).collect()).await;
     assert_filters_match(&s, &all).await;
     // A status change moves the delivery between groups and their counts.
-    let mut moved = s.delivery("prj_a", "whl_0002").await.unwrap().unwrap();
+    let mut moved = s.delivery(&"prj_a".into(), &"whl_0002".into()).await.unwrap().unwrap();
     moved.status = DeliveryStatus::Delivered;
     let rev = moved.rev;
     put(&s, vec![Op::PutDelivery(moved, Expect::Rev(rev))]).await;
     let mut all = all;
     all[2].status = DeliveryStatus::Delivered;
     assert_filters_match(&s, &all).await;
-    let counts = s.project_queue_counts("prj_a", 0).await.unwrap();
+    let counts = s.project_queue_counts(&"prj_a".into(), 0).await.unwrap();
     assert_eq!(counts.scheduled, all.iter().filter(|d| d.status == DeliveryStatus::Retrying).count() as u64);
 }
 
