@@ -7,7 +7,7 @@ use std::fmt;
 macro_rules! typed_id {
     ($(#[$doc:meta] $name:ident = $prefix:literal;)*) => {$(
         #[$doc]
-        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Default, serde::Serialize, serde::Deserialize)]
+        #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize)]
         #[serde(transparent)]
         pub struct $name(String);
 
