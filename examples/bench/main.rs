@@ -186,14 +186,15 @@ async fn storm(events: usize, connections: usize) {
     d.stop();
     {
         let store = pulse::store::sled::SledStore::open(dir.path(), 8).unwrap();
-        let (keys, bytes) = store.live_bytes();
+        let groups = store.live_bytes_by_group();
+        let (keys, bytes) = groups.values().fold((0, 0), |(n, b), (gn, gb)| (n + gn, b + gb));
         println!(
             "live data: {keys} keys, {:.1} MB = {:.0} bytes per event; sled reports {:.1} MB on disk",
             bytes as f64 / 1e6,
             bytes as f64 / events as f64,
             pulse::store::Upkeep::size_on_disk(&store) as f64 / 1e6
         );
-        for (group, (n, b)) in store.live_bytes_by_group() {
+        for (group, (n, b)) in groups {
             println!("  {group:<3} {n:>8} keys {:>6.0} bytes per event", b as f64 / events as f64);
         }
         pulse::store::Upkeep::close(&store).await.unwrap();

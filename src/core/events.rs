@@ -123,7 +123,7 @@ impl Core {
                     if self.stream.receiver_count() == 0 {
                         continue;
                     }
-                    match self.store.event(&project_id.as_str().into(), &event_id.as_str().into()).await {
+                    match self.store.event(&project_id, &event_id).await {
                         Ok(Some(e)) => match serde_json::from_str::<PulseEvent>(&e.payload) {
                             Ok(ev) => drop(self.stream.send(ev)),
                             Err(err) => tracing::warn!(event = %event_id, error = %err, "unreadable event payload"),

@@ -367,7 +367,7 @@ pub enum Notice {
     /// New deliveries may be due: look now rather than at the next poll.
     Due,
     /// An event another daemon committed (for this daemon's live streams).
-    Event { project_id: String, event_id: String },
+    Event { project_id: ProjectId, event_id: EventId },
 }
 
 /// What daemons sharing one store coordinate through it. A store one daemon owns (sled) keeps

@@ -187,7 +187,10 @@ mod tests {
     #[test]
     fn long_batches_split_under_the_payload_limit() {
         let many: Vec<Notice> = (0..1000)
-            .map(|i| Notice::Event { project_id: "prj_01234567890123456789".into(), event_id: format!("evt_{i:026}") })
+            .map(|i| Notice::Event {
+                project_id: "prj_01234567890123456789".into(),
+                event_id: format!("evt_{i:026}").into(),
+            })
             .collect();
         let p = payloads("pd_me", &many);
         assert!(p.len() > 1);

@@ -109,7 +109,7 @@ pub async fn commit(client: &mut Object, changes: Changes) -> Result<(Committed,
     let mut notices = Vec::new();
     for op in changes.ops {
         if let Op::PutEvent(e) = &op {
-            notices.push(Notice::Event { project_id: e.project_id.to_string(), event_id: e.id.to_string() });
+            notices.push(Notice::Event { project_id: e.project_id.clone(), event_id: e.id.clone() });
         }
         steps(op, &mut plan);
     }

@@ -294,7 +294,7 @@ impl Row for DeliveryRecord {
 }
 
 /// The groups a project's data lives in (for deleting a project).
-pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "R", "W", "V", "D", "Dx"];
+pub const PROJECT_GROUPS: &[&str] = &["G", "Gs", "I", "Ia", "R", "W", "V", "D", DELIVERY_INDEX];
 
 /// The deliveries of one (status, event, endpoint) combination: one index entry per delivery
 /// serves every filter. A filter picks the combinations it matches from their counters and

@@ -1,7 +1,7 @@
 //! Newest-first scans of several key groups merged into one, for filters that several index
 //! groups answer together.
 
-use crate::store::{Result, StoreError};
+use crate::store::Result;
 
 /// Newest-first scans of several groups, merged by the id that ends each key: yields the
 /// index of the group, the key and the value.
@@ -34,7 +34,7 @@ impl Merged {
 
     fn pull(&mut self, i: usize) -> Result<()> {
         if let Some(kv) = self.scans[i].next() {
-            let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let (k, v) = kv.map_err(super::io)?;
             self.heads.push((k[self.group_lens[i]..].to_vec(), i, k, v));
         }
         Ok(())

@@ -3,8 +3,9 @@
 
 use std::collections::HashMap;
 
+use super::io;
 use super::keys::{self, counter, decode};
-use crate::store::{DeliveryRecord, Result, StoreError};
+use crate::store::{DeliveryRecord, Result};
 
 /// Keys applied per batch while rebuilding.
 const CHUNK: usize = 10_000;
@@ -68,8 +69,4 @@ fn remove_prefix(tree: &::sled::Tree, prefix: &[u8]) -> Result<()> {
         }
     }
     tree.apply_batch(batch).map_err(io)
-}
-
-fn io(e: ::sled::Error) -> StoreError {
-    StoreError::Io(e.to_string())
 }

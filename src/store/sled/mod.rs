@@ -76,6 +76,11 @@ impl Leases {
     }
 }
 
+/// sled's errors as the store's.
+fn io(e: ::sled::Error) -> StoreError {
+    StoreError::Io(e.to_string())
+}
+
 /// Whether the store at `path` is (or, new, will be) written with zstd page compression. sled
 /// refuses to open a store with another setting than the one it was created with, and data
 /// dirs from builds before compression are uncompressed: they stay so (`pulse store copy`
@@ -163,11 +168,8 @@ impl SledStore {
 
     /// How many keys the store holds and their bytes (keys and values), for size diagnostics:
     /// what is on disk beyond this is sled's overhead and not yet reclaimed rewrites.
-    pub fn live_bytes(&self) -> (u64, u64) {
-        self.tree.iter().flatten().fold((0, 0), |(n, b), (k, v)| (n + 1, b + (k.len() + v.len()) as u64))
-    }
-
-    /// [`SledStore::live_bytes`] per key group (the key up to its first `/`; counters as `#`).
+    /// Keys and their bytes (key and value) per key group: the key up to its first `/`,
+    /// counters as `#`.
     pub fn live_bytes_by_group(&self) -> std::collections::BTreeMap<String, (u64, u64)> {
         let mut out = std::collections::BTreeMap::<String, (u64, u64)>::new();
         for (k, v) in self.tree.iter().flatten() {
@@ -202,14 +204,14 @@ impl SledStore {
     }
 
     fn get<T: Row>(&self, k: &[u8]) -> Result<Option<T>> {
-        self.tree.get(k).map_err(|e| StoreError::Io(e.to_string()))?.map(|v| decode(&v)).transpose()
+        self.tree.get(k).map_err(io)?.map(|v| decode(&v)).transpose()
     }
 
     fn count(&self, group: &[u8]) -> Result<u64> {
         Ok(self
             .tree
             .get(counter(group))
-            .map_err(|e| StoreError::Io(e.to_string()))?
+            .map_err(io)?
             .and_then(|v| v.as_ref().try_into().ok())
             .map_or(0, u64::from_be_bytes))
     }
@@ -218,7 +220,7 @@ impl SledStore {
     fn egress_listed(&self, tag: &[u8]) -> Result<Vec<EgressRecord>> {
         let mut out = Vec::new();
         for kv in self.tree.scan_prefix(tag) {
-            let (k, p) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let (k, p) = kv.map_err(io)?;
             let id = String::from_utf8_lossy(&k[tag.len()..]);
             out.extend(self.get::<EgressRecord>(&key(&["G", &String::from_utf8_lossy(&p), &id], false))?);
         }
@@ -228,7 +230,7 @@ impl SledStore {
     /// A record found through a lookup key whose value is `<project>/<id>`, if it belongs to
     /// `project` (any project when `None`).
     fn via<T: Row>(&self, tag: &str, lookup: &[u8], project: Option<&str>) -> Result<Option<T>> {
-        let Some(target) = self.tree.get(lookup).map_err(|e| StoreError::Io(e.to_string()))? else {
+        let Some(target) = self.tree.get(lookup).map_err(io)? else {
             return Ok(None);
         };
         let target = String::from_utf8_lossy(&target);
@@ -304,7 +306,7 @@ impl SledStore {
         let prefix = counter(&key(&[keys::DELIVERY_INDEX, project], true));
         let mut out = Vec::new();
         for kv in self.tree.scan_prefix(&prefix) {
-            let (k, _) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let (k, _) = kv.map_err(io)?;
             let rest = String::from_utf8_lossy(&k[prefix.len()..]);
             let mut parts = rest.trim_end_matches('/').splitn(3, '/');
             let (Some(status), Some(event), Some(endpoint)) = (parts.next(), parts.next(), parts.next()) else {
@@ -368,11 +370,9 @@ impl Projects for SledStore {
         if let Some(p) = self.cache.project_by_hash(hash) {
             return Ok(Some(p));
         }
-        self.cache_project(|| {
-            match self.tree.get(key(&["K", hash], false)).map_err(|e| StoreError::Io(e.to_string()))? {
-                Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false)),
-                None => Ok(None),
-            }
+        self.cache_project(|| match self.tree.get(key(&["K", hash], false)).map_err(io)? {
+            Some(id) => self.get(&key(&["P", &String::from_utf8_lossy(&id)], false)),
+            None => Ok(None),
         })
     }
 
@@ -439,11 +439,7 @@ impl Media for SledStore {
     }
 
     async fn rules(&self, project_id: &ProjectId) -> Result<Vec<RuleRecord>> {
-        self.tree
-            .scan_prefix(key(&["R", project_id], true))
-            .rev()
-            .map(|kv| decode(&kv.map_err(|e| StoreError::Io(e.to_string()))?.1))
-            .collect()
+        self.tree.scan_prefix(key(&["R", project_id], true)).rev().map(|kv| decode(&kv.map_err(io)?.1)).collect()
     }
 
     async fn ingress_list(
@@ -481,7 +477,7 @@ impl Webhooks for SledStore {
             .tree
             .scan_prefix(key(&["W", project_id], true))
             .rev()
-            .map(|kv| decode(&kv.map_err(|e| StoreError::Io(e.to_string()))?.1))
+            .map(|kv| decode(&kv.map_err(io)?.1))
             .collect::<Result<_>>()?;
         self.cache.put_endpoints(generation, project_id, Arc::new(all.clone()));
         Ok(all)
@@ -526,7 +522,7 @@ impl Queue for SledStore {
         // reads keys only and is bounded.
         let mut leases = self.leases.lock();
         for kv in self.tree.range(keys::QUEUE.to_vec()..end).take(c.scan.unwrap_or(CLAIM_SCAN).min(CLAIM_SCAN)) {
-            let (k, ep) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let (k, ep) = kv.map_err(io)?;
             let Ok(target) = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]) else { continue };
             let endpoint = std::str::from_utf8(&ep).unwrap_or_default();
             let Some((project, id)) = target.split_once('/') else { continue };
@@ -572,7 +568,7 @@ impl Queue for SledStore {
         let leases = self.leases.lock();
         let mut due = 0;
         for k in self.tree.range(keys::QUEUE.to_vec()..end).keys().take(CLAIM_SCAN) {
-            let k = k.map_err(|e| StoreError::Io(e.to_string()))?;
+            let k = k.map_err(io)?;
             let target = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]).unwrap_or_default();
             if target.starts_with(&prefix) && !self.leases.holds(&leases, target, now_ms) {
                 due += 1;
@@ -586,7 +582,7 @@ impl Queue for SledStore {
         let leases = self.leases.lock();
         let now = crate::model::now_ms();
         for k in self.tree.scan_prefix(keys::QUEUE).keys().take(leases.len() + 1) {
-            let k = k.map_err(|e| StoreError::Io(e.to_string()))?;
+            let k = k.map_err(io)?;
             let target = std::str::from_utf8(&k[keys::QUEUE.len() + 8..]).unwrap_or_default();
             if self.leases.holds(&leases, target, now) {
                 continue;
@@ -625,7 +621,7 @@ impl Upkeep for SledStore {
         };
         let mut out = Export::default();
         for kv in self.tree.range(start..end).take(limit) {
-            let (k, v) = kv.map_err(|e| StoreError::Io(e.to_string()))?;
+            let (k, v) = kv.map_err(io)?;
             out.ops.push(match kind {
                 Kind::Projects => Op::PutProject(decode(&v)?, Expect::Any),
                 Kind::Rules => Op::PutRule(decode(&v)?, Expect::Any),

@@ -12,6 +12,7 @@ use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
 
+use super::io;
 use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, seen_key};
 use crate::model::Millis;
 use crate::store::{
@@ -168,10 +169,6 @@ impl<'a> View<'a> {
         }
         (batch, self.released)
     }
-}
-
-fn io(e: ::sled::Error) -> StoreError {
-    StoreError::Io(e.to_string())
 }
 
 /// Writes `rec` over whatever it replaces, keeping every index and counter in step. `Err`
