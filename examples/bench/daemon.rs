@@ -1,18 +1,35 @@
-//! The daemon under test: the release `pulse` binary as a child process on 127.0.0.1, its data
-//! dir in a temp dir, with its RSS read from /proc.
+//! The daemon under test, as a user starts it: the release `pulse` binary run as `pulse daemon
+//! --config <file>`, the file holding only what a user must set (listen address, data dir,
+//! LiveKit, the private-target allowance for the local receiver, the retry schedule and
+//! timeout the storms use), with no `PULSE_*` or `RUST_LOG` in its environment: default log
+//! filter, reconcile interval and limits. `--tuned` adds [`TUNED`] and says so.
 
 use std::net::SocketAddr;
 use std::path::{Path, PathBuf};
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-pub const ADMIN: &str = "bench-admin-token-0123456789";
-
 pub struct Daemon {
     pub child: Child,
     pub addr: SocketAddr,
     /// From spawn to `/health` answering.
     pub ready_after: Duration,
+    /// The admin token the daemon generated into its data dir on first start.
+    pub admin: String,
+}
+
+/// What `--tuned` adds to the config file: rate limits lifted (one load generator on one
+/// address is not a crowd of clients) and a quieter log. Everything else stays default.
+pub const TUNED: &str = "[rate_limit]\nper_ip_per_minute = 100000000\nper_project_per_minute = 100000000\n";
+
+/// How the daemons of one run are configured.
+#[derive(Clone, Default)]
+pub struct Setup {
+    /// The LiveKit stand-in's URL.
+    pub livekit: String,
+    pub tuned: bool,
+    /// More TOML (e.g. the `[store]` section for PostgreSQL).
+    pub extra: String,
 }
 
 /// `target/release/pulse`, beside this example's binary.
@@ -27,26 +44,45 @@ fn free_port() -> u16 {
     std::net::TcpListener::bind("127.0.0.1:0").unwrap().local_addr().unwrap().port()
 }
 
+/// The config file a user writes for this run.
+pub fn config(listen: SocketAddr, data_dir: &Path, setup: &Setup) -> String {
+    let mut c = format!(
+        "[daemon]\nlisten = \"{listen}\"\ndata_dir = \"{}\"\n\n[livekit]\nurl = \"{}\"\napi_key = \"devkey\"\n\
+         api_secret = \"secret\"\n\n[webhooks]\nallow_private_targets = true\n\
+         retry_schedule = [\"1s\", \"2s\", \"2s\", \"2s\"]\ntimeout = \"5s\"\n",
+        data_dir.display(),
+        setup.livekit
+    );
+    if !setup.extra.is_empty() {
+        c.push('\n');
+        c.push_str(&setup.extra);
+    }
+    if setup.tuned {
+        c.push('\n');
+        c.push_str(TUNED);
+    }
+    c
+}
+
 impl Daemon {
-    /// Starts `pulse daemon` on `data_dir` with LiveKit at `livekit` and `env` on top.
-    pub fn start(data_dir: &Path, livekit: &str, env: &[(&str, &str)]) -> Daemon {
+    /// Writes the config beside `data_dir` and starts `pulse daemon --config` on it.
+    pub fn start(data_dir: &Path, setup: &Setup) -> Daemon {
         let addr: SocketAddr = format!("127.0.0.1:{}", free_port()).parse().unwrap();
+        let parent = data_dir.parent().unwrap();
+        let name = data_dir.file_name().unwrap().to_string_lossy().to_string();
+        let file = parent.join(format!("{name}.toml"));
+        std::fs::write(&file, config(addr, data_dir, setup)).unwrap();
+        let log = std::fs::File::create(parent.join(format!("{name}.log"))).unwrap();
         let started = Instant::now();
         let mut cmd = Command::new(binary());
-        cmd.args(["daemon", "--listen", &addr.to_string(), "--data-dir", data_dir.to_str().unwrap()])
-            .env_clear()
-            .env("PULSE_ADMIN_TOKEN", ADMIN)
-            .env("PULSE_LIVEKIT_URL", livekit)
-            .env("PULSE_WEBHOOKS_ALLOWED_CIDRS", "127.0.0.0/8")
-            .env("PULSE_RATE_LIMIT_PER_IP_PER_MINUTE", "100000000")
-            .env("PULSE_RATE_LIMIT_PER_PROJECT_PER_MINUTE", "100000000")
-            .env("PULSE_LIVEKIT_RECONCILE_INTERVAL", "1h")
-            .env("PULSE_LOG", "warn")
-            .stdin(Stdio::null())
-            .stdout(Stdio::null());
-        for (k, v) in env {
-            cmd.env(k, v);
+        cmd.arg("daemon").arg("--config").arg(&file);
+        for (k, _) in std::env::vars_os() {
+            let k = k.to_string_lossy().to_string();
+            if k.starts_with("PULSE_") || k == "RUST_LOG" {
+                cmd.env_remove(k);
+            }
         }
+        cmd.stdin(Stdio::null()).stdout(Stdio::null()).stderr(log);
         let child = cmd.spawn().unwrap();
         loop {
             if let Ok(mut s) = std::net::TcpStream::connect(addr) {
@@ -61,7 +97,9 @@ impl Daemon {
             assert!(started.elapsed() < Duration::from_secs(60), "the daemon did not become ready");
             std::thread::sleep(Duration::from_millis(5));
         }
-        Daemon { child, addr, ready_after: started.elapsed() }
+        let ready_after = started.elapsed();
+        let admin = std::fs::read_to_string(data_dir.join("admin_token")).unwrap_or_default().trim().to_string();
+        Daemon { child, addr, ready_after, admin }
     }
 
     pub fn url(&self) -> String {

@@ -36,6 +36,8 @@ pub struct Report {
     pub elapsed: Duration,
     /// Sorted latencies of the successful requests.
     pub latencies: Vec<Duration>,
+    /// (request index, wall-clock ns when its 2xx answer arrived) of each successful request.
+    pub done: Vec<(usize, u64)>,
 }
 
 impl Report {
@@ -74,9 +76,20 @@ pub struct Load {
     pub connections: usize,
 }
 
-/// Sends `reqs` (each once, in order of claim) over the connections; or, with `for_time`,
-/// cycles through them until the time is up.
+/// Sends `reqs` (each once, in order of claim) over the connections, as fast as they answer;
+/// or, with `for_time`, cycles through them until the time is up.
 pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -> Report {
+    drive(load, reqs, for_time, None).await
+}
+
+/// Open loop: request `i` is due at `i / rate` seconds after the start, whatever the answers
+/// before it did (as webhooks arrive), sent on the first free connection; latency counts from
+/// when it was due, so a server that falls behind shows it.
+pub async fn run_paced(load: &Load, reqs: Arc<Vec<Req>>, rate: f64) -> Report {
+    drive(load, reqs, None, Some(rate)).await
+}
+
+async fn drive(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>, pace: Option<f64>) -> Report {
     let next = Arc::new(AtomicUsize::new(0));
     let started = Instant::now();
     let deadline = for_time.map(|d| started + d);
@@ -85,6 +98,7 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
         let (reqs, next, addr) = (reqs.clone(), next.clone(), load.addr);
         tasks.push(tokio::spawn(async move {
             let mut lat = Vec::new();
+            let mut done = Vec::new();
             let mut statuses = std::collections::BTreeMap::new();
             let mut failed = 0;
             let mut sender = None;
@@ -100,6 +114,10 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
                         None => break,
                     },
                 };
+                let due = pace.map(|rate| started + Duration::from_secs_f64(i as f64 / rate));
+                if let Some(due) = due {
+                    tokio::time::sleep_until(due.into()).await;
+                }
                 if sender.is_none() {
                     sender = connect(addr).await;
                 }
@@ -112,7 +130,7 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
                 for (k, v) in &r.headers {
                     b = b.header(*k, v);
                 }
-                let t0 = Instant::now();
+                let t0 = due.unwrap_or_else(Instant::now);
                 match s.send_request(b.body(Full::new(r.body.clone())).unwrap()).await {
                     Ok(resp) => {
                         let status = resp.status().as_u16();
@@ -120,6 +138,7 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
                         *statuses.entry(status).or_insert(0) += 1;
                         if status < 400 {
                             lat.push(t0.elapsed());
+                            done.push((i, crate::fakes::unix_ns()));
                         } else {
                             failed += 1;
                         }
@@ -130,15 +149,17 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
                     }
                 }
             }
-            (lat, statuses, failed)
+            (lat, statuses, failed, done)
         }));
     }
     let mut latencies = Vec::new();
+    let mut all_done = Vec::new();
     let mut statuses = std::collections::BTreeMap::new();
     let mut failed = 0;
     for t in tasks {
-        let (l, s, f) = t.await.unwrap();
+        let (l, s, f, d) = t.await.unwrap();
         latencies.extend(l);
+        all_done.extend(d);
         for (k, v) in s {
             *statuses.entry(k).or_insert(0) += v;
         }
@@ -146,7 +167,7 @@ pub async fn run(load: &Load, reqs: Arc<Vec<Req>>, for_time: Option<Duration>) -
     }
     let elapsed = started.elapsed();
     latencies.sort();
-    Report { ok: latencies.len(), failed, statuses, elapsed, latencies }
+    Report { ok: latencies.len(), failed, statuses, elapsed, latencies, done: all_done }
 }
 
 async fn connect(addr: SocketAddr) -> Option<hyper::client::conn::http1::SendRequest<Full<Bytes>>> {
@@ -157,11 +178,12 @@ async fn connect(addr: SocketAddr) -> Option<hyper::client::conn::http1::SendReq
     Some(sender)
 }
 
-/// A bare hyper server that reads the body and answers `{"status":"ok"}`: the ceiling.
-pub async fn bare_hyper() -> SocketAddr {
+/// `bench _hyper`: a bare hyper server that reads the body and answers `{"status":"ok"}`, the
+/// ceiling; prints its address and serves until killed.
+pub async fn bare_hyper_main() {
     let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move {
+    println!("{}", listener.local_addr().unwrap());
+    {
         loop {
             let Ok((stream, _)) = listener.accept().await else { continue };
             let _ = stream.set_nodelay(true);
@@ -178,6 +200,5 @@ pub async fn bare_hyper() -> SocketAddr {
                 let _ = hyper::server::conn::http1::Builder::new().serve_connection(TokioIo::new(stream), svc).await;
             });
         }
-    });
-    addr
+    }
 }
