@@ -17,6 +17,13 @@ use crate::core::Core;
 use crate::model::{Millis, Trigger, now_ms};
 use crate::store::Claim;
 
+/// How much lower the delivery threads' scheduling priority is than the rest of the daemon
+/// (a nice increment: weight 110 against 1024). When the CPU is short, as in a storm of
+/// LiveKit webhooks, the intake goes first: LiveKit waits on its answer and gives up on a
+/// webhook it cannot deliver within about 30 s, while a delivery lost nothing by waiting in
+/// the durable queue. With CPU to spare the increment changes nothing.
+const DELIVERY_NICE: i32 = 10;
+
 /// The most deliveries one claim takes.
 const CLAIM_BATCH: usize = 256;
 /// How far a claim walks past due deliveries it cannot take (their endpoint or project is at
@@ -26,6 +33,17 @@ const CLAIM_BATCH: usize = 256;
 /// another's delivery. This way another tenant waits at most about `DEEP_EVERY` for a walk.
 const SHALLOW_SCAN: usize = 512;
 const DEEP_EVERY: Duration = Duration::from_millis(100);
+
+/// Lowers the calling thread's priority by [`DELIVERY_NICE`] (Linux keeps a nice value per
+/// thread). Failure leaves it as it was, which is only slower.
+fn lower_priority() {
+    #[cfg(target_os = "linux")]
+    {
+        let tid = rustix::thread::gettid();
+        let now = rustix::process::getpriority_process(Some(tid)).unwrap_or(0);
+        let _ = rustix::process::setpriority_process(Some(tid), now + DELIVERY_NICE);
+    }
+}
 
 /// Attempts in flight, by endpoint and by project.
 #[derive(Default)]
@@ -95,6 +113,31 @@ impl Worker {
 
     fn busy(&self) -> std::sync::MutexGuard<'_, Busy> {
         self.busy.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Runs the worker on threads of its own (half the cores, at least one) at the lower
+    /// priority of [`DELIVERY_NICE`]; the receiver resolves once it has stopped.
+    pub fn spawn(
+        self: Arc<Self>,
+        shutdown: tokio::sync::watch::Receiver<bool>,
+    ) -> std::io::Result<tokio::sync::oneshot::Receiver<()>> {
+        let threads = std::thread::available_parallelism().map_or(1, |n| (n.get() / 2).max(1));
+        let rt = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads)
+            .thread_name("pulse-delivery")
+            .on_thread_start(lower_priority)
+            .enable_all()
+            .build()?;
+        let (done_tx, done_rx) = tokio::sync::oneshot::channel();
+        std::thread::Builder::new().name("pulse-delivery".into()).spawn(move || {
+            lower_priority();
+            rt.block_on(self.run(shutdown));
+            // Attempts still running past the drain are dropped with the runtime; their
+            // deliveries stay leased and come due again, as after a crash.
+            rt.shutdown_background();
+            let _ = done_tx.send(());
+        })?;
+        Ok(done_rx)
     }
 
     /// Runs until `shutdown` fires, then waits (bounded) for attempts in flight.

@@ -48,6 +48,8 @@ pub enum DaemonError {
     Bind { addr: SocketAddr, reason: String },
     #[error("admin token file {path}: {reason}")]
     AdminToken { path: PathBuf, reason: String },
+    #[error("cannot start the delivery worker's threads: {0}")]
+    Worker(std::io::Error),
 }
 
 /// A daemon serving in the background of the current runtime.
@@ -155,7 +157,7 @@ pub async fn start(
         started: Instant::now(),
     });
     let (tx, rx) = tokio::sync::oneshot::channel::<()>();
-    let worker_task = tokio::spawn(worker.run(stop_rx.clone()));
+    let worker_task = worker.spawn(stop_rx.clone()).map_err(DaemonError::Worker)?;
     let upkeep_task = tokio::spawn(upkeep(core.clone(), crate::model::now_ms(), stop_rx.clone()));
     let verify_task = tokio::spawn(verifier(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));

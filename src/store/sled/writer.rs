@@ -85,6 +85,9 @@ pub struct Stats {
 
 /// The tree as the batch being built sees it: the current command's writes (`stage`) over the
 /// batch's (`overlay`) over what is on disk.
+/// A schedule key the batch writes (with its endpoint) or removes (`None`).
+type QueueChange = (Vec<u8>, Option<Vec<u8>>);
+
 struct View<'a> {
     tree: &'a ::sled::Tree,
     overlay: HashMap<Vec<u8>, Option<Vec<u8>>>,
@@ -159,15 +162,20 @@ impl<'a> View<'a> {
         self.stage_released.clear();
     }
 
-    fn into_batch(self) -> (::sled::Batch, Vec<(String, u64)>) {
+    /// The batch to apply, the deliveries it released, and its schedule keys (for the index).
+    fn into_batch(self) -> (::sled::Batch, Vec<(String, u64)>, Vec<QueueChange>) {
         let mut batch = ::sled::Batch::default();
+        let mut queue = Vec::new();
         for (k, v) in self.overlay {
+            if k.starts_with(super::keys::QUEUE) {
+                queue.push((k.clone(), v.clone()));
+            }
             match v {
                 Some(v) => batch.insert(k, v),
                 None => batch.remove(k),
             }
         }
-        (batch, self.released)
+        (batch, self.released, queue)
     }
 }
 
@@ -387,10 +395,11 @@ pub struct Shared {
     pub stats: Arc<Stats>,
     pub leases: Arc<super::Leases>,
     pub cache: Arc<super::cache::ReadCache>,
+    pub due: Arc<std::sync::Mutex<super::due::DueIndex>>,
 }
 
 pub fn run(db: ::sled::Db, tree: ::sled::Tree, data_file: Option<File>, mut rx: mpsc::Receiver<Cmd>, shared: Shared) {
-    let Shared { stats, leases, cache } = shared;
+    let Shared { stats, leases, cache, due } = shared;
     let mut closing = None;
     while closing.is_none() {
         let Some(first) = rx.blocking_recv() else { break };
@@ -412,10 +421,19 @@ pub fn run(db: ::sled::Db, tree: ::sled::Tree, data_file: Option<File>, mut rx: 
             None // nothing written: whatever these commands read was made durable before
         } else {
             let touched_config = view.touched_config;
-            let (batch, released) = view.into_batch();
+            let (batch, released, queue) = view.into_batch();
             let mut held = leases.lock();
             let r = durable(&db, &tree, batch, data_file.as_ref(), &stats, t0).err();
             super::Leases::release_in(&mut held, &released);
+            if r.is_none() {
+                let mut due = due.lock().unwrap_or_else(|e| e.into_inner());
+                for (k, v) in queue {
+                    match v {
+                        Some(ep) => due.put(k, &String::from_utf8_lossy(&ep)),
+                        None => due.remove(&k),
+                    }
+                }
+            }
             if touched_config {
                 cache.invalidate();
             }
