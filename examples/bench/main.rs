@@ -154,7 +154,9 @@ pub async fn call_from(
     auth: (&str, String),
     body: Option<Value>,
 ) -> Value {
-    drop(pulse::http_client(Duration::from_secs(1))); // installs the TLS provider reqwest needs
+    // pulse builds reqwest without a TLS provider of its own; `pulse::http_client` installs
+    // ring's, and this client (bound to `from`) needs it too.
+    let _ = rustls::crypto::ring::default_provider().install_default();
     let client = reqwest::Client::builder().local_address(from).timeout(Duration::from_secs(60)).build().unwrap();
     loop {
         let mut r = client.request(method.parse().unwrap(), url).header(auth.0, auth.1.clone());

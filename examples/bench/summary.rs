@@ -13,10 +13,10 @@ pub struct Summary {
 
 impl Summary {
     pub fn new(scenario: &str, tuned: bool, backend: &str) -> Summary {
-        let mut s = Summary { scenario: scenario.into(), fields: Vec::new() };
-        s.fields.push(("tuned", if tuned { 1.0 } else { 0.0 }));
-        s.scenario = format!("{scenario} backend={backend}");
-        s
+        Summary {
+            scenario: format!("{scenario} backend={backend}"),
+            fields: vec![("tuned", f64::from(u8::from(tuned)))],
+        }
     }
 
     pub fn add(&mut self, key: &'static str, value: f64) -> &mut Self {

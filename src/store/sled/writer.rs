@@ -83,11 +83,11 @@ pub struct Stats {
     pub broken: AtomicBool,
 }
 
-/// The tree as the batch being built sees it: the current command's writes (`stage`) over the
-/// batch's (`overlay`) over what is on disk.
 /// A schedule key the batch writes (with its endpoint) or removes (`None`).
 type QueueChange = (Vec<u8>, Option<Vec<u8>>);
 
+/// The tree as the batch being built sees it: the current command's writes (`stage`) over the
+/// batch's (`overlay`) over what is on disk.
 struct View<'a> {
     tree: &'a ::sled::Tree,
     overlay: HashMap<Vec<u8>, Option<Vec<u8>>>,
