@@ -26,6 +26,12 @@ const DELIVERY_NICE: i32 = 10;
 
 /// The most deliveries one claim takes.
 const CLAIM_BATCH: usize = 256;
+/// How many deliveries per endpoint the worker holds leased, as a multiple of the attempts it
+/// lets out at once: the extra wait in the endpoint's lane and go out as attempts finish,
+/// without waiting for the next claim. With only as many leased as could be out, every slot
+/// that freed waited for a claim (a few ms on PostgreSQL, one claim after another), and a
+/// one-endpoint storm went at the pace of claims.
+const LEASED_PER_SLOT: usize = 2;
 /// How far a claim walks past due deliveries it cannot take (their endpoint or project is at
 /// its limit): a short walk each time, and the whole due backlog at most every [`DEEP_EVERY`].
 /// A deep walk on every claim made a one-endpoint storm walk 50,000 keys per attempt (85 s
@@ -45,17 +51,21 @@ fn lower_priority() {
     }
 }
 
-/// Attempts in flight, by endpoint and by project.
+/// Deliveries the worker holds (leased, waiting for their endpoint's lane or being sent), by
+/// endpoint and by project, and each endpoint's lane: the attempts it may have out at once.
 #[derive(Default)]
 struct Busy {
     endpoints: HashMap<String, usize>,
     projects: HashMap<String, usize>,
+    lanes: HashMap<String, Arc<Semaphore>>,
 }
 
 impl Busy {
-    fn add(&mut self, project: &str, endpoint: &str) {
+    /// Counts one more held for `endpoint` and answers its lane (`lane` permits when new).
+    fn add(&mut self, project: &str, endpoint: &str, lane: usize) -> Arc<Semaphore> {
         *self.endpoints.entry(endpoint.to_string()).or_insert(0) += 1;
         *self.projects.entry(project.to_string()).or_insert(0) += 1;
+        self.lanes.entry(endpoint.to_string()).or_insert_with(|| Arc::new(Semaphore::new(lane))).clone()
     }
 
     fn remove(&mut self, project: &str, endpoint: &str) {
@@ -66,6 +76,9 @@ impl Busy {
                     map.remove(k);
                 }
             }
+        }
+        if !self.endpoints.contains_key(endpoint) {
+            self.lanes.remove(endpoint);
         }
     }
 }
@@ -94,7 +107,7 @@ impl Worker {
         }
     }
 
-    /// Attempts in flight for one project.
+    /// Deliveries held for one project (in flight or waiting in their lane).
     pub fn in_flight_for(&self, project_id: &str) -> u64 {
         self.busy().projects.get(project_id).copied().unwrap_or(0) as u64
     }
@@ -181,11 +194,14 @@ impl Worker {
                 let b = self.busy();
                 (b.endpoints.clone(), b.projects.clone())
             };
+            // A delivery waits in its lane for at most `LEASED_PER_SLOT - 1` attempts ahead of
+            // it (a timeout each), then is sent (another): its lease covers them all.
             let claim = Claim {
                 now_ms: now,
-                lease_until_ms: now + (w.timeout + Duration::from_secs(5)).as_millis() as Millis,
+                lease_until_ms: now
+                    + (LEASED_PER_SLOT as u32 * w.timeout + Duration::from_secs(5)).as_millis() as Millis,
                 limit: free,
-                per_endpoint: w.max_in_flight_per_endpoint,
+                per_endpoint: w.max_in_flight_per_endpoint * LEASED_PER_SLOT,
                 in_flight,
                 per_project: w.max_in_flight_per_project,
                 in_flight_projects,
@@ -195,15 +211,18 @@ impl Worker {
             let full = claimed.len() == free;
             for d in claimed {
                 let Ok(slot) = self.global.clone().try_acquire_owned() else { break };
-                self.busy().add(&d.project_id, &d.endpoint_id);
-                self.in_flight.fetch_add(1, Ordering::Relaxed);
+                let lane = self.busy().add(&d.project_id, &d.endpoint_id, w.max_in_flight_per_endpoint);
                 let me = self.clone();
                 tokio::spawn(async move {
                     let (id, project, endpoint) = (d.id.clone(), d.project_id.clone(), d.endpoint_id.clone());
+                    // Never closed: the lane lives as long as a delivery holds it.
+                    let turn = lane.acquire_owned().await;
+                    me.in_flight.fetch_add(1, Ordering::Relaxed);
                     let sent = me.core.send_attempt(d, Trigger::Scheduled, None).await;
                     // The slot is free once the request is done; the delivery stays leased
                     // until its outcome is recorded, so it is not sent again meanwhile.
                     me.in_flight.fetch_sub(1, Ordering::Relaxed);
+                    drop(turn);
                     me.busy().remove(&project, &endpoint);
                     drop(slot);
                     me.core.wake().notify_one();

@@ -9,6 +9,7 @@
 //! events with `NOTIFY`, and one of them at a time (an advisory lock) runs the singleton jobs;
 //! see `listen`.
 
+mod batch;
 mod listen;
 mod rows;
 mod schema;
@@ -53,6 +54,9 @@ struct Shared {
     size: AtomicU64,
     commits: AtomicU64,
     commit_nanos: AtomicU64,
+    /// Commits on their way to the committers (see `batch`), and the transactions they took.
+    jobs: mpsc::Sender<batch::Job>,
+    batches: Arc<AtomicU64>,
 }
 
 /// A tokio-postgres error as the store's: what says the server is unreachable is
@@ -131,6 +135,8 @@ impl PgStore {
             .map_err(|e| fail(e.to_string()))?;
         let (notices, _) = broadcast::channel(4096);
         let (outbox, outbox_rx) = mpsc::unbounded_channel();
+        let batches = Arc::new(AtomicU64::new(0));
+        let jobs = batch::start(pool.clone(), pool_size, batches.clone());
         let shared = Arc::new(Shared {
             instance: crate::util::new_id("pd"),
             notices,
@@ -139,6 +145,8 @@ impl PgStore {
             size: AtomicU64::new(size as u64),
             commits: AtomicU64::new(0),
             commit_nanos: AtomicU64::new(0),
+            jobs,
+            batches,
         });
         tokio::spawn(listen::listener(cfg, Arc::downgrade(&shared)));
         tokio::spawn(listen::notifier(pool.clone(), shared.instance.clone(), outbox_rx));
@@ -221,8 +229,7 @@ fn reason(e: &tokio_postgres::Error) -> String {
 impl Writes for PgStore {
     async fn commit(&self, changes: Changes) -> Result<Committed> {
         let t0 = std::time::Instant::now();
-        let mut client = self.client().await?;
-        let (done, notices) = write::commit(&mut client, changes).await?;
+        let (done, notices) = batch::commit(&self.shared.jobs, changes).await?;
         self.shared.commits.fetch_add(1, Ordering::Relaxed);
         self.shared.commit_nanos.fetch_add(t0.elapsed().as_nanos() as u64, Ordering::Relaxed);
         for n in notices {
@@ -524,7 +531,12 @@ impl Upkeep for PgStore {
     fn commit_stats(&self) -> CommitStats {
         let commits = self.shared.commits.load(Ordering::Relaxed);
         let nanos = self.shared.commit_nanos.load(Ordering::Relaxed);
-        CommitStats { batches: commits, commands: commits, flush_nanos: nanos, sync_nanos: 0 }
+        CommitStats {
+            batches: self.shared.batches.load(Ordering::Relaxed),
+            commands: commits,
+            flush_nanos: nanos,
+            sync_nanos: 0,
+        }
     }
 
     async fn close(&self) -> Result<()> {
