@@ -19,6 +19,13 @@ pub enum Auth {
     Any,
 }
 
+/// How often a write is sent again, with its idempotency key, and how long to wait before
+/// each: after a connection lost mid-request (the key makes that safe: the daemon answers
+/// again or says it is still answering), and after an answer that asks for it (429, or 503
+/// with `Retry-After`: the store was busy or away, nothing ran). Not after LiveKit failed
+/// (502, 503 without `Retry-After`): LiveKit may have started what timed out.
+const RETRY_WAITS: [Duration; 3] = [Duration::from_millis(500), Duration::from_secs(1), Duration::from_secs(2)];
+
 /// A connection to one control plane.
 #[derive(Clone)]
 pub struct Client {
@@ -26,6 +33,10 @@ pub struct Client {
     base: String,
     api_key: Option<String>,
     admin_token: Option<String>,
+    /// This invocation's idempotency key (`PULSE_IDEMPOTENCY_KEY`, else a new ULID); the nth
+    /// write sends `<key>-<n>`, the same on each of its retries.
+    invocation: String,
+    writes: std::sync::Arc<std::sync::atomic::AtomicU32>,
 }
 
 /// True for URLs on this machine: an unreachable one most likely means no daemon is running.
@@ -42,6 +53,11 @@ impl Client {
             base: base.trim_end_matches('/').to_string(),
             api_key,
             admin_token,
+            invocation: std::env::var("PULSE_IDEMPOTENCY_KEY")
+                .ok()
+                .filter(|k| !k.is_empty())
+                .unwrap_or_else(|| ulid::Ulid::new().to_string()),
+            writes: Default::default(),
         }
     }
 
@@ -62,7 +78,38 @@ impl Client {
         body: &B,
         auth: Auth,
     ) -> Result<T, CliError> {
-        self.send(self.http.post(self.url(path)).json(body), auth).await
+        let n = self.writes.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        let key = format!("{}-{n}", self.invocation);
+        let req = self.http.post(self.url(path)).header("Idempotency-Key", key).json(body);
+        for wait in RETRY_WAITS {
+            let Some(again) = req.try_clone() else { break };
+            match self.exchange(again, auth).await {
+                Err(Retry::Again) => tokio::time::sleep(wait).await,
+                Ok(answer) => return answer,
+                Err(Retry::Fail(e)) => return Err(e),
+            }
+        }
+        self.send(req, auth).await
+    }
+
+    /// One attempt of a write: its answer, or whether sending it again may help.
+    async fn exchange<T: DeserializeOwned>(
+        &self,
+        req: reqwest::RequestBuilder,
+        auth: Auth,
+    ) -> Result<Result<T, CliError>, Retry> {
+        let req = self.authorize(req, auth).map_err(Retry::Fail)?;
+        let resp = match req.send().await {
+            Ok(r) => r,
+            // Refused or unreachable: nothing was sent, and waiting rarely helps.
+            Err(e) if e.is_connect() => return Err(Retry::Fail(self.unreachable(&e))),
+            Err(_) => return Err(Retry::Again),
+        };
+        let status = resp.status().as_u16();
+        if status == 429 || (status == 503 && resp.headers().contains_key("retry-after")) {
+            return Err(Retry::Again);
+        }
+        Ok(self.read(resp).await)
     }
 
     /// `DELETE path`.
@@ -132,19 +179,20 @@ impl Client {
         }
     }
 
+    fn unreachable(&self, e: &reqwest::Error) -> CliError {
+        CliError::Unreachable { url: self.base.clone(), reason: crate::root_cause(e), local: is_local(&self.base) }
+    }
+
     async fn send<T: DeserializeOwned>(&self, req: reqwest::RequestBuilder, auth: Auth) -> Result<T, CliError> {
         let req = self.authorize(req, auth)?;
-        let resp = req.send().await.map_err(|e| CliError::Unreachable {
-            url: self.base.clone(),
-            reason: crate::root_cause(&e),
-            local: is_local(&self.base),
-        })?;
+        let resp = req.send().await.map_err(|e| self.unreachable(&e))?;
+        self.read(resp).await
+    }
+
+    /// An answer as `T`, or its error.
+    async fn read<T: DeserializeOwned>(&self, resp: reqwest::Response) -> Result<T, CliError> {
         let status = resp.status().as_u16();
-        let body = resp.bytes().await.map_err(|e| CliError::Unreachable {
-            url: self.base.clone(),
-            reason: crate::root_cause(&e),
-            local: is_local(&self.base),
-        })?;
+        let body = resp.bytes().await.map_err(|e| self.unreachable(&e))?;
         if (200..300).contains(&status) {
             return serde_json::from_slice(&body).map_err(|e| {
                 CliError::Other(format!("the control plane at {} sent an unexpected answer: {e}", self.base))
@@ -152,6 +200,13 @@ impl Client {
         }
         Err(self.api_error(status, &body))
     }
+}
+
+/// Why one attempt of a write gave no answer to return.
+enum Retry {
+    /// Send it again (same key) after a wait.
+    Again,
+    Fail(CliError),
 }
 
 /// A Server-Sent Events stream.

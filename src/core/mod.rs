@@ -12,6 +12,7 @@ pub mod egress;
 pub mod endpoints;
 pub mod error;
 pub mod events;
+pub mod idempotency;
 pub mod ingress;
 pub mod intake;
 pub mod projects;

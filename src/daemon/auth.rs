@@ -23,6 +23,14 @@ pub struct Caller {
     ip: Option<IpAddr>,
 }
 
+/// Which credential a route takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Who {
+    Admin,
+    /// A project's API key.
+    Project,
+}
+
 /// Extracts the [`Caller`]; never rejects (handlers decide what is required). An empty
 /// credential is no credential (HTTP/2 keeps the trailing space of `Bearer ` that HTTP/1.1
 /// trims); one that is not ASCII is kept as given, so that it fails as a wrong key (401)
@@ -147,6 +155,23 @@ impl AppState {
             .ok_or_else(|| ApiError::unauthenticated("the project this console link opens no longer exists"))?;
         self.limits.check_project(&project.id)?;
         Ok((project, Access::Link))
+    }
+
+    /// Whose idempotency keys a caller's are, on a route that takes `who`: `admin` for the
+    /// admin token, else its project's id; `None` when the credential is not the one the route
+    /// takes (the handler then refuses it as it would). Spends no rate limit (the handler does).
+    pub async fn owner(&self, caller: &Caller, who: Who) -> Option<String> {
+        let admin = caller.bearer.as_deref().is_some_and(|b| {
+            !self.admin_token.is_empty() && bool::from(b.as_bytes().ct_eq(self.admin_token.as_bytes()))
+        });
+        match who {
+            Who::Admin => admin.then(|| "admin".into()),
+            Who::Project if admin => None,
+            Who::Project => {
+                let key = caller.pulse_key.as_deref().or(caller.bearer.as_deref())?;
+                Some(self.core.project_for_key(key).await.ok()??.id.to_string())
+            }
+        }
     }
 
     /// Checks the admin token (after the per-IP limit).

@@ -4,6 +4,7 @@
 pub mod auth;
 pub mod console;
 pub mod handlers;
+pub mod idempotent;
 pub mod intake;
 pub mod metrics;
 pub mod openapi;

@@ -26,7 +26,11 @@ const ERRORS: &[(&str, &str, bool)] = &[
     ("404", "No such resource in this project (or no such route)", false),
     ("405", "The route exists, but not with this method", false),
     ("408", "The request body did not arrive within `daemon.body_timeout`", false),
-    ("409", "The resource's state does not allow this (e.g. stopping an egress that ended)", false),
+    (
+        "409",
+        "The resource's state does not allow this (e.g. stopping an egress that ended), or the `Idempotency-Key` was used with another request or is still being answered",
+        false,
+    ),
     ("413", "The request body is larger than 1 MiB", false),
     ("429", "Rate limited: try again after `Retry-After` seconds", true),
     ("502", "LiveKit answered with an error, or not at all", false),
@@ -101,7 +105,12 @@ impl utoipa::Modify for Security {
         description = "A self-hosted, multi-tenant media control plane for LiveKit: egress, ingress, recording rules, \
             and LiveKit's events forwarded to each project's webhook endpoints, signed, with durable retries. \
             Lists are paged with `page` (from 1) and `limit` (1 to 100); every answer that lists carries `pagination`. \
-            Every error has the same body, `{\"error\": {\"code\", \"message\", \"field\"?}}`.",
+            Every error has the same body, `{\"error\": {\"code\", \"message\", \"field\"?}}`. \
+            The writes that start or create something (POST of projects, egress/start, rules, ingress/create, \
+            webhooks/endpoints, rotate-secret, logs/{id}/replay, webhooks/test) take an `Idempotency-Key` header \
+            (1 to 255 visible ASCII characters): sent again with the same key within 24 hours, a request gets the \
+            first answer byte for byte, with `Idempotent-Replayed: true`, and nothing runs again; the same key \
+            with another request, or while the first is still being answered, is 409.",
         license(name = "Apache-2.0")
     ),
     paths(

@@ -9,10 +9,10 @@ use warp::Filter;
 use warp::filters::BoxedFilter;
 use warp::reply::Response;
 
-use super::AppState;
-use super::auth::{Caller, caller};
+use super::auth::{Caller, Who, caller};
 use super::handlers::{egress, ingress, projects, rooms, rules, status, webhooks};
 use super::reject::{handle_rejection, reply};
+use super::{AppState, idempotent};
 
 /// Request bodies over this are refused with 413 (documented in `docs/openapi.json`).
 pub const MAX_BODY: u64 = 1024 * 1024;
@@ -63,6 +63,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     };
     let query = || warp::query::<Query>();
     let common = || st.clone().and(caller());
+    let idem = || warp::header::optional::<String>(idempotent::HEADER);
 
     // GET /health
     let health = warp::path!("health").and(warp::get()).then(status::health).map(reply).boxed();
@@ -76,8 +77,11 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(projects::create)
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let at = (Who::Admin, "POST", "/v1/projects".into());
+            idempotent::run(s, c, k, at, b, projects::create)
+        })
         .boxed();
     // GET /v1/projects
     let project_list = warp::path!("v1" / "projects")
@@ -111,8 +115,11 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes| egress::start(s, c, b))
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let at = (Who::Project, "POST", "/v1/media/egress/start".into());
+            idempotent::run(s, c, k, at, b, egress::start)
+        })
         .boxed();
     // POST /v1/media/egress/stop
     let egress_stop = warp::path!("v1" / "media" / "egress" / "stop")
@@ -143,8 +150,11 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(rules::create)
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let at = (Who::Project, "POST", "/v1/media/rules".into());
+            idempotent::run(s, c, k, at, b, rules::create)
+        })
         .boxed();
     // GET /v1/media/rules
     let rule_list = warp::path!("v1" / "media" / "rules")
@@ -182,8 +192,11 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(ingress::create)
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let at = (Who::Project, "POST", "/v1/media/ingress/create".into());
+            idempotent::run(s, c, k, at, b, ingress::create)
+        })
         .boxed();
     // GET /v1/media/ingress/:id
     let ingress_get = warp::path!("v1" / "media" / "ingress" / String)
@@ -232,8 +245,17 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(webhooks::create_endpoint)
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            idempotent::run(
+                s,
+                c,
+                k,
+                (Who::Project, "POST", "/v1/webhooks/endpoints".into()),
+                b,
+                webhooks::create_endpoint,
+            )
+        })
         .boxed();
     // GET /v1/webhooks/endpoints
     let endpoint_list = warp::path!("v1" / "webhooks" / "endpoints")
@@ -298,8 +320,13 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(webhooks::rotate_secret)
-        .map(reply)
+        .and(idem())
+        .then(|id: String, s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let path = format!("/v1/webhooks/endpoints/{id}/rotate-secret");
+            idempotent::run(s, c, k, (Who::Project, "POST", path), b, move |s, c, b| {
+                webhooks::rotate_secret(id, s, c, b)
+            })
+        })
         .boxed();
     // GET /v1/webhooks/logs
     let log_list = warp::path!("v1" / "webhooks" / "logs")
@@ -321,16 +348,23 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(webhooks::replay)
-        .map(reply)
+        .and(idem())
+        .then(|id: String, s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let path = format!("/v1/webhooks/logs/{id}/replay");
+            let at = (Who::Project, "POST", path);
+            idempotent::run(s, c, k, at, b, move |s, c, b| webhooks::replay(id, s, c, b))
+        })
         .boxed();
     // POST /v1/webhooks/test
     let test_event = warp::path!("v1" / "webhooks" / "test")
         .and(warp::post())
         .and(common())
         .and(body())
-        .then(webhooks::test_event)
-        .map(reply)
+        .and(idem())
+        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
+            let at = (Who::Project, "POST", "/v1/webhooks/test".into());
+            idempotent::run(s, c, k, at, b, webhooks::test_event)
+        })
         .boxed();
     // GET /v1/webhooks/stream
     let stream =

@@ -89,6 +89,11 @@ pub enum Op {
         id: String,
         seen_ms: Millis,
     },
+    PutIdempotency(IdempotencyRecord, Expect),
+    DeleteIdempotency {
+        owner: String,
+        key: String,
+    },
 }
 
 /// What [`Upkeep::export`] reads, in the order a copy writes it.
@@ -274,12 +279,14 @@ pub trait Writes: Send + Sync {
     async fn commit(&self, changes: Changes) -> Result<Committed>;
 }
 
-/// Projects and their keys.
+/// Projects, their keys, and the idempotency keys of the writes made with them.
 #[async_trait]
 pub trait Projects: Send + Sync {
     async fn project(&self, id: &ProjectId) -> Result<Option<ProjectRecord>>;
     async fn project_by_key_hash(&self, hash: &str) -> Result<Option<ProjectRecord>>;
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>>;
+    /// The request kept under an idempotency key, if any (expired ones included until pruned).
+    async fn idempotency(&self, owner: &str, key: &str) -> Result<Option<IdempotencyRecord>>;
 }
 
 /// Egress and ingress records.
@@ -348,7 +355,8 @@ pub trait Queue: Send + Sync {
 /// Housekeeping and introspection.
 #[async_trait]
 pub trait Upkeep: Send + Sync {
-    /// Deletes finished deliveries, their events and LiveKit event ids older than `cutoff_ms`.
+    /// Deletes finished deliveries, their events and LiveKit event ids older than `cutoff_ms`,
+    /// and idempotency keys past their 24 hours.
     async fn prune(&self, cutoff_ms: Millis) -> Result<u64>;
     /// Up to `limit` records of `kind`, in key order from the cursor `after` (a previous
     /// batch's `next`), as the writes that recreate them elsewhere (`pulse store copy`).

@@ -257,3 +257,23 @@ pub mod samples {
         }
     }
 }
+
+/// A write sent with an `Idempotency-Key`: whose key it is (`owner`, a project id or
+/// `admin`), a fingerprint of the request, and, once it has been answered, the answer to give
+/// again byte for byte. Without `status` it is still being answered. Kept 24 hours.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct IdempotencyRecord {
+    pub owner: String,
+    pub key: String,
+    /// Hex SHA-256 of the method, path and body.
+    pub fingerprint: String,
+    pub status: Option<u16>,
+    pub body: Option<String>,
+    pub created_ms: Millis,
+    pub rev: u64,
+}
+
+impl IdempotencyRecord {
+    /// How long a key is kept and honoured: 24 hours, as Stripe keeps them.
+    pub const KEEP_MS: Millis = 24 * 3600 * 1000;
+}

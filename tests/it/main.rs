@@ -14,6 +14,7 @@ mod daemon_process;
 mod egress;
 mod generated;
 mod hardening;
+mod idempotency;
 mod ingress;
 mod projects;
 mod recordings;

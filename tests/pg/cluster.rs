@@ -341,3 +341,45 @@ fn the_database_going_away_mid_storm_is_503s_then_nothing_lost() {
     let _ = ds[0].0.kill();
     let _ = ds[0].0.wait();
 }
+
+#[test]
+fn an_idempotency_key_holds_across_daemons() {
+    let env = TestEnv::start();
+    let db = TestDb::create();
+    let rx = env.receiver();
+    let mut ds = daemons(&env, &db, 2);
+    let (_, key) = project(&env, &ds[0].1, &rx);
+    let client = pulse::http_client(Duration::from_secs(30));
+    let start = |url: String, k: &'static str| {
+        let (client, key) = (client.clone(), key.clone());
+        async move {
+            let r = client
+                .post(format!("{url}/v1/media/egress/start"))
+                .header("x-pulse-key", key)
+                .header("idempotency-key", k)
+                .json(&json!({"room_name": "stage", "output_type": "hls"}))
+                .send()
+                .await
+                .unwrap();
+            let replayed = r.headers().contains_key("idempotent-replayed");
+            (r.status().as_u16(), replayed, r.bytes().await.unwrap())
+        }
+    };
+    // Answered by one daemon, sent again to the other: the same answer, one start.
+    let first = env.rt.block_on(start(ds[0].1.clone(), "across-1"));
+    let again = env.rt.block_on(start(ds[1].1.clone(), "across-1"));
+    assert_eq!((first.0, first.1, again.0, again.1), (201, false, 201, true));
+    assert_eq!(first.2, again.2);
+    // The same key to both at once: one of them starts; the other answers it again or says
+    // it is still being answered. LiveKit is asked once.
+    let (a, b) =
+        env.rt.block_on(async { tokio::join!(start(ds[0].1.clone(), "across-2"), start(ds[1].1.clone(), "across-2")) });
+    let fresh = [&a, &b].iter().filter(|r| r.0 == 201 && !r.1).count();
+    assert_eq!(fresh, 1, "{a:?} {b:?}");
+    assert!([&a, &b].iter().all(|r| r.0 == 201 || r.0 == 409), "{a:?} {b:?}");
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 2);
+    for (c, _, _) in ds.iter_mut() {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+}

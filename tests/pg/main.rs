@@ -23,6 +23,8 @@ mod daemon_process;
 mod egress;
 #[path = "../it/hardening.rs"]
 mod hardening;
+#[path = "../it/idempotency.rs"]
+mod idempotency;
 #[path = "../it/ingress.rs"]
 mod ingress;
 #[path = "../it/projects.rs"]

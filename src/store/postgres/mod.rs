@@ -249,6 +249,10 @@ impl Projects for PgStore {
         self.by("key_hash", hash, None).await
     }
 
+    async fn idempotency(&self, owner: &str, key: &str) -> Result<Option<IdempotencyRecord>> {
+        self.one(&[owner, key]).await
+    }
+
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
         // Projects have no `id` column of their own: order by the key.
         let limit = i64::from(page.limit);
@@ -455,6 +459,8 @@ impl Upkeep for PgStore {
         }
         c.execute("DELETE FROM events WHERE created_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
         c.execute("DELETE FROM livekit_events WHERE seen_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
+        let stale = crate::model::now_ms() - IdempotencyRecord::KEEP_MS;
+        c.execute("DELETE FROM idempotency WHERE created_ms < $1", &[&stale]).await.map_err(pg)?;
         Ok(deliveries)
     }
 

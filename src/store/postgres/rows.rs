@@ -7,8 +7,8 @@ use tokio_postgres::types::{Json, ToSql};
 
 use crate::model::RecordingState;
 use crate::store::{
-    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, ProjectRecord, Result,
-    RuleRecord, StoreError,
+    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IdempotencyRecord, IngressRecord, ProjectRecord,
+    Result, RuleRecord, StoreError,
 };
 
 /// A column value to bind.
@@ -171,6 +171,22 @@ impl PgRow for IngressRecord {
     const COLS: &'static [&'static str] = &["livekit_id", "room_name", "deleted"];
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.livekit_id.clone()), Box::new(self.room_name.clone()), Box::new(self.deleted_ms.is_some())]
+    }
+}
+
+impl PgRow for IdempotencyRecord {
+    const TABLE: &'static str = "idempotency";
+    const WHAT: &'static str = "idempotency key";
+    const KEY: &'static [&'static str] = &["owner", "key"];
+    const COLS: &'static [&'static str] = &["created_ms"];
+    fn key(&self) -> Vec<String> {
+        vec![self.owner.clone(), self.key.clone()]
+    }
+    fn cols(&self) -> Vec<Value> {
+        vec![Box::new(self.created_ms)]
+    }
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
     }
 }
 

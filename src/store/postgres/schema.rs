@@ -119,6 +119,21 @@ ALTER TABLE egress ADD COLUMN verify_due bigint;
 CREATE INDEX egress_verify ON egress (verify_due) WHERE verify_due IS NOT NULL;
 "#,
     ),
+    (
+        4,
+        r#"
+-- Idempotency keys of API writes and the answers they got (kept 24 hours).
+CREATE TABLE idempotency (
+    owner      text NOT NULL,
+    key        text NOT NULL,
+    created_ms bigint NOT NULL,
+    rev        bigint NOT NULL,
+    data       jsonb NOT NULL,
+    PRIMARY KEY (owner, key)
+);
+CREATE INDEX idempotency_created ON idempotency (created_ms);
+"#,
+    ),
 ];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile

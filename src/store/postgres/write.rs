@@ -80,6 +80,12 @@ fn steps(op: Op, out: &mut Vec<Step>) {
             vec![Box::new(id), Box::new(seen_ms)],
             IfNone::Fine,
         )),
+        Op::PutIdempotency(r, e) => out.push(put_step(&r, e)),
+        Op::DeleteIdempotency { owner, key } => out.push(step(
+            "DELETE FROM idempotency WHERE owner = $1 AND key = $2",
+            vec![Box::new(owner), Box::new(key)],
+            IfNone::Fine,
+        )),
         Op::DeleteProject(id) => {
             for t in PROJECT_TABLES {
                 out.push(step(

@@ -15,6 +15,7 @@
 //! D/<project>/<whl>                delivery           Dx/<project>/<status>/<event>/<endpoint>/<whl>
 //! Q/<due ms, 8 bytes BE><project>/<whl>  → endpoint id (the schedule)
 //! L/<LiveKit event id>             → first seen, ms   #<group>                → count (u64 BE)
+//! Y/<owner>/<idempotency key>      a write's key and its answer (no counter)
 //! ```
 
 use serde::Serialize;
@@ -22,7 +23,8 @@ use serde::de::DeserializeOwned;
 
 use crate::model::{DeliveryStatus, EventKind, Millis};
 use crate::store::{
-    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IngressRecord, ProjectRecord, RuleRecord,
+    DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IdempotencyRecord, IngressRecord, ProjectRecord,
+    RuleRecord,
 };
 use crate::store::{Result, StoreError};
 
@@ -161,6 +163,16 @@ impl Row for ProjectRecord {
             entry(b"P/".to_vec(), &self.id, encode(self)?),
             lookup(key(&["K", &self.key_hash], false), self.id.as_bytes()),
         ])
+    }
+    revs!();
+}
+
+impl Row for IdempotencyRecord {
+    fn primary(&self) -> Vec<u8> {
+        key(&["Y", &self.owner, &self.key], false)
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        Ok(vec![lookup(self.primary(), encode(self)?)])
     }
     revs!();
 }

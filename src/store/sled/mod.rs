@@ -387,6 +387,10 @@ impl Projects for SledStore {
     async fn projects(&self, page: PageReq) -> Result<Paged<ProjectRecord>> {
         self.page(GroupQuery { groups: vec![b"P/".to_vec()], bounds: None, primary: None, keep: None, page })
     }
+
+    async fn idempotency(&self, owner: &str, k: &str) -> Result<Option<IdempotencyRecord>> {
+        self.get(&key(&["Y", owner, k], false))
+    }
 }
 
 #[async_trait]

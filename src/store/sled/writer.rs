@@ -16,8 +16,8 @@ use super::io;
 use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, seen_key};
 use crate::model::Millis;
 use crate::store::{
-    Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IngressRecord, Op,
-    ProjectRecord, Result, RuleRecord, StoreError,
+    Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IdempotencyRecord,
+    IngressRecord, Op, ProjectRecord, Result, RuleRecord, StoreError,
 };
 
 /// The most commands one batch takes (bounds the time before the first is answered).
@@ -261,6 +261,11 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
             v.put(seen_key(&id), (seen_ms.max(0) as u64).to_be_bytes().to_vec());
             Ok(())
         }
+        Op::PutIdempotency(r, e) => put_row(v, r, e, "idempotency key")?.map(drop),
+        Op::DeleteIdempotency { owner, key: k } => {
+            delete_row::<IdempotencyRecord>(v, &key(&["Y", &owner, &k], false))?;
+            Ok(())
+        }
     })
 }
 
@@ -347,6 +352,13 @@ fn prune(v: &mut View, cutoff: Millis) -> Result<(u64, bool)> {
             if delete_row::<EventRecord>(v, &k)? {
                 removed += 1;
             }
+        }
+    }
+    let stale = crate::model::now_ms() - IdempotencyRecord::KEEP_MS;
+    let keys: Vec<_> = v.tree.scan_prefix(b"Y/").filter_map(|kv| kv.ok()).collect();
+    for (k, val) in keys {
+        if decode::<IdempotencyRecord>(&val)?.created_ms < stale {
+            v.del(k.to_vec());
         }
     }
     let seen: Vec<_> = v.tree.scan_prefix(b"L/").filter_map(|kv| kv.ok()).collect();
