@@ -69,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove RTMP targets of a live rtmp egress (LiveKit''s UpdateStream)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -126,6 +127,26 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pulse;egress;update' {
+            [CompletionResult]::new('--add-rtmp', '--add-rtmp', [CompletionResultType]::ParameterName, 'An rtmp:// or rtmps:// URL to start sending to (repeatable)')
+            [CompletionResult]::new('--remove-rtmp', '--remove-rtmp', [CompletionResultType]::ParameterName, 'A target to stop sending to, as it was given, stream key and all (repeatable)')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pulse;egress;get' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
@@ -169,6 +190,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         'pulse;egress;help' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove RTMP targets of a live rtmp egress (LiveKit''s UpdateStream)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -178,6 +200,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;egress;help;stop' {
+            break
+        }
+        'pulse;egress;help;update' {
             break
         }
         'pulse;egress;help;get' {
@@ -214,6 +239,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;rules;add' {
             [CompletionResult]::new('--rooms', '--rooms', [CompletionResultType]::ParameterName, 'Rooms to record: a glob on room names, e.g. "live-*"')
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Rooms to record: a glob on room names, e.g. "live-*"')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'When to start: when the room starts, or when its first track is published')
             [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp or file')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'room_composite (default), track_composite or track')
@@ -1303,6 +1329,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         'pulse;help;egress' {
             [CompletionResult]::new('start', 'start', [CompletionResultType]::ParameterValue, 'Start recording or restreaming a room or track')
             [CompletionResult]::new('stop', 'stop', [CompletionResultType]::ParameterValue, 'Stop one or more egress')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Add or remove RTMP targets of a live rtmp egress (LiveKit''s UpdateStream)')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one egress')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List egress, newest first')
             break
@@ -1311,6 +1338,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;help;egress;stop' {
+            break
+        }
+        'pulse;help;egress;update' {
             break
         }
         'pulse;help;egress;get' {

@@ -118,6 +118,9 @@ _pulse() {
             pulse__subcmd__egress,stop)
                 cmd="pulse__subcmd__egress__subcmd__stop"
                 ;;
+            pulse__subcmd__egress,update)
+                cmd="pulse__subcmd__egress__subcmd__update"
+                ;;
             pulse__subcmd__egress__subcmd__help,get)
                 cmd="pulse__subcmd__egress__subcmd__help__subcmd__get"
                 ;;
@@ -132,6 +135,9 @@ _pulse() {
                 ;;
             pulse__subcmd__egress__subcmd__help,stop)
                 cmd="pulse__subcmd__egress__subcmd__help__subcmd__stop"
+                ;;
+            pulse__subcmd__egress__subcmd__help,update)
+                cmd="pulse__subcmd__egress__subcmd__help__subcmd__update"
                 ;;
             pulse__subcmd__help,completions)
                 cmd="pulse__subcmd__help__subcmd__completions"
@@ -201,6 +207,9 @@ _pulse() {
                 ;;
             pulse__subcmd__help__subcmd__egress,stop)
                 cmd="pulse__subcmd__help__subcmd__egress__subcmd__stop"
+                ;;
+            pulse__subcmd__help__subcmd__egress,update)
+                cmd="pulse__subcmd__help__subcmd__egress__subcmd__update"
                 ;;
             pulse__subcmd__help__subcmd__ingress,create)
                 cmd="pulse__subcmd__help__subcmd__ingress__subcmd__create"
@@ -1035,7 +1044,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version start stop get list help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version start stop update get list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1103,7 +1112,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress__subcmd__help)
-            opts="start stop get list help"
+            opts="start stop update get list help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1173,6 +1182,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress__subcmd__help__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__egress__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1322,6 +1345,48 @@ _pulse() {
             fi
             case "${prev}" in
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__egress__subcmd__update)
+            opts="-q -v -h -V --add-rtmp --remove-rtmp --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --add-rtmp)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --remove-rtmp)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1507,7 +1572,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__egress)
-            opts="start stop get list"
+            opts="start stop update get list"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1563,6 +1628,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__egress__subcmd__stop)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__egress__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2687,13 +2766,17 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__rules__subcmd__add)
-            opts="-q -v -h -V --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --rooms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --room)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -49,23 +49,24 @@ complete -c pulse -n "__fish_pulse_needs_command" -f -a "store" -d 'Work on a st
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "daemon" -d 'Run the control plane'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "completions" -d 'Print shell completions'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l json -d 'Short for --format json'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -s h -l help -d 'Print help'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -f -a "start" -d 'Start recording or restreaming a room or track'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -f -a "stop" -d 'Stop one or more egress'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -f -a "get" -d 'Show one egress'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -f -a "list" -d 'List egress, newest first'
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop get list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "start" -d 'Start recording or restreaming a room or track'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "stop" -d 'Stop one or more egress'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "update" -d 'Add or remove RTMP targets of a live rtmp egress (LiveKit\'s UpdateStream)'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "get" -d 'Show one egress'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "list" -d 'List egress, newest first'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l room -d 'Room to record' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l output -d 'hls, rtmp or file' -r -f -a "hls\t''
 rtmp\t''
@@ -112,6 +113,20 @@ complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subc
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from stop" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from stop" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from stop" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l add-rtmp -d 'An rtmp:// or rtmps:// URL to start sending to (repeatable)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l remove-rtmp -d 'A target to stop sending to, as it was given, stream key and all (repeatable)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from update" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from get" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from get" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from get" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
@@ -142,6 +157,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subc
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "stop" -d 'Stop one or more egress'
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "update" -d 'Add or remove RTMP targets of a live rtmp egress (LiveKit\'s UpdateStream)'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one egress'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "list" -d 'List egress, newest first'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -162,7 +178,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_s
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "get" -d 'Show one rule'
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "remove" -d 'Remove one or more rules (egress they started keep running until their rooms finish)'
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_subcommand_from add list get remove help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rooms -d 'Rooms to record: a glob on room names, e.g. "live-*"' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rooms -l room -d 'Rooms to record: a glob on room names, e.g. "live-*"' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l on -d 'When to start: when the room starts, or when its first track is published' -r -f -a "room_started\t''
 track_published\t''"
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l output -d 'hls, rtmp or file' -r -f -a "hls\t''
@@ -782,6 +798,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "stop" -d 'Stop one or more egress'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "update" -d 'Add or remove RTMP targets of a live rtmp egress (LiveKit\'s UpdateStream)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "get" -d 'Show one egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "list" -d 'List egress, newest first'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from rules" -f -a "add" -d 'Start an egress in every matching room, once per room session'

@@ -160,6 +160,18 @@ pub struct StopEgress {
     pub egress_id: Option<String>,
 }
 
+/// `POST /v1/media/egress/update`: RTMP targets added to or removed from a live RTMP egress.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct UpdateEgress {
+    #[schema(value_type = String, required = true, min_length = 1)]
+    pub egress_id: Option<String>,
+    /// rtmp:// or rtmps:// URLs to start sending to (at most 10 targets in all).
+    pub add_rtmp_urls: Option<Vec<String>>,
+    /// URLs to stop sending to, as they were given (with their stream keys).
+    pub remove_rtmp_urls: Option<Vec<String>>,
+}
+
 /// An egress: one recording or restream of a room or track.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct Egress {

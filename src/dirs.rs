@@ -40,6 +40,35 @@ pub fn create_private_dir(dir: &std::path::Path) -> std::io::Result<()> {
     Ok(())
 }
 
+/// Makes every file under `dir` (and `dir` itself) its owner's alone: files 0600, directories
+/// 0700, whatever the umask they were made under (sled creates its files with the process's).
+pub fn tighten(dir: &std::path::Path) -> std::io::Result<()> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let meta = std::fs::symlink_metadata(dir)?;
+        if meta.is_dir() {
+            if meta.permissions().mode() & 0o077 != 0 {
+                std::fs::set_permissions(dir, std::fs::Permissions::from_mode(0o700))?;
+            }
+            for entry in std::fs::read_dir(dir)? {
+                tighten(&entry?.path())?;
+            }
+        } else if meta.is_file() && meta.permissions().mode() & 0o077 != 0 {
+            let mode = meta.permissions().mode() & 0o700;
+            std::fs::set_permissions(dir, std::fs::Permissions::from_mode(mode.max(0o600)))?;
+        }
+    }
+    Ok(())
+}
+
+/// From now on, what this process creates is its owner's alone (umask 077): the daemon's
+/// store files, whichever library makes them.
+pub fn private_umask() {
+    #[cfg(unix)]
+    rustix::process::umask(rustix::fs::Mode::from_raw_mode(0o077));
+}
+
 /// Writes a file only its owner can read (0600 from creation, never briefly wider).
 pub fn write_private(path: &std::path::Path, contents: &str) -> std::io::Result<()> {
     use std::io::Write;

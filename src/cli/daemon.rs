@@ -45,6 +45,9 @@ pub fn run(ctx: &Ctx, args: DaemonArgs) -> Result<(), CliError> {
         ));
         return Ok(());
     }
+    // Whatever the umask the daemon was started under, what it creates (the store's files,
+    // made by sled) is its owner's alone.
+    crate::dirs::private_umask();
     crate::daemon::init_logging(settings.log_format);
     for w in &warnings {
         tracing::warn!("{w}");

@@ -1,11 +1,11 @@
-//! `pulse egress start|stop|get|list`.
+//! `pulse egress start|stop|update|get|list`.
 
 use std::time::{Duration, Instant};
 
 use clap::{Args, Subcommand};
 
 use super::{Ctx, each_id, page_footer, query};
-use crate::api::{Egress, Page, StartEgress, StopEgress};
+use crate::api::{Egress, Page, StartEgress, StopEgress, UpdateEgress};
 use crate::client::{Auth, Client};
 use crate::error::CliError;
 use crate::output::Tabular;
@@ -26,6 +26,17 @@ pub enum EgressCmd {
         /// How long --wait waits
         #[arg(long, default_value = "60s", value_parser = crate::util::parse_duration)]
         timeout: Duration,
+    },
+    /// Add or remove RTMP targets of a live rtmp egress (LiveKit's UpdateStream)
+    Update {
+        /// Egress id (eg_… or EG_…)
+        id: String,
+        /// An rtmp:// or rtmps:// URL to start sending to (repeatable)
+        #[arg(long = "add-rtmp", value_name = "URL")]
+        add: Vec<String>,
+        /// A target to stop sending to, as it was given, stream key and all (repeatable)
+        #[arg(long = "remove-rtmp", value_name = "URL")]
+        remove: Vec<String>,
     },
     /// Show one egress
     Get {
@@ -169,6 +180,15 @@ pub async fn run(ctx: &Ctx, cmd: EgressCmd) -> Result<(), CliError> {
                 }
             })
             .await
+        }
+        EgressCmd::Update { id, add, remove } => {
+            if add.is_empty() && remove.is_empty() {
+                return Err(CliError::Usage("nothing to change: give --add-rtmp URL or --remove-rtmp URL".into()));
+            }
+            let req = UpdateEgress { egress_id: Some(id), add_rtmp_urls: Some(add), remove_rtmp_urls: Some(remove) };
+            let e: Egress = client.post("/v1/media/egress/update", &req, Auth::Project).await?;
+            ctx.out.status(&format!("Egress {} now sends to {} target(s)", e.egress_id, e.rtmp_urls.len()));
+            ctx.out.one(&e, &e.egress_id)
         }
         EgressCmd::Get { id } => {
             let e: Egress = client

@@ -32,7 +32,7 @@ pub enum RulesCmd {
 #[derive(Debug, Args)]
 pub struct AddArgs {
     /// Rooms to record: a glob on room names, e.g. "live-*"
-    #[arg(long, default_value = "*")]
+    #[arg(long, visible_alias = "room", value_name = "GLOB", default_value = "*")]
     rooms: String,
     /// When to start: when the room starts, or when its first track is published
     #[arg(long = "on", value_name = "TRIGGER", default_value = "room_started", value_parser = ["room_started", "track_published"])]

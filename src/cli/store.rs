@@ -55,6 +55,8 @@ async fn open(spec: &str, which: &str) -> Result<Arc<dyn Store>, CliError> {
     if b == Backend::Embedded && which == "--from" && !dir.join("db").exists() {
         return Err(CliError::Usage(format!("--from {spec}: no pulse store there (no `db` in that directory)")));
     }
+    // A store made here is as private as one the daemon makes.
+    crate::dirs::private_umask();
     crate::store::open(&b, &dir, 64).await.map_err(|e| CliError::Other(format!("{which} {}: {e}", describe(spec))))
 }
 

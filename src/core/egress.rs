@@ -96,13 +96,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
             return Err(invalid("rtmp_urls", "output_type rtmp needs 1 to 10 rtmp_urls (rtmp:// or rtmps://)"));
         }
         for u in &rtmp_urls {
-            let ok = ["rtmp://", "rtmps://"].iter().any(|s| u.starts_with(s) && u.len() > s.len());
-            if !ok {
-                return Err(invalid(
-                    "rtmp_urls",
-                    format!("rtmp_urls: `{}` is not an rtmp:// or rtmps:// URL", mask_rtmp_url(u)),
-                ));
-            }
+            check_rtmp_url("rtmp_urls", u)?;
         }
     } else if !rtmp_urls.is_empty() {
         return Err(invalid("rtmp_urls", "rtmp_urls apply to output_type rtmp only"));
@@ -223,6 +217,14 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         recording: None,
     };
     Ok(Plan { egress, request })
+}
+
+/// Refuses what is not an rtmp:// or rtmps:// URL, naming `field` (and never the stream key).
+pub(super) fn check_rtmp_url(field: &str, u: &str) -> CoreResult<()> {
+    if ["rtmp://", "rtmps://"].iter().any(|s| u.starts_with(s) && u.len() > s.len()) {
+        return Ok(());
+    }
+    Err(invalid(field, format!("{field}: `{}` is not an rtmp:// or rtmps:// URL", mask_rtmp_url(u))))
 }
 
 /// How long a start may take before its pending egress is presumed orphaned: a rule's four
@@ -586,7 +588,7 @@ impl Core {
         settled
     }
 
-    async fn find_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<EgressRecord> {
+    pub(super) async fn find_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<EgressRecord> {
         self.store.egress(&project.id, id).await?.ok_or_else(|| CoreError::not_found(format!("egress {id}")))
     }
 

@@ -21,6 +21,7 @@ pub mod recordings;
 pub mod refresh;
 pub mod rooms;
 pub mod rules;
+pub mod streams;
 pub mod validate;
 pub mod views;
 

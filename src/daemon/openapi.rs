@@ -126,6 +126,7 @@ impl utoipa::Modify for Security {
         handlers::projects::delete,
         handlers::egress::start,
         handlers::egress::stop,
+        handlers::egress::update,
         handlers::egress::get,
         handlers::egress::list,
         handlers::rules::create,

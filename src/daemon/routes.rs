@@ -129,6 +129,14 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .then(egress::stop)
         .map(reply)
         .boxed();
+    // POST /v1/media/egress/update
+    let egress_update = warp::path!("v1" / "media" / "egress" / "update")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .then(egress::update)
+        .map(reply)
+        .boxed();
     // GET /v1/media/egress/:id
     let egress_get = warp::path!("v1" / "media" / "egress" / String)
         .and(warp::get())
@@ -386,6 +394,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         project_delete,
         egress_start,
         egress_stop,
+        egress_update,
         egress_get,
         egress_list,
         rule_create,

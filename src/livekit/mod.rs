@@ -171,6 +171,12 @@ impl LiveKit {
         self.call("Egress", "StopEgress", record(), &StopEgressRequest { egress_id: egress_id.into() }, true).await
     }
 
+    /// `Egress/UpdateStream`: adds and removes RTMP targets of a live egress. Not retried: a
+    /// second try after a lost answer could add a target twice.
+    pub async fn update_stream(&self, req: &UpdateStreamRequest) -> Result<EgressInfo, LiveKitError> {
+        self.call("Egress", "UpdateStream", record(), req, false).await
+    }
+
     /// `Egress/ListEgress` for one egress; `None` when LiveKit no longer knows it (it forgets
     /// ended egress after 24 h).
     pub async fn get_egress(&self, egress_id: &str) -> Result<Option<EgressInfo>, LiveKitError> {

@@ -133,6 +133,15 @@ pub struct StopEgressRequest {
     pub egress_id: String,
 }
 
+/// `UpdateStreamRequest`: RTMP targets added to or removed from a live stream egress.
+#[derive(Debug, Clone, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct UpdateStreamRequest {
+    pub egress_id: String,
+    pub add_output_urls: Vec<String>,
+    pub remove_output_urls: Vec<String>,
+}
+
 /// `ListEgressRequest`.
 #[derive(Debug, Clone, Default, Serialize)]
 #[serde(rename_all = "camelCase")]

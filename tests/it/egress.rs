@@ -390,3 +390,63 @@ fn a_project_storage_override_is_used_and_never_echoed() {
         env.api("POST", "/v1/projects", Some(("authorization", &bearer)), Some(bad.to_string().into_bytes()));
     assert_eq!((s, v["error"]["field"].as_str()), (400, Some("storage.bucket")), "{v}");
 }
+
+#[test]
+fn rtmp_targets_are_added_and_removed_while_the_egress_runs() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let start = ["egress", "start", "--room", "stage", "--output", "rtmp", "--json", "--wait", "--timeout", "20s"];
+    let run = env.pulse(&key, &[&start[..], &["--rtmp-url", "rtmp://yt.example/live/YTKEY"]].concat());
+    run.code(0);
+    let e = run.json();
+    let (id, lk) = (e["egress_id"].as_str().unwrap(), e["livekit_egress_id"].as_str().unwrap());
+    assert_eq!(e["status"], "active");
+
+    let up = env.pulse(
+        &key,
+        &[
+            "egress",
+            "update",
+            id,
+            "--add-rtmp",
+            "rtmps://tw.example/app/TWKEY",
+            "--remove-rtmp",
+            "rtmp://yt.example/live/YTKEY",
+            "--json",
+        ],
+    );
+    up.code(0);
+    assert_eq!(up.json()["rtmp_urls"], json!(["rtmps://tw.example/app/****"]));
+    assert!(!up.stdout.contains("TWKEY") && !up.stderr.contains("TWKEY"), "the new key is not shown back");
+    // Exactly LiveKit's UpdateStream, with the full URLs; LiveKit now sends to the new target.
+    let sent = &env.fake.requests_to("UpdateStream")[0].body;
+    assert_eq!(
+        *sent,
+        json!({"egressId": lk, "addOutputUrls": ["rtmps://tw.example/app/TWKEY"], "removeOutputUrls": ["rtmp://yt.example/live/YTKEY"]})
+    );
+    assert_eq!(env.fake.stream_urls(lk), ["rtmps://tw.example/app/TWKEY"]);
+    let got = env.pulse(&key, &["egress", "get", id, "--json"]).json();
+    assert_eq!(got["rtmp_urls"], json!(["rtmps://tw.example/app/****"]));
+    assert!(!String::from_utf8_lossy(&walk(env.data_dir())).contains("TWKEY"), "stream keys never reach the store");
+
+    // What cannot be done is refused by name and changes nothing.
+    let calls = env.fake.requests_to("UpdateStream").len();
+    let bad = env.pulse(&key, &["egress", "update", id, "--remove-rtmp", "rtmp://nope.example/live/K"]);
+    bad.code(6);
+    assert!(bad.stderr.contains("remove_rtmp_urls"), "{}", bad.stderr);
+    let last = env.pulse(&key, &["egress", "update", id, "--remove-rtmp", "rtmps://tw.example/app/TWKEY"]);
+    last.code(6);
+    assert!(last.stderr.contains("stop it instead"), "{}", last.stderr);
+    env.pulse(&key, &["egress", "update", id]).code(2);
+    let hls = env.pulse(&key, &["egress", "start", "--room", "stage", "--output", "hls", "--json"]).json();
+    let not_rtmp = env
+        .pulse(&key, &["egress", "update", hls["egress_id"].as_str().unwrap(), "--add-rtmp", "rtmp://x.example/a/k"]);
+    not_rtmp.code(6);
+    assert!(not_rtmp.stderr.contains("only an rtmp egress"), "{}", not_rtmp.stderr);
+    assert_eq!(env.fake.requests_to("UpdateStream").len(), calls);
+
+    env.pulse(&key, &["egress", "stop", id, "--wait", "--timeout", "20s"]).code(0);
+    let ended = env.pulse(&key, &["egress", "update", id, "--add-rtmp", "rtmp://x.example/a/k"]);
+    ended.code(6);
+    assert!(ended.stderr.contains("has already"), "{}", ended.stderr);
+}

@@ -61,6 +61,30 @@ fn the_data_dir_is_private() {
     let store = env.data_dir().join("db");
     let mode = std::fs::metadata(&store).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode & 0o077, 0, "{} is {mode:o}", store.display());
+
+    // The real binary, started under umask 022 (this process's), and written to: every file
+    // and directory it made is 0600/0700.
+    let top = tempfile::tempdir().unwrap();
+    let dir = top.path().join("data");
+    let token = [("PULSE_ADMIN_TOKEN", crate::support::ADMIN_TOKEN)];
+    let (mut child, url) = crate::support::spawn_daemon(&env, &dir, &token);
+    env.project_at(&url, &serde_json::json!({"name": "private"}));
+    let _ = child.kill();
+    let _ = child.wait();
+    let mut seen = 0;
+    let mut stack = vec![dir.clone()];
+    while let Some(p) = stack.pop() {
+        let meta = std::fs::metadata(&p).unwrap();
+        let mode = meta.permissions().mode() & 0o777;
+        if meta.is_dir() {
+            assert_eq!(mode, 0o700, "{} is {mode:o}", p.display());
+            stack.extend(std::fs::read_dir(&p).unwrap().map(|e| e.unwrap().path()));
+        } else {
+            assert_eq!(mode & 0o077, 0, "{} is {mode:o}", p.display());
+            seen += 1;
+        }
+    }
+    assert!(seen >= 2, "the store's files were looked at ({seen})");
 }
 
 #[test]

@@ -194,3 +194,15 @@ fn a_refused_start_is_retried_when_it_may_pass_and_fails_with_the_reason_when_no
     assert_eq!(got[0].json["event"], "egress_failed");
     assert!(got[0].body.contains("template not found"), "{}", got[0].body);
 }
+
+#[test]
+fn room_is_the_same_flag_as_rooms_and_both_are_in_the_help() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let add = env.pulse(&key, &["rules", "add", "--room", "stage-*", "--output", "hls", "--json"]);
+    add.code(0);
+    assert_eq!(add.json()["room_glob"], "stage-*");
+    let help = env.pulse(&key, &["rules", "add", "--help"]);
+    assert!(help.stdout.contains("--rooms <GLOB>"), "{}", help.stdout);
+    assert!(help.stdout.contains("[alias: --room]"), "{}", help.stdout);
+}

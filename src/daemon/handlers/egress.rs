@@ -6,7 +6,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 use super::{Answer, ListQuery, created, ok};
-use crate::api::{Egress, Page, StartEgress, StopEgress};
+use crate::api::{Egress, Page, StartEgress, StopEgress, UpdateEgress};
 use crate::core::validate::{one_of, required};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
@@ -45,6 +45,22 @@ pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egre
     let req: StopEgress = parse_json(&body)?;
     let id = required("egress_id", req.egress_id)?;
     ok(st.core.stop_egress(&project, &id).await?)
+}
+
+/// `POST /v1/media/egress/update`.
+#[utoipa::path(
+    post,
+    path = "/v1/media/egress/update",
+    tag = "egress",
+    summary = "Add or remove RTMP targets of a live rtmp egress (LiveKit's UpdateStream)",
+    request_body = UpdateEgress,
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    security(("project_key" = []))
+)]
+pub async fn update(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
+    let project = st.project(&caller).await?;
+    let req: UpdateEgress = parse_json(&body)?;
+    ok(st.core.update_egress_stream(&project, req).await?)
 }
 
 /// `GET /v1/media/egress/:id`.

@@ -127,6 +127,8 @@ impl SledStore {
                 }
             })?;
         let tree = db.open_tree("pulse").map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
+        // sled made its files under the process's umask; an earlier build's were 0644.
+        crate::dirs::tighten(&path).map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
         migrate::delivery_index(&db, &tree).map_err(|e| StoreError::Open {
             path: path.clone(),
             reason: format!("rebuilding the delivery index: {e}"),

@@ -187,6 +187,13 @@ impl FakeLiveKit {
     }
 
     /// The next service call answers this Twirp error.
+    /// The RTMP targets LiveKit sends egress `id` to now (its start's, as UpdateStream changed them).
+    pub fn stream_urls(&self, id: &str) -> Vec<String> {
+        let st = self.state.lock().unwrap();
+        let urls = st.originals.get(id).map(|o| o["streamOutputs"][0]["urls"].clone()).unwrap_or_default();
+        serde_json::from_value(urls).unwrap_or_default()
+    }
+
     pub fn fail_next(&self, status: u16, code: &str, msg: &str) {
         self.state.lock().unwrap().next_error = Some((status, code.into(), msg.into()));
     }
@@ -365,6 +372,28 @@ fn handle(
             info["updated_at"] = json!(now_ns().to_string());
             ok(info.clone())
         }
+        "UpdateStream" => {
+            let id = body["egressId"].as_str().unwrap_or("").to_string();
+            let Some(info) = st.egress.get(&id).cloned() else {
+                return twirp(404, "not_found", "egress does not exist");
+            };
+            let status = info["status"].as_str().unwrap_or("").to_string();
+            if !matches!(status.as_str(), "EGRESS_STARTING" | "EGRESS_ACTIVE") {
+                return twirp(412, "failed_precondition", &format!("egress with status {status} cannot be updated"));
+            }
+            let original = st.originals.get_mut(&id).unwrap();
+            let Some(urls) = original["streamOutputs"][0]["urls"].as_array_mut() else {
+                return twirp(400, "invalid_argument", "egress does not have a stream output");
+            };
+            for r in body["removeOutputUrls"].as_array().into_iter().flatten() {
+                let Some(i) = urls.iter().position(|u| u == r) else {
+                    return twirp(400, "invalid_argument", "stream url not found");
+                };
+                urls.remove(i);
+            }
+            urls.extend(body["addOutputUrls"].as_array().into_iter().flatten().cloned());
+            ok(info)
+        }
         "ListEgress" => {
             let progress = st.progress.unwrap_or(Progress::Normal);
             let wanted = body["egressId"].as_str().map(str::to_string);
@@ -447,6 +476,7 @@ fn conformance(method: &str, body: &Value) -> Result<(), String> {
         "StartTrackCompositeEgress" => round::<lk::TrackCompositeEgressRequest>(body)?,
         "StartTrackEgress" => round::<lk::TrackEgressRequest>(body)?,
         "StopEgress" => round::<lk::StopEgressRequest>(body)?,
+        "UpdateStream" => round::<lk::UpdateStreamRequest>(body)?,
         "ListEgress" => round::<lk::ListEgressRequest>(body)?,
         "CreateIngress" => round::<lk::CreateIngressRequest>(body)?,
         "ListIngress" => round::<lk::ListIngressRequest>(body)?,
