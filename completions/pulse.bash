@@ -1260,7 +1260,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress__subcmd__start)
-            opts="-q -v -h -V --room --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1303,6 +1303,10 @@ _pulse() {
                     return 0
                     ;;
                 --preset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2766,7 +2770,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__rules__subcmd__add)
-            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2817,6 +2821,10 @@ _pulse() {
                     return 0
                     ;;
                 --preset)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --start-attempts)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -120,6 +120,12 @@ pub struct StartEgress {
     pub video_only: Option<bool>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub preset: Option<String>,
+    /// How many times to try the start when LiveKit fails in a way that may pass (unreachable,
+    /// overloaded, no egress capacity), 1 to 20 (default 5; 1: fail at once). Retries back off
+    /// (1 s, 2 s, 4 s, … up to 60 s) and survive a restart of the daemon.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 20)]
+    pub start_attempts: Option<u32>,
 }
 
 /// `POST /v1/media/rules` and `PATCH /v1/media/rules/:id`: a recording rule.
@@ -199,6 +205,23 @@ pub struct Egress {
     /// HLS and file output, once ended: what pulse found in the object store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording: Option<Recording>,
+    /// A start LiveKit failed at least once: its attempts, and while it is still `pending`,
+    /// when the next one is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub start_retry: Option<StartRetry>,
+}
+
+/// The attempts of an egress's start.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct StartRetry {
+    /// Attempts made so far (the one being made included).
+    pub attempts: u32,
+    /// The request's `start_attempts`.
+    pub max_attempts: u32,
+    /// What LiveKit answered the last failed attempt.
+    pub last_error: Option<String>,
+    /// While the egress is still `pending`: when the next attempt is due.
+    pub next_attempt_at: Option<String>,
 }
 
 /// The check of an ended recording in the object store.

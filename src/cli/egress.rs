@@ -99,6 +99,10 @@ pub struct EgressOptions {
     /// Record video only (room_composite)
     #[arg(long)]
     video_only: bool,
+    /// Tries of the start when LiveKit fails in a way that may pass, 1 to 20 (default 5; 1:
+    /// fail at once); retried by the control plane, across its restarts
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
+    start_attempts: Option<u32>,
 }
 
 impl EgressOptions {
@@ -117,6 +121,7 @@ impl EgressOptions {
             audio_only: self.audio_only.then_some(true),
             video_only: self.video_only.then_some(true),
             preset: self.preset,
+            start_attempts: self.start_attempts,
         }
     }
 }

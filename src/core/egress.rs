@@ -1,7 +1,6 @@
 //! Egress: the start plan (validation into a pending record and a LiveKit request), LiveKit's
 //! status mapping, the forward-only transition, the events a transition produces, and the
-//! services start, stop, get and list. The record is committed `pending` before LiveKit is
-//! called, so a crash never loses track of an egress LiveKit started.
+//! services stop, get and list (starting, and its retries, are `starts`).
 
 use serde_json::Value;
 
@@ -215,6 +214,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         rev: 0,
         rule_id: None,
         recording: None,
+        start: None,
     };
     Ok(Plan { egress, request })
 }
@@ -225,25 +225,6 @@ pub(super) fn check_rtmp_url(field: &str, u: &str) -> CoreResult<()> {
         return Ok(());
     }
     Err(invalid(field, format!("{field}: `{}` is not an rtmp:// or rtmps:// URL", mask_rtmp_url(u))))
-}
-
-/// How long a start may take before its pending egress is presumed orphaned: a rule's four
-/// attempts of up to 10 s each and their backoff, with room to spare.
-pub const ORPHAN_AFTER_MS: Millis = 90_000;
-
-/// Starts a rule makes before its egress fails (with 0.25, 0.5 and 1 s between them).
-const RULE_START_ATTEMPTS: u32 = 4;
-
-/// Whether a failed LiveKit call may pass when made again.
-fn retryable(e: &crate::livekit::LiveKitError) -> bool {
-    use crate::livekit::LiveKitError as E;
-    match e {
-        E::Unreachable { .. } | E::BadResponse { .. } => true,
-        E::Twirp { status, code, .. } => {
-            *status >= 500 || matches!(code.as_str(), "unavailable" | "resource_exhausted")
-        }
-        E::Unauthorized { .. } => false,
-    }
 }
 
 /// `<room>-<UTC yyyymmdd-hhmmss>-<6 characters of the egress id>`, with the room reduced to
@@ -360,7 +341,7 @@ impl Core {
     }
 
     /// Commits `before` → `after` (compare-and-swap on `before`) with the transition's events.
-    async fn commit_egress(
+    pub(super) async fn commit_egress(
         &self,
         before: &EgressRecord,
         mut after: EgressRecord,
@@ -446,146 +427,6 @@ impl Core {
         livekit_event: Option<&str>,
     ) -> CoreResult<Outcome<EgressRecord>> {
         self.change_egress(&info.egress_id, livekit_event, Some(info), |e, now| apply_info(e, info, now)).await
-    }
-
-    /// Starts an egress: the pending record is durable before LiveKit is called.
-    pub async fn start_egress(&self, project: &ProjectRecord, req: StartEgress) -> CoreResult<api::Egress> {
-        let started = self.start_egress_as(project, req, None).await?;
-        started.ok_or_else(|| CoreError::Conflict("this egress was started already".into()))
-    }
-
-    /// Starts an egress; with `rule`, as that rule's start for one room session: `(rule id,
-    /// a key naming the session)`. The key is taken in the same commit as the pending record,
-    /// like a LiveKit event id, so however often and wherever the trigger is reported, one
-    /// start wins; the others answer `None`.
-    pub async fn start_egress_as(
-        &self,
-        project: &ProjectRecord,
-        req: StartEgress,
-        rule: Option<(&str, String)>,
-    ) -> CoreResult<Option<api::Egress>> {
-        let storage = self.storage_for(project)?;
-        let Plan { mut egress, request } =
-            plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
-        egress.rule_id = rule.as_ref().map(|(id, _)| RuleId::from(*id));
-        let claim = rule.map(|(_, key)| key);
-        let first = self
-            .store
-            .commit(Changes { livekit_event: claim, ops: vec![Op::PutEgress(egress.clone(), Expect::New)] })
-            .await?;
-        if first != Committed::Applied {
-            return Ok(None);
-        }
-        egress.rev = 1;
-        // A rule has no caller to try again: it retries what may pass on a second try (LiveKit
-        // unreachable or overloaded) a few times, backing off, before the egress fails.
-        let attempts = if egress.rule_id.is_some() { RULE_START_ATTEMPTS } else { 1 };
-        let mut delay = std::time::Duration::from_millis(250);
-        let mut attempt = 1;
-        let result = loop {
-            let r = match &request {
-                StartRequest::RoomComposite(r) => self.livekit.start_room_composite(r).await,
-                StartRequest::TrackComposite(r) => self.livekit.start_track_composite(r).await,
-                StartRequest::Track(r) => self.livekit.start_track(r).await,
-            };
-            match r {
-                Err(e) if attempt < attempts && retryable(&e) => {
-                    tracing::warn!(egress_id = %egress.id, attempt, error = %e, "rule's egress start failed; retrying");
-                    tokio::time::sleep(delay).await;
-                    delay *= 2;
-                    attempt += 1;
-                }
-                r => break r,
-            }
-        };
-        match result {
-            Ok(info) => {
-                let mut after = egress.clone();
-                after.livekit_id = Some(info.egress_id.clone());
-                apply_info(&mut after, &info, now_ms());
-                let egress = match self.commit_egress(&egress, after, Some(&info), None).await? {
-                    Outcome::Applied(e) => e,
-                    _ => egress,
-                };
-                tracing::info!(egress_id = %egress.id, livekit_egress_id = %info.egress_id, "egress started");
-                Ok(Some(views::egress(&egress)))
-            }
-            Err(err) => {
-                let mut failed = egress.clone();
-                let now = now_ms();
-                failed.status = EgressStatus::Failed;
-                failed.error = Some(err.to_string());
-                failed.ended_ms = Some(now);
-                failed.updated_ms = now;
-                self.commit_egress(&egress, failed, None, None).await?;
-                tracing::warn!(egress_id = %egress.id, error = %err, "egress start failed");
-                Err(err.into())
-            }
-        }
-    }
-
-    /// Settles egress left `pending` without a LiveKit id, created before `created_before`: the daemon
-    /// that started them died before LiveKit answered. An egress LiveKit lists in the room with
-    /// the same output key is adopted (so it is tracked, stopped and verified like any other);
-    /// otherwise the egress fails with `egress_failed` saying so, and a rule's room is not left
-    /// silently unrecorded. Returns how many were settled.
-    pub async fn resolve_orphans(&self, created_before: Millis) -> usize {
-        let now = now_ms();
-        let orphans: Vec<EgressRecord> = match self.store.egress_unfinished().await {
-            Ok(all) => all
-                .into_iter()
-                .filter(|e| e.livekit_id.is_none() && e.status == EgressStatus::Pending)
-                .filter(|e| e.created_ms < created_before)
-                .collect(),
-            Err(err) => {
-                tracing::error!(error = %err, "cannot read pending egress");
-                return 0;
-            }
-        };
-        let mut settled = 0;
-        for e in orphans {
-            let listed = match self.livekit.list_egress_in_room(&livekit_room(&e.project_id, &e.room_name)).await {
-                Ok(l) => l,
-                Err(err) => {
-                    tracing::warn!(error = %err, "cannot ask LiveKit about an unanswered start; will retry");
-                    break;
-                }
-            };
-            let key = recordings::object_key(&e);
-            let mut adopted = None;
-            for info in listed.into_iter().filter(|i| key.as_deref().is_some_and(|k| i.output_keys().contains(&k))) {
-                if matches!(self.store.egress_by_livekit(&info.egress_id).await, Ok(None)) {
-                    adopted = Some(info);
-                    break;
-                }
-            }
-            let mut after = e.clone();
-            match &adopted {
-                Some(info) => {
-                    after.livekit_id = Some(info.egress_id.clone());
-                    apply_info(&mut after, info, now);
-                    after.updated_ms = now;
-                }
-                None => {
-                    after.status = EgressStatus::Failed;
-                    after.error = Some(
-                        "the daemon stopped before LiveKit answered the start, and LiveKit lists no such egress in the room"
-                            .into(),
-                    );
-                    after.ended_ms = Some(now);
-                    after.updated_ms = now;
-                }
-            }
-            match self.commit_egress(&e, after, adopted.as_ref(), None).await {
-                Ok(_) => {
-                    settled += 1;
-                    let how = if adopted.is_some() { "adopted" } else { "failed" };
-                    tracing::warn!(egress_id = %e.id, how, "settled an egress whose start was never answered");
-                }
-                Err(err) => tracing::error!(egress_id = %e.id, error = %err, "could not settle an unanswered start"),
-            }
-        }
-        settled
     }
 
     pub(super) async fn find_egress(&self, project: &ProjectRecord, id: &str) -> CoreResult<EgressRecord> {

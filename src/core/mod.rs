@@ -21,6 +21,7 @@ pub mod recordings;
 pub mod refresh;
 pub mod rooms;
 pub mod rules;
+pub mod starts;
 pub mod streams;
 pub mod validate;
 pub mod views;
@@ -67,6 +68,8 @@ pub struct Core {
     refresh: refresh::Gate,
     /// Fires when a recording is due for a check.
     verify: Arc<tokio::sync::Notify>,
+    /// RTMP URLs of the starts this daemon is making, by egress id (see `starts`).
+    stream_keys: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
 }
 
 impl Core {
@@ -82,6 +85,7 @@ impl Core {
             wake: Arc::new(tokio::sync::Notify::new()),
             refresh: refresh::Gate::new(std::time::Duration::from_secs(1)),
             verify: Arc::new(tokio::sync::Notify::new()),
+            stream_keys: Default::default(),
             settings,
         }
     }

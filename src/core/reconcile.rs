@@ -31,7 +31,7 @@ impl Core {
                 }
             }
         }
-        self.resolve_orphans(now_ms() - super::egress::ORPHAN_AFTER_MS).await;
+        self.resolve_orphans(now_ms() - super::starts::ATTEMPT_LEASE_MS).await;
         seen += self.reconcile_rooms().await;
         seen
     }

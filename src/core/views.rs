@@ -63,6 +63,13 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
             checked_at: c.checked_ms.map(rfc3339_ms),
             next_check_at: (c.state == RecordingState::Pending).then(|| rfc3339_ms(c.next_ms)),
         }),
+        start_retry: e.start.as_ref().filter(|s| s.attempts > 1 || s.last_error.is_some()).map(|s| api::StartRetry {
+            attempts: s.attempts,
+            max_attempts: s.max_attempts,
+            last_error: s.last_error.clone(),
+            next_attempt_at: (e.status == crate::model::EgressStatus::Pending && e.livekit_id.is_none())
+                .then(|| rfc3339_ms(s.next_ms)),
+        }),
     }
 }
 

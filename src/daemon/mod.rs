@@ -161,6 +161,7 @@ pub async fn start(
     let worker_task = worker.spawn(stop_rx.clone()).map_err(DaemonError::Worker)?;
     let upkeep_task = tokio::spawn(upkeep(core.clone(), crate::model::now_ms(), stop_rx.clone()));
     let verify_task = tokio::spawn(verifier(core.clone(), stop_rx.clone()));
+    let start_task = tokio::spawn(starter(core.clone(), stop_rx.clone()));
     let cluster_task = tokio::spawn(core.follow_other_daemons(stop_rx.clone()));
     let evict_state = state.clone();
     let mut evict_stop = stop_rx.clone();
@@ -195,6 +196,7 @@ pub async fn start(
         let _ = upkeep_task.await;
         let _ = cluster_task.await;
         let _ = verify_task.await;
+        let _ = start_task.await;
         let _ = evict_task.await;
         if let Err(e) = flush_store.close().await {
             tracing::error!(error = %e, "final store flush failed");
@@ -209,6 +211,7 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
     // The embedded store is this process's alone: any start still pending from before it
     // began was cut off by the previous run, so it is settled now, not ORPHAN_AFTER_MS later.
     if core.store.backend() == "sled" {
+        core.retry_due_starts(true, true).await;
         core.resolve_orphans(booted_ms).await;
     }
     let mut poll = tokio::time::interval(core.settings.livekit.reconcile_interval);
@@ -218,6 +221,19 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
         tokio::select! {
             _ = poll.tick() => if core.store.lead().await { core.reconcile_once().await; },
             _ = prune.tick() => if core.store.lead().await { core.prune().await },
+            _ = stop.changed() => break,
+        }
+    }
+}
+
+/// Makes the egress starts that are due again (see `core::starts`), every second: on the
+/// leading daemon all of them, on the others those whose stream keys they hold.
+async fn starter(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
+    let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
+    every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
+    loop {
+        tokio::select! {
+            _ = every.tick() => { core.retry_due_starts(core.store.lead().await, false).await; }
             _ = stop.changed() => break,
         }
     }

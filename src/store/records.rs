@@ -51,6 +51,24 @@ pub struct EgressRecord {
     /// HLS and file output, once ended: what the object store holds.
     #[serde(default)]
     pub recording: Option<RecordingCheck>,
+    /// While the start is not settled (and after, for the record): its attempts.
+    #[serde(default)]
+    pub start: Option<StartRetry>,
+}
+
+/// A start's attempts: kept on the record so that a start that fails for a reason that may
+/// pass is tried again after a crash too, and never twice at once.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct StartRetry {
+    /// The start request as given, its filename fixed (so a retry writes to the same keys)
+    /// and without its RTMP URLs: stream keys are never stored.
+    pub request: String,
+    /// Attempts made, or being made, so far; and the most the request allows.
+    pub attempts: u32,
+    pub max_attempts: u32,
+    /// When the next attempt is due; while one is being made, when it is presumed cut off.
+    pub next_ms: Millis,
+    pub last_error: Option<String>,
 }
 
 /// The check of an ended recording in the object store, and what LiveKit reported of it.

@@ -141,7 +141,7 @@ fn sigkill_mid_burst_loses_no_acknowledged_event() {
 /// `pending` for ever. (On PostgreSQL, where another daemon may still be mid-start, this waits
 /// `ORPHAN_AFTER_MS`, 90 s, so it runs on the embedded store only.)
 #[test]
-fn a_start_cut_off_by_a_crash_is_adopted_or_failed_after_restart() {
+fn a_start_cut_off_by_a_crash_is_adopted_or_sent_again_after_restart() {
     if crate::BACKEND != "sled" {
         return;
     }
@@ -171,13 +171,13 @@ fn a_start_cut_off_by_a_crash_is_adopted_or_failed_after_restart() {
         let _ = s.wait();
     }
     env.fake.set_start_delay(Duration::ZERO);
-    let lost = env
+    let lost_at = env
         .fake
         .requests_to("StartRoomCompositeEgress")
         .iter()
         .position(|r| r.body["segmentOutputs"][0]["playlistName"].as_str().unwrap().contains("/lost/"))
         .unwrap();
-    let lost_lk = format!("EG_fake{:04}", lost + 1);
+    let lost_lk = format!("EG_fake{:04}", lost_at + 1);
     env.fake.forget_egress(&lost_lk);
 
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
@@ -190,13 +190,59 @@ fn a_start_cut_off_by_a_crash_is_adopted_or_failed_after_restart() {
     assert_eq!(kept["status"], "active", "{kept}");
     assert!(kept["livekit_egress_id"].as_str().unwrap().starts_with("EG_fake"), "{kept}");
     assert_ne!(kept["livekit_egress_id"], lost_lk.as_str());
+    // LiveKit never had the other one: it is sent again, once, to the same keys.
     let lost = by_name("lost");
-    assert_eq!((lost["status"].as_str(), lost["livekit_egress_id"].as_str()), (Some("failed"), None), "{lost}");
-    assert!(lost["error"].as_str().unwrap().contains("before LiveKit answered"), "{lost}");
-    let got = rx.wait_for(10, |g| g.iter().any(|r| r.json["event"] == "egress_failed"));
-    let failed: Vec<_> = got.iter().filter(|r| r.json["event"] == "egress_failed").collect();
-    assert_eq!(failed.len(), 1);
-    assert_eq!(failed[0].json["data"]["egress"]["filename"], "lost");
+    assert_eq!(lost["status"], "active", "{lost}");
+    assert_ne!(lost["livekit_egress_id"], lost_lk.as_str());
+    assert_eq!(lost["start_retry"]["attempts"], 2, "{lost}");
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 3, "the adopted one is not started again");
+    assert_eq!(starts[2].body, starts[lost_at].body, "the same request, to the same keys");
+    let got = rx.wait_for(10, |g| g.iter().filter(|r| r.json["event"] == "egress_started").count() >= 2);
+    assert!(got.iter().all(|r| r.json["event"] != "egress_failed"), "nothing failed");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
+
+#[test]
+fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let created = env.project_at(&url, &json!({"name": "retry"}));
+    let key = created["api_key"].as_str().unwrap().to_string();
+    let cli = |url: &str, args: &[&str]| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], args);
+
+    // LiveKit out of egress workers: the start waits for its next attempt.
+    env.fake.fail_times(1000, 503, "unavailable", "no egress workers available");
+    let e =
+        cli(&url, &["egress", "start", "--room", "r", "--output", "hls", "--start-attempts", "20", "--json"]).json();
+    let id = e["egress_id"].as_str().unwrap().to_string();
+    assert_eq!(e["status"], "pending", "{e}");
+    // Killed between attempts (after the second, waiting 2 s for the third).
+    crate::support::eventually(15, "a second attempt", || {
+        let e = cli(&url, &["egress", "get", &id, "--json"]).json();
+        (e["start_retry"]["attempts"].as_u64() == Some(2) && e["start_retry"]["last_error"].is_string()).then_some(())
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let tried = env.fake.requests_to("StartRoomCompositeEgress").len();
+    assert!(tried >= 2, "{tried}");
+
+    // LiveKit has workers again; the restarted daemon makes the start, once.
+    env.fake.fail_times(0, 503, "unavailable", "");
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let e = crate::support::eventually(30, "the start made after the restart", || {
+        let e = cli(&url, &["egress", "get", &id, "--json"]).json();
+        e["livekit_egress_id"].is_string().then_some(e)
+    });
+    assert_eq!(e["status"], "active", "{e}");
+    assert!(e["start_retry"]["attempts"].as_u64().unwrap() >= 3, "{e}");
+    std::thread::sleep(Duration::from_secs(2));
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    let accepted: HashSet<&str> = starts.iter().skip(tried).map(|r| r.method.as_str()).collect();
+    assert_eq!(starts.len(), tried + 1, "one start after the restart, and no more: {accepted:?}");
+    assert_eq!(cli(&url, &["egress", "list", "--json"]).json().as_array().unwrap().len(), 1);
     child.kill().unwrap();
     let _ = child.wait();
 }

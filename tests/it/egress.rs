@@ -307,9 +307,61 @@ fn livekit_refusal_is_explained_and_the_record_marked_failed() {
     assert!(failed[0]["error"].as_str().unwrap().contains("requested room does not exist"));
 
     env.fake.fail_next(503, "unavailable", "no response from servers");
-    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls"]);
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--start-attempts", "1"]);
     run.code(7);
     assert!(run.stderr.contains("no response from servers"), "{}", run.stderr);
+}
+
+#[test]
+fn a_start_livekit_fails_is_retried_with_backoff_and_its_attempts_shown() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    // Twice out of egress workers, then started: one egress, three starts, the same keys.
+    env.fake.fail_times(2, 503, "unavailable", "no egress workers available");
+    let run =
+        env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--wait", "--timeout", "30s", "--json"]);
+    run.code(0);
+    let e = run.json();
+    assert_eq!(e["status"], "active", "{e}");
+    assert_eq!(e["start_retry"]["attempts"], 3, "{e}");
+    assert!(e["start_retry"]["next_attempt_at"].is_null(), "{e}");
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 3);
+    assert!(starts.windows(2).all(|w| w[0].body == w[1].body), "every attempt sends the same request");
+    assert_eq!(env.pulse(&key, &["egress", "list", "--json"]).json().as_array().unwrap().len(), 1);
+
+    // LiveKit started it but its answer was lost: the next attempt finds it and adopts it.
+    env.fake.lose_next_answer();
+    let run =
+        env.pulse(&key, &["egress", "start", "--room", "s", "--output", "hls", "--wait", "--timeout", "30s", "--json"]);
+    run.code(0);
+    let e = run.json();
+    assert_eq!(e["status"], "active", "{e}");
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 4, "not started twice");
+
+    // Out of attempts: failed, saying how many and why.
+    env.fake.fail_times(2, 503, "unavailable", "no egress workers available");
+    let run = env.pulse(
+        &key,
+        &[
+            "egress",
+            "start",
+            "--room",
+            "t",
+            "--output",
+            "hls",
+            "--start-attempts",
+            "2",
+            "--wait",
+            "--timeout",
+            "30s",
+            "--json",
+        ],
+    );
+    run.code(8);
+    let failed = env.pulse(&key, &["egress", "list", "--status", "failed", "--json"]).json();
+    let err = failed[0]["error"].as_str().unwrap();
+    assert!(err.contains("no egress workers available") && err.contains("after 2 attempts"), "{err}");
 }
 
 #[test]
@@ -318,9 +370,18 @@ fn livekit_down_is_exit_7_naming_the_url() {
     let lk2 = lk.clone();
     let env = TestEnv::start_with(Box::new(move |c, _| c.livekit.url = lk2));
     let (_, key) = env.project("acme");
-    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls"]);
+    // One attempt asked for: the failure is the answer.
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--start-attempts", "1"]);
     run.code(7);
     assert!(run.stderr.contains(&lk) && run.stderr.contains("could not be reached"), "{}", run.stderr);
+    // By default the start waits to be tried again, and says why.
+    let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--json"]);
+    run.code(0);
+    let e = run.json();
+    assert_eq!(e["status"], "pending");
+    assert_eq!((e["start_retry"]["attempts"].as_u64(), e["start_retry"]["max_attempts"].as_u64()), (Some(1), Some(5)));
+    assert!(e["start_retry"]["last_error"].as_str().unwrap().contains(&lk), "{e}");
+    assert!(e["start_retry"]["next_attempt_at"].is_string(), "{e}");
     let status = env.pulse(&key, &["status", "--json"]);
     status.code(0);
     assert_eq!(status.json()["livekit"]["reachable"], false);

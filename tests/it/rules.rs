@@ -176,13 +176,19 @@ fn a_refused_start_is_retried_when_it_may_pass_and_fails_with_the_reason_when_no
     let body = json!({"room_glob": "live-*", "egress": {"output_type": "hls"}});
     assert_eq!(api(&env, &key, "POST", "/v1/media/rules", Some(body)).0, 201);
 
-    // LiveKit overloaded once: the rule tries again and the egress starts.
+    // LiveKit overloaded once: the rule's start is tried again (after a second) and starts.
     env.fake.fail_next(503, "unavailable", "no egress workers available");
     room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_1");
-    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 2, "one refused, one accepted");
-    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+    crate::support::eventually(15, "the retried start", || {
+        (env.fake.requests_to("StartRoomCompositeEgress").len() == 2).then_some(())
+    });
+    let list = crate::support::eventually(15, "the egress started", || {
+        let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+        list["data"][0]["livekit_egress_id"].is_string().then_some(list)
+    });
     assert_eq!(list["data"].as_array().unwrap().len(), 1, "{list}");
     assert_ne!(list["data"][0]["status"], "failed", "{list}");
+    assert_eq!(list["data"][0]["start_retry"]["attempts"], 2, "{list}");
 
     // Refused for a reason a retry cannot change: one try, egress_failed with the reason.
     env.fake.fail_next(400, "invalid_argument", "template not found");

@@ -29,8 +29,9 @@ use crate::store::{
 use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
-/// 3 `EgressRecord::recording`; older records are still read (see [`Row::decode_old`]).
-const FORMAT: u8 = 3;
+/// 3 `EgressRecord::recording`, 4 `EgressRecord::start`; older records are still read (see
+/// [`Row::decode_old`]).
+const FORMAT: u8 = 4;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -41,7 +42,7 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 pub fn decode<T: Row>(b: &[u8]) -> Result<T> {
     match b.split_first() {
         Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
-        Some((&v @ (1 | 2), rest)) => T::decode_old(v, rest),
+        Some((&v @ (1..=3), rest)) => T::decode_old(v, rest),
         _ => Err(StoreError::Data("unknown record format".into())),
     }
 }
@@ -190,10 +191,14 @@ impl Row for RuleRecord {
 impl Row for EgressRecord {
     fn decode_old(format: u8, b: &[u8]) -> Result<Self> {
         let bad = |e: postcard::Error| StoreError::Data(e.to_string());
-        let (e, rule_id) = if format == 1 {
-            (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None)
-        } else {
-            postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?
+        let (e, rule_id, recording) = match format {
+            1 => (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None, None),
+            2 => {
+                let (e, r) = postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?;
+                (e, r, None)
+            }
+            _ => postcard::from_bytes::<(EgressV1, Option<String>, Option<crate::store::RecordingCheck>)>(b)
+                .map_err(bad)?,
         };
         Ok(EgressRecord {
             id: e.id.into(),
@@ -216,7 +221,8 @@ impl Row for EgressRecord {
             updated_ms: e.updated_ms,
             rev: e.rev,
             rule_id: rule_id.map(Into::into),
-            recording: None,
+            recording,
+            start: None,
         })
     }
     fn primary(&self) -> Vec<u8> {
@@ -366,6 +372,21 @@ mod tests {
         let v2 = postcard::to_extend(&(&old, Some("rul_1")), vec![2u8]).unwrap();
         let e: EgressRecord = decode(&v2).unwrap();
         assert_eq!((e.rule_id.as_deref(), e.recording), (Some("rul_1"), None), "format 2 still reads");
+        let check = crate::store::RecordingCheck {
+            state: RecordingState::Verified,
+            size_bytes: Some(9),
+            segments: None,
+            detail: None,
+            attempts: 0,
+            next_ms: 0,
+            checked_ms: Some(5),
+            duration_ns: 1,
+            reported_size: 9,
+            location: None,
+        };
+        let v3 = postcard::to_extend(&(&old, Some("rul_1"), Some(&check)), vec![3u8]).unwrap();
+        let e: EgressRecord = decode(&v3).unwrap();
+        assert_eq!((e.recording, e.start), (Some(check), None), "format 3 still reads");
     }
 
     #[test]

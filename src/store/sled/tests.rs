@@ -27,6 +27,7 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         rev: 0,
         rule_id: None,
         recording: None,
+        start: None,
     }
 }
 

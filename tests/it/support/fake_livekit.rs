@@ -38,6 +38,11 @@ struct State {
     requests: Vec<Recorded>,
     progress: Option<Progress>,
     next_error: Option<(u16, String, String)>,
+    /// Egress starts still to refuse, and how.
+    start_failures: u32,
+    start_error: Option<(u16, String, String)>,
+    /// The next egress start happens, but its answer is a 503 (lost in a timeout).
+    lose_answer: bool,
     counter: u64,
     /// What ListRooms answers (protojson `Room`s).
     rooms: Vec<Value>,
@@ -194,6 +199,18 @@ impl FakeLiveKit {
         serde_json::from_value(urls).unwrap_or_default()
     }
 
+    /// The next `n` egress starts (only those) are refused with this Twirp error.
+    pub fn fail_times(&self, n: u32, status: u16, code: &str, msg: &str) {
+        let mut st = self.state.lock().unwrap();
+        st.start_failures = n;
+        st.start_error = Some((status, code.into(), msg.into()));
+    }
+
+    /// The next egress start happens, but pulse hears a 503 instead of its answer.
+    pub fn lose_next_answer(&self) {
+        self.state.lock().unwrap().lose_answer = true;
+    }
+
     pub fn fail_next(&self, status: u16, code: &str, msg: &str) {
         self.state.lock().unwrap().next_error = Some((status, code.into(), msg.into()));
     }
@@ -332,6 +349,11 @@ fn handle(
     if let Some((status, code, msg)) = st.next_error.take() {
         return twirp(status, &code, &msg);
     }
+    if method.starts_with("Start") && method.ends_with("Egress") && st.start_failures > 0 {
+        st.start_failures -= 1;
+        let (status, code, msg) = st.start_error.clone().unwrap();
+        return twirp(status, &code, &msg);
+    }
     st.counter += 1;
     let n = st.counter;
     let room = body["roomName"].as_str().unwrap_or("").to_string();
@@ -357,6 +379,9 @@ fn handle(
             let info = egress_info(&id, &room, request_key, &body);
             st.originals.insert(id.clone(), body.clone());
             st.egress.insert(id, info.clone());
+            if std::mem::take(&mut st.lose_answer) {
+                return twirp(503, "unavailable", "the answer was lost");
+            }
             ok(info)
         }
         "StopEgress" => {
