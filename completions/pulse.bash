@@ -1260,7 +1260,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress__subcmd__start)
-            opts="-q -v -h -V --room --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1307,6 +1307,10 @@ _pulse() {
                     return 0
                     ;;
                 --start-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -2770,7 +2774,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__rules__subcmd__add)
-            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2825,6 +2829,10 @@ _pulse() {
                     return 0
                     ;;
                 --start-attempts)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-duration)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

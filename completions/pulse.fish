@@ -84,6 +84,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subc
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l track -d 'Track (track egress)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l preset -d 'Encoding preset, e.g. H264_1080P_30' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l start-attempts -d 'Tries of the start when LiveKit fails in a way that may pass, 1 to 20 (default 5; 1: fail at once); retried by the control plane, across its restarts' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l max-duration -d 'Stop it this long after it became active, e.g. 90m or 4h (1 s to 7 days)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l timeout -d 'How long --wait waits' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
@@ -198,6 +199,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subco
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l track -d 'Track (track egress)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l preset -d 'Encoding preset, e.g. H264_1080P_30' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l start-attempts -d 'Tries of the start when LiveKit fails in a way that may pass, 1 to 20 (default 5; 1: fail at once); retried by the control plane, across its restarts' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l max-duration -d 'Stop it this long after it became active, e.g. 90m or 4h (1 s to 7 days)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r

@@ -126,6 +126,9 @@ pub struct StartEgress {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(minimum = 1, maximum = 20)]
     pub start_attempts: Option<u32>,
+    /// Stop the egress this long after it became active, e.g. "90m" or "4h" (1 s to 7 days).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration: Option<String>,
 }
 
 /// `POST /v1/media/rules` and `PATCH /v1/media/rules/:id`: a recording rule.
@@ -205,6 +208,9 @@ pub struct Egress {
     /// HLS and file output, once ended: what pulse found in the object store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording: Option<Recording>,
+    /// The request's `max_duration`, in seconds.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_duration_secs: Option<u64>,
     /// A start LiveKit failed at least once: its attempts, and while it is still `pending`,
     /// when the next one is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -103,6 +103,9 @@ pub struct EgressOptions {
     /// fail at once); retried by the control plane, across its restarts
     #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=20))]
     start_attempts: Option<u32>,
+    /// Stop it this long after it became active, e.g. 90m or 4h (1 s to 7 days)
+    #[arg(long, value_name = "DURATION")]
+    max_duration: Option<String>,
 }
 
 impl EgressOptions {
@@ -122,6 +125,7 @@ impl EgressOptions {
             video_only: self.video_only.then_some(true),
             preset: self.preset,
             start_attempts: self.start_attempts,
+            max_duration: self.max_duration,
         }
     }
 }

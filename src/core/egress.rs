@@ -191,6 +191,17 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
             })
         }
     };
+    let max_duration_ms = match req.max_duration.as_deref() {
+        None => None,
+        Some(d) => {
+            let d =
+                crate::util::parse_duration(d).map_err(|e| invalid("max_duration", format!("max_duration: {e}")))?;
+            if d < std::time::Duration::from_secs(1) || d > std::time::Duration::from_secs(7 * 24 * 3600) {
+                return Err(invalid("max_duration", "max_duration must be 1 s to 7 days"));
+            }
+            Some(d.as_millis() as Millis)
+        }
+    };
     let now = now_ms();
     let egress = EgressRecord {
         id,
@@ -215,6 +226,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         rule_id: None,
         recording: None,
         start: None,
+        max_duration_ms,
     };
     Ok(Plan { egress, request })
 }

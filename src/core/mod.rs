@@ -8,6 +8,7 @@
 //! precondition on what they read, re-reading when someone else wrote first.
 
 pub mod deliveries;
+pub mod duration;
 pub mod egress;
 pub mod endpoints;
 pub mod error;

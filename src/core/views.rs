@@ -63,6 +63,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
             checked_at: c.checked_ms.map(rfc3339_ms),
             next_check_at: (c.state == RecordingState::Pending).then(|| rfc3339_ms(c.next_ms)),
         }),
+        max_duration_secs: e.max_duration_ms.map(|ms| (ms / 1000) as u64),
         start_retry: e.start.as_ref().filter(|s| s.attempts > 1 || s.last_error.is_some()).map(|s| api::StartRetry {
             attempts: s.attempts,
             max_attempts: s.max_attempts,

@@ -226,14 +226,21 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
     }
 }
 
-/// Makes the egress starts that are due again (see `core::starts`), every second: on the
-/// leading daemon all of them, on the others those whose stream keys they hold.
+/// Every second: makes the egress starts that are due again (see `core::starts`; on the
+/// leading daemon all of them, on the others those whose stream keys they hold), and on the
+/// leader stops what ran past its `max_duration`.
 async fn starter(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) {
     let mut every = tokio::time::interval(std::time::Duration::from_secs(1));
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
-            _ = every.tick() => { core.retry_due_starts(core.store.lead().await, false).await; }
+            _ = every.tick() => {
+                let lead = core.store.lead().await;
+                core.retry_due_starts(lead, false).await;
+                if lead {
+                    core.stop_overdue().await;
+                }
+            }
             _ = stop.changed() => break,
         }
     }

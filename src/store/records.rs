@@ -54,6 +54,9 @@ pub struct EgressRecord {
     /// While the start is not settled (and after, for the record): its attempts.
     #[serde(default)]
     pub start: Option<StartRetry>,
+    /// Stopped this long after it became active, if set.
+    #[serde(default)]
+    pub max_duration_ms: Option<Millis>,
 }
 
 /// A start's attempts: kept on the record so that a start that fails for a reason that may

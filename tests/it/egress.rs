@@ -511,3 +511,26 @@ fn rtmp_targets_are_added_and_removed_while_the_egress_runs() {
     ended.code(6);
     assert!(ended.stderr.contains("has already"), "{}", ended.stderr);
 }
+
+#[test]
+fn an_egress_is_stopped_at_its_max_duration() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("acme");
+    let start = ["egress", "start", "--room", "r", "--output", "hls", "--max-duration", "2s", "--wait", "--json"];
+    let e = env.pulse(&key, &start).json();
+    assert_eq!((e["status"].as_str(), e["max_duration_secs"].as_u64()), (Some("active"), Some(2)), "{e}");
+    let id = e["egress_id"].as_str().unwrap().to_string();
+    let lk = e["livekit_egress_id"].as_str().unwrap().to_string();
+    crate::support::eventually(15, "the stop at max_duration", || {
+        env.fake.requests_to("StopEgress").iter().any(|r| r.body["egressId"] == lk.as_str()).then_some(())
+    });
+    let got = env.pulse(&key, &["egress", "get", &id, "--json"]).json();
+    assert!(["stopping", "ended"].contains(&got["status"].as_str().unwrap()), "{got}");
+    // Refused by name: too short, too long, not a duration.
+    for bad in ["0s", "8d", "soon"] {
+        let run = env.pulse(&key, &["egress", "start", "--room", "r", "--output", "hls", "--max-duration", bad]);
+        run.code(6);
+        assert!(run.stderr.contains("max_duration"), "{}", run.stderr);
+    }
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 1);
+}

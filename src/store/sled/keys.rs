@@ -29,9 +29,9 @@ use crate::store::{
 use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
-/// 3 `EgressRecord::recording`, 4 `EgressRecord::start`; older records are still read (see
-/// [`Row::decode_old`]).
-const FORMAT: u8 = 4;
+/// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`;
+/// older records are still read (see [`Row::decode_old`]).
+const FORMAT: u8 = 5;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -42,7 +42,7 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 pub fn decode<T: Row>(b: &[u8]) -> Result<T> {
     match b.split_first() {
         Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
-        Some((&v @ (1..=3), rest)) => T::decode_old(v, rest),
+        Some((&v @ (1..=4), rest)) => T::decode_old(v, rest),
         _ => Err(StoreError::Data("unknown record format".into())),
     }
 }
@@ -191,13 +191,18 @@ impl Row for RuleRecord {
 impl Row for EgressRecord {
     fn decode_old(format: u8, b: &[u8]) -> Result<Self> {
         let bad = |e: postcard::Error| StoreError::Data(e.to_string());
-        let (e, rule_id, recording) = match format {
-            1 => (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None, None),
+        type Check = Option<crate::store::RecordingCheck>;
+        let (e, rule_id, recording, start) = match format {
+            1 => (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None, None, None),
             2 => {
                 let (e, r) = postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?;
-                (e, r, None)
+                (e, r, None, None)
             }
-            _ => postcard::from_bytes::<(EgressV1, Option<String>, Option<crate::store::RecordingCheck>)>(b)
+            3 => {
+                let (e, r, c) = postcard::from_bytes::<(EgressV1, Option<String>, Check)>(b).map_err(bad)?;
+                (e, r, c, None)
+            }
+            _ => postcard::from_bytes::<(EgressV1, Option<String>, Check, Option<crate::store::StartRetry>)>(b)
                 .map_err(bad)?,
         };
         Ok(EgressRecord {
@@ -222,7 +227,8 @@ impl Row for EgressRecord {
             rev: e.rev,
             rule_id: rule_id.map(Into::into),
             recording,
-            start: None,
+            start,
+            max_duration_ms: None,
         })
     }
     fn primary(&self) -> Vec<u8> {
@@ -386,7 +392,17 @@ mod tests {
         };
         let v3 = postcard::to_extend(&(&old, Some("rul_1"), Some(&check)), vec![3u8]).unwrap();
         let e: EgressRecord = decode(&v3).unwrap();
-        assert_eq!((e.recording, e.start), (Some(check), None), "format 3 still reads");
+        assert_eq!((e.recording.as_ref(), e.start.as_ref()), (Some(&check), None), "format 3 still reads");
+        let retry = crate::store::StartRetry {
+            request: "{}".into(),
+            attempts: 2,
+            max_attempts: 5,
+            next_ms: 7,
+            last_error: None,
+        };
+        let v4 = postcard::to_extend(&(&old, Some("rul_1"), Some(&check), Some(&retry)), vec![4u8]).unwrap();
+        let e: EgressRecord = decode(&v4).unwrap();
+        assert_eq!((e.start, e.max_duration_ms), (Some(retry), None), "format 4 still reads");
     }
 
     #[test]

@@ -28,6 +28,7 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         rule_id: None,
         recording: None,
         start: None,
+        max_duration_ms: None,
     }
 }
 
