@@ -219,7 +219,9 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
         cli(&url, &["egress", "start", "--room", "r", "--output", "hls", "--start-attempts", "20", "--json"]).json();
     let id = e["egress_id"].as_str().unwrap().to_string();
     assert_eq!(e["status"], "pending", "{e}");
-    // Killed between attempts (after the second, waiting 2 s for the third).
+    // Killed between attempts (after the second, waiting 2 s for the third). Should the third
+    // have begun by the kill, its lease (90 s) holds it from a shared store's next leader:
+    // the wait below allows for that.
     crate::support::eventually(15, "a second attempt", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
         (e["start_retry"]["attempts"].as_u64() == Some(2) && e["start_retry"]["last_error"].is_string()).then_some(())
@@ -232,7 +234,7 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
     // LiveKit has workers again; the restarted daemon makes the start, once.
     env.fake.fail_times(0, 503, "unavailable", "");
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
-    let e = crate::support::eventually(30, "the start made after the restart", || {
+    let e = crate::support::eventually(120, "the start made after the restart", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
         e["livekit_egress_id"].is_string().then_some(e)
     });

@@ -201,12 +201,11 @@ impl Drop for TestEnv {
     }
 }
 
-/// An address nothing listens on.
+/// An address nothing listens on: port 1, below the ephemeral range, so that no test server
+/// bound to port 0 can take it meanwhile (a port bound and closed could be handed to another
+/// test's fake LiveKit while this one expects it refused).
 pub fn closed_port_url() -> String {
-    let l = std::net::TcpListener::bind("127.0.0.1:0").unwrap();
-    let addr = l.local_addr().unwrap();
-    drop(l);
-    format!("http://{addr}")
+    "http://127.0.0.1:1".into()
 }
 
 impl TestEnv {
