@@ -246,6 +246,19 @@ pub fn file_paths(cdn_base: Option<&str>, project_id: &str, filename: &str) -> O
     }
 }
 
+/// The key an egress with `output` and `filename` uploads to: the HLS playlist or the MP4 (an
+/// RTMP egress uploads nothing). Here, below both the recording checks and the API views,
+/// which both name it.
+pub fn object_key(output: crate::model::OutputType, project_id: &str, filename: Option<&str>) -> Option<String> {
+    use crate::model::OutputType;
+    let filename = filename?;
+    Some(match output {
+        OutputType::Hls => hls_paths(None, project_id, filename).object_key,
+        OutputType::File => file_paths(None, project_id, filename).object_key,
+        OutputType::Rtmp => return None,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

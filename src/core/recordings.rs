@@ -27,12 +27,7 @@ pub fn has_recording(e: &EgressRecord) -> bool {
 
 /// The key pulse told egress to upload to: the HLS playlist or the MP4.
 pub fn object_key(e: &EgressRecord) -> Option<String> {
-    let filename = e.filename.as_deref()?;
-    Some(match e.output {
-        OutputType::Hls => media::hls_paths(None, &e.project_id, filename).object_key,
-        OutputType::File => media::file_paths(None, &e.project_id, filename).object_key,
-        OutputType::Rtmp => return None,
-    })
+    media::object_key(e.output, &e.project_id, e.filename.as_deref())
 }
 
 /// The check an ended recording starts with: `pending` (due now) when there is storage to look

@@ -55,7 +55,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         recording: e.recording.as_ref().map(|c| api::Recording {
             verification: c.state.as_str().into(),
             verified: c.state == RecordingState::Verified,
-            object_key: super::recordings::object_key(e),
+            object_key: crate::media::object_key(e.output, &e.project_id, e.filename.as_deref()),
             size_bytes: c.size_bytes,
             segments: c.segments,
             detail: c.detail.clone(),

@@ -27,7 +27,7 @@ pub struct Ack {
     summary = "LiveKit's webhooks in (point livekit.yaml's webhook.urls here)",
     description = "A LiveKit `WebhookEvent` (protojson). 200 means everything it produced is durably stored; a repeated event id is acknowledged and ignored.",
     request_body(content = Object, description = "LiveKit's WebhookEvent", content_type = "application/webhook+json"),
-    responses((status = 200, description = "Stored (or already seen)", body = Ack), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Stored (or already seen)", body = Ack), crate::daemon::reject::Errors),
     security(("livekit_webhook" = []))
 )]
 pub async fn livekit(st: Arc<AppState>, claims: WebhookClaims, body: Bytes) -> Answer<Ack> {

@@ -1,7 +1,10 @@
 //! API errors and replies: one body shape for every failure (`ErrorBody` in `docs/openapi.json`), built in one
-//! place for handler errors and filter rejections alike.
+//! place for handler errors and filter rejections alike, and their OpenAPI description (`Errors`).
+
+use std::collections::BTreeMap;
 
 use serde::Serialize;
+use utoipa::openapi::{ContentBuilder, HeaderBuilder, Ref, RefOr, ResponseBuilder};
 use warp::http::{HeaderValue, StatusCode};
 use warp::reply::Response;
 
@@ -279,6 +282,55 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
     de.end()
         .map_err(|e| ApiError::bad_request(format!("request body is not valid JSON: {e}; send one JSON object")))?;
     Ok(value)
+}
+
+// The OpenAPI view of these answers: every route's error responses refer to these.
+
+/// The error answers every route may give, all with the one error body.
+pub struct Errors;
+
+/// The error answers, by status: description, and whether it carries `Retry-After`.
+const ERRORS: &[(&str, &str, bool)] = &[
+    ("400", "The request is invalid: `error.field` names the field, `error.message` the fix", false),
+    ("401", "No credentials, or not the right ones for this route", false),
+    ("403", "The credential is good but may not do this (a console link only looks and replays)", false),
+    ("404", "No such resource in this project (or no such route)", false),
+    ("405", "The route exists, but not with this method", false),
+    ("408", "The request body did not arrive within `daemon.body_timeout`", false),
+    (
+        "409",
+        "The resource's state does not allow this (e.g. stopping an egress that ended), or the `Idempotency-Key` was used with another request or is still being answered",
+        false,
+    ),
+    ("413", "The request body is larger than 1 MiB", false),
+    ("429", "Rate limited: try again after `Retry-After` seconds", true),
+    ("502", "LiveKit answered with an error, or not at all", false),
+    ("503", "The store or LiveKit is unavailable for now: try again after `Retry-After` seconds", true),
+];
+
+impl utoipa::IntoResponses for Errors {
+    fn responses() -> BTreeMap<String, RefOr<utoipa::openapi::Response>> {
+        ERRORS
+            .iter()
+            .map(|(code, _, _)| (code.to_string(), RefOr::Ref(Ref::new(format!("#/components/responses/Error{code}")))))
+            .collect()
+    }
+}
+
+/// The shared error responses, once, for every route to refer to.
+pub fn error_responses() -> impl Iterator<Item = (String, utoipa::openapi::Response)> {
+    ERRORS.iter().map(|(code, description, retry_after)| {
+        let content = ContentBuilder::new().schema(Some(Ref::from_schema_name("ErrorBody"))).build();
+        let mut r = ResponseBuilder::new().description(*description).content("application/json", content);
+        if *retry_after {
+            let header = HeaderBuilder::new()
+                .schema(utoipa::openapi::schema::Object::with_type(utoipa::openapi::schema::Type::Integer))
+                .description(Some("Seconds to wait before trying again"))
+                .build();
+            r = r.header("Retry-After", header);
+        }
+        (format!("Error{code}"), r.build())
+    })
 }
 
 #[cfg(test)]

@@ -68,7 +68,10 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     // GET /health
     let health = warp::path!("health").and(warp::get()).then(status::health).map(reply).boxed();
     // GET /v1/openapi.json
-    let openapi = warp::path!("v1" / "openapi.json").and(warp::get()).then(status::openapi).boxed();
+    // The document is assembled above the handlers (`openapi` reads their attributes), so
+    // the route hands it to its handler.
+    let openapi =
+        warp::path!("v1" / "openapi.json").and(warp::get()).then(|| status::openapi(super::openapi::served())).boxed();
     // GET /v1/status
     let status = warp::path!("v1" / "status").and(warp::get()).and(common()).then(status::status).map(reply).boxed();
 

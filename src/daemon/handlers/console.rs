@@ -31,7 +31,7 @@ pub async fn page(tail: warp::path::Tail) -> warp::reply::Response {
     tag = "console",
     summary = "Mint a console link: a signed, expiring, read-mostly view of one project",
     request_body = Option<ConsoleLinkRequest>,
-    responses((status = 201, description = "Success", body = ConsoleLink), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = ConsoleLink), crate::daemon::reject::Errors),
     security(("project_key" = []), ("admin_token" = []))
 )]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ConsoleLink> {

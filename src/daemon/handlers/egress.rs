@@ -21,7 +21,7 @@ use crate::store::EgressFilter;
     tag = "egress",
     summary = "Start an egress (HLS, MP4 file or RTMP) in a room",
     request_body = StartEgress,
-    responses((status = 201, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = Egress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn start(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
@@ -37,7 +37,7 @@ pub async fn start(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egr
     tag = "egress",
     summary = "Stop an egress",
     request_body = StopEgress,
-    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
@@ -54,7 +54,7 @@ pub async fn stop(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egre
     tag = "egress",
     summary = "Add or remove RTMP targets of a live rtmp egress (LiveKit's UpdateStream)",
     request_body = UpdateEgress,
-    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn update(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Egress> {
@@ -70,7 +70,7 @@ pub async fn update(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Eg
     tag = "egress",
     summary = "Get an egress (pulse or LiveKit id)",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Egress), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Egress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress> {
@@ -85,7 +85,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Egress
     tag = "egress",
     summary = "List egress, newest first",
     params(super::PageParams,("status" = Option<EgressStatus>, Query, description = "Only egress in this state"),("room_name" = Option<String>, Query, description = "Only this room")),
-    responses((status = 200, description = "Success", body = Page<Egress>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<Egress>), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Egress>> {

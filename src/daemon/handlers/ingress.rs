@@ -19,7 +19,7 @@ use crate::store::IngressFilter;
     tag = "ingress",
     summary = "Create an RTMP, WHIP or URL ingress",
     request_body = CreateIngress,
-    responses((status = 201, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = Ingress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Ingress> {
@@ -35,7 +35,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<In
     tag = "ingress",
     summary = "Get an ingress",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Ingress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingress> {
@@ -50,7 +50,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingres
     tag = "ingress",
     summary = "List ingress, newest first",
     params(super::PageParams,("room_name" = Option<String>, Query, description = "Only this room"),("include_deleted" = Option<bool>, Query, description = "Include deleted ingress")),
-    responses((status = 200, description = "Success", body = Page<Ingress>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<Ingress>), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Ingress>> {
@@ -68,7 +68,7 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
     tag = "ingress",
     summary = "Delete an ingress",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Ingress), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Ingress), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Ingress> {

@@ -19,7 +19,7 @@ use crate::daemon::reject::{ApiError, parse_json};
     tag = "projects",
     summary = "Create a project (its API key is shown once)",
     request_body = CreateProject,
-    responses((status = 201, description = "Success", body = CreatedProject), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = CreatedProject), crate::daemon::reject::Errors),
     security(("admin_token" = []))
 )]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<CreatedProject> {
@@ -35,7 +35,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Cr
     tag = "projects",
     summary = "List projects",
     params(super::PageParams),
-    responses((status = 200, description = "Success", body = Page<Project>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<Project>), crate::daemon::reject::Errors),
     security(("admin_token" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Project>> {
@@ -51,7 +51,7 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
     tag = "projects",
     summary = "Get a project (admin, or the project's own key)",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Project), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Project), crate::daemon::reject::Errors),
     security(("project_key" = []), ("admin_token" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Project> {
@@ -66,7 +66,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Projec
     tag = "projects",
     summary = "Replace a project's API key (shown once)",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = RotatedKey), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = RotatedKey), crate::daemon::reject::Errors),
     security(("admin_token" = []))
 )]
 pub async fn rotate_key(id: String, st: Arc<AppState>, caller: Caller) -> Answer<RotatedKey> {
@@ -81,7 +81,7 @@ pub async fn rotate_key(id: String, st: Arc<AppState>, caller: Caller) -> Answer
     tag = "projects",
     summary = "Delete a project and everything it owns",
     params(("id" = String, Path, description = "The resource's id"),("force" = Option<bool>, Query, description = "Delete even with active egress (they are stopped)")),
-    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::reject::Errors),
     security(("admin_token" = []))
 )]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Deleted> {

@@ -17,7 +17,7 @@ use crate::daemon::reject::parse_json;
     tag = "rooms",
     summary = "Mint a LiveKit join token for one of the project's rooms",
     request_body = TokenRequest,
-    responses((status = 200, description = "Success", body = TokenResponse), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = TokenResponse), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn token(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TokenResponse> {

@@ -19,7 +19,7 @@ use crate::daemon::reject::parse_json;
     tag = "rules",
     summary = "Create a recording rule",
     request_body = RuleRequest,
-    responses((status = 201, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = Rule), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Rule> {
@@ -35,7 +35,7 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Ru
     tag = "rules",
     summary = "List recording rules",
     params(super::PageParams),
-    responses((status = 200, description = "Success", body = Page<Rule>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<Rule>), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Rule>> {
@@ -51,7 +51,7 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
     tag = "rules",
     summary = "Get a recording rule",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Rule), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Rule> {
@@ -67,7 +67,7 @@ pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Rule> 
     summary = "Change a recording rule (the fields given)",
     request_body = Option<RuleRequest>,
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Rule), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Rule), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn update(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Rule> {
@@ -83,7 +83,7 @@ pub async fn update(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) 
     tag = "rules",
     summary = "Delete a recording rule",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn delete(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Deleted> {

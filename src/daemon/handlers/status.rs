@@ -32,8 +32,8 @@ pub async fn health() -> Answer<serde_json::Value> {
     responses((status = 200, description = "The document", body = Object)),
     security(())
 )]
-pub async fn openapi() -> warp::reply::Response {
-    let mut r = warp::reply::Response::new(crate::daemon::openapi::served().into());
+pub async fn openapi(document: &'static str) -> warp::reply::Response {
+    let mut r = warp::reply::Response::new(document.into());
     r.headers_mut().insert("content-type", warp::http::HeaderValue::from_static("application/json"));
     r
 }
@@ -60,7 +60,7 @@ pub async fn metrics(st: Arc<AppState>) -> warp::reply::Response {
     path = "/v1/status",
     tag = "status",
     summary = "The daemon's health, queue and LiveKit reachability",
-    responses((status = 200, description = "Success", body = Status), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Status), crate::daemon::reject::Errors),
     security(("project_key" = []), ("admin_token" = []))
 )]
 pub async fn status(st: Arc<AppState>, caller: Caller) -> Answer<Status> {

@@ -23,7 +23,7 @@ use crate::daemon::reject::parse_json;
     tag = "webhooks",
     summary = "Add a webhook endpoint (its secret is in the answer)",
     request_body = CreateEndpoint,
-    responses((status = 201, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = Endpoint), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
@@ -39,7 +39,7 @@ pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> 
     tag = "webhooks",
     summary = "List webhook endpoints",
     params(super::PageParams),
-    responses((status = 200, description = "Success", body = Page<Endpoint>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<Endpoint>), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<Endpoint>> {
@@ -55,7 +55,7 @@ pub async fn list_endpoints(st: Arc<AppState>, caller: Caller, q: HashMap<String
     tag = "webhooks",
     summary = "Get a webhook endpoint",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn get_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Endpoint> {
@@ -70,7 +70,7 @@ pub async fn get_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answ
     tag = "webhooks",
     summary = "An endpoint's last 24 hours: delivered, failed, pending, success rate",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = EndpointStats), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = EndpointStats), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn endpoint_stats(id: String, st: Arc<AppState>, caller: Caller) -> Answer<EndpointStats> {
@@ -85,7 +85,7 @@ pub async fn endpoint_stats(id: String, st: Arc<AppState>, caller: Caller) -> An
     tag = "webhooks",
     summary = "Reveal an endpoint's signing secret",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = EndpointSecret), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = EndpointSecret), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> Answer<EndpointSecret> {
@@ -101,7 +101,7 @@ pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> A
     summary = "Change an endpoint (URL, events, enabled)",
     request_body = Option<PatchEndpoint>,
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
@@ -117,7 +117,7 @@ pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body:
     tag = "webhooks",
     summary = "Delete an endpoint",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Deleted), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Deleted), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Deleted> {
@@ -133,7 +133,7 @@ pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> A
     summary = "Rotate an endpoint's secret (the old one signs too for a grace period)",
     request_body = Option<RotateSecret>,
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Endpoint), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
@@ -149,7 +149,7 @@ pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: 
     tag = "webhooks",
     summary = "Delivery logs, newest first",
     params(super::PageParams,("status" = Option<crate::model::DeliveryStatus>, Query, description = "Only deliveries in this state"),("event" = Option<crate::model::EventKind>, Query, description = "Only this event"),("endpoint_id" = Option<String>, Query, description = "Only this endpoint"),("since" = Option<String>, Query, description = "RFC 3339 time: created at or after"),("until" = Option<String>, Query, description = "RFC 3339 time: created before")),
-    responses((status = 200, description = "Success", body = Page<WebhookLog>), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = Page<WebhookLog>), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>) -> Answer<Page<WebhookLog>> {
@@ -172,7 +172,7 @@ pub async fn list_logs(st: Arc<AppState>, caller: Caller, q: HashMap<String, Str
     tag = "webhooks",
     summary = "One delivery: its payload and every attempt",
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = WebhookLogDetail), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = WebhookLogDetail), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<WebhookLogDetail> {
@@ -188,7 +188,7 @@ pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<We
     summary = "Send a delivery again now (optionally to another URL)",
     request_body = Option<ReplayRequest>,
     params(("id" = String, Path, description = "The resource's id")),
-    responses((status = 200, description = "Success", body = ReplayResult), crate::daemon::openapi::Errors),
+    responses((status = 200, description = "Success", body = ReplayResult), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ReplayResult> {
@@ -207,7 +207,7 @@ pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) 
     tag = "webhooks",
     summary = "Send a sample event to the project's endpoints",
     request_body = TestEventRequest,
-    responses((status = 201, description = "Success", body = TestEventResult), crate::daemon::openapi::Errors),
+    responses((status = 201, description = "Success", body = TestEventResult), crate::daemon::reject::Errors),
     security(("project_key" = []))
 )]
 pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<TestEventResult> {
@@ -225,7 +225,7 @@ pub async fn test_event(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answe
     description = "Each event is an SSE `data:` line holding a PulseEvent; the stream stays open.",
     responses(
         (status = 200, description = "An event stream", content_type = "text/event-stream", body = String),
-        crate::daemon::openapi::Errors
+        crate::daemon::reject::Errors
     ),
     security(("project_key" = []))
 )]
