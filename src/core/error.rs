@@ -1,5 +1,5 @@
 //! `CoreError`: every way a core service can fail, in domain terms. The HTTP layer turns each
-//! kind into a status in exactly one place (`daemon::reject`).
+//! kind into a status in exactly one place, above the core (the daemon's error replies).
 
 use crate::livekit::LiveKitError;
 use crate::store::StoreError;
