@@ -219,12 +219,17 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
         cli(&url, &["egress", "start", "--room", "r", "--output", "hls", "--start-attempts", "20", "--json"]).json();
     let id = e["egress_id"].as_str().unwrap().to_string();
     assert_eq!(e["status"], "pending", "{e}");
-    // Killed between attempts (after the second, waiting 2 s for the third). Should the third
-    // have begun by the kill, its lease (90 s) holds it from a shared store's next leader:
-    // the wait below allows for that.
-    crate::support::eventually(15, "a second attempt", || {
+    // Killed between attempts: the second failed, the third due in its 2 s backoff. (While an
+    // attempt is being made, the next one is due only when its 90 s lease runs out, which a
+    // shared store's next leader would wait for.)
+    crate::support::eventually(15, "a second attempt, failed", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
-        (e["start_retry"]["attempts"].as_u64() == Some(2) && e["start_retry"]["last_error"].is_string()).then_some(())
+        let next = humantime::parse_rfc3339(e["start_retry"]["next_attempt_at"].as_str()?).ok()?;
+        let wait = next.duration_since(std::time::SystemTime::now()).ok()?;
+        (e["start_retry"]["attempts"].as_u64() == Some(2)
+            && wait > Duration::from_millis(500)
+            && wait < Duration::from_secs(10))
+        .then_some(())
     });
     child.kill().unwrap();
     child.wait().unwrap();
@@ -234,7 +239,7 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
     // LiveKit has workers again; the restarted daemon makes the start, once.
     env.fake.fail_times(0, 503, "unavailable", "");
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
-    let e = crate::support::eventually(120, "the start made after the restart", || {
+    let e = crate::support::eventually(30, "the start made after the restart", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
         e["livekit_egress_id"].is_string().then_some(e)
     });
