@@ -15,12 +15,12 @@ pub fn overdue(e: &EgressRecord, now: Millis) -> bool {
 }
 
 impl Core {
-    /// Stops every egress past its `max_duration`; answers how many were asked to stop.
-    pub async fn stop_overdue(&self) -> usize {
+    /// Stops every egress of `unfinished` past its `max_duration`; answers how many were asked
+    /// to stop.
+    pub(super) async fn stop_overdue_among(&self, unfinished: &[EgressRecord]) -> usize {
         let now = now_ms();
-        let Ok(all) = self.store.egress_unfinished().await else { return 0 };
         let mut stopped = 0;
-        for e in all.into_iter().filter(|e| overdue(e, now)) {
+        for e in unfinished.iter().filter(|e| overdue(e, now)) {
             let Ok(Some(project)) = self.store.project(&e.project_id).await else { continue };
             match self.stop_egress(&project, &e.id).await {
                 Ok(_) => {

@@ -47,6 +47,16 @@ pub fn retryable(e: &LiveKitError) -> bool {
     }
 }
 
+/// Why an attempt did not start the egress.
+#[derive(Debug, thiserror::Error)]
+enum Failure {
+    #[error(transparent)]
+    LiveKit(#[from] LiveKitError),
+    /// Nothing can be sent again (named): the start ends here.
+    #[error("{0}")]
+    Unsendable(String),
+}
+
 /// What follows attempt `retry.attempts` failing with `err` at `now`: the state to wait in for
 /// the next attempt, or `None` when the start has failed for good.
 pub fn after_failure(retry: &StartRetry, err: &LiveKitError, now: Millis) -> Option<StartRetry> {
@@ -54,6 +64,11 @@ pub fn after_failure(retry: &StartRetry, err: &LiveKitError, now: Millis) -> Opt
         return None;
     }
     Some(StartRetry { next_ms: now + backoff_ms(retry.attempts), last_error: Some(err.to_string()), ..retry.clone() })
+}
+
+/// Egress still `pending` without a LiveKit id: no start of theirs answered yet.
+fn unanswered(unfinished: &[EgressRecord]) -> impl Iterator<Item = &EgressRecord> {
+    unfinished.iter().filter(|e| e.status == EgressStatus::Pending && e.livekit_id.is_none())
 }
 
 /// Whether LiveKit's `info` is the egress `e` started (by the object key it uploads to; an
@@ -102,13 +117,14 @@ impl Core {
         let kept = StartEgress { filename: egress.filename.clone(), rtmp_urls: None, ..req.clone() };
         let now = now_ms();
         egress.rule_id = rule.as_ref().map(|(id, _)| RuleId::from(*id));
-        egress.start = Some(StartRetry {
+        let retry = StartRetry {
             request: serde_json::to_string(&kept).unwrap_or_default(),
             attempts: 1,
             max_attempts,
             next_ms: now + ATTEMPT_LEASE_MS,
             last_error: None,
-        });
+        };
+        egress.start = Some(retry.clone());
         let claim = rule.map(|(_, key)| key);
         let first = self
             .store
@@ -121,8 +137,8 @@ impl Core {
         if let Some(urls) = req.rtmp_urls.filter(|u| !u.is_empty()) {
             self.stream_keys().insert(egress.id.to_string(), urls);
         }
-        let sent = self.send_start(&request).await;
-        self.settle_attempt(egress, sent, true).await.map(Some)
+        let sent = self.send_start(&request).await.map_err(Failure::from);
+        self.settle_attempt(egress, retry, sent, true).await.map(Some)
     }
 
     /// The RTMP URLs (stream keys and all) of starts this daemon is making: in memory only.
@@ -138,24 +154,18 @@ impl Core {
         }
     }
 
-    /// Records what an attempt on `before` came to. With `first`, an attempt that ends the
-    /// start in failure is the caller's error too.
+    /// Records what attempt `retry.attempts` on `before` came to. With `first`, an attempt that
+    /// ends the start in failure is the caller's error too.
     async fn settle_attempt(
         &self,
         before: EgressRecord,
-        sent: Result<EgressInfo, LiveKitError>,
+        retry: StartRetry,
+        sent: Result<EgressInfo, Failure>,
         first: bool,
     ) -> CoreResult<api::Egress> {
         let now = now_ms();
         let mut after = before.clone();
         after.updated_ms = now;
-        let retry = before.start.clone().unwrap_or_else(|| StartRetry {
-            request: String::new(),
-            attempts: 1,
-            max_attempts: 1,
-            next_ms: now,
-            last_error: None,
-        });
         let (info, err) = match sent {
             Ok(info) => {
                 after.livekit_id = Some(info.egress_id.clone());
@@ -163,7 +173,10 @@ impl Core {
                 self.stream_keys().remove(before.id.as_str());
                 (Some(info), None)
             }
-            Err(err) => match after_failure(&retry, &err, now) {
+            Err(err) => match match &err {
+                Failure::LiveKit(e) => after_failure(&retry, e, now),
+                Failure::Unsendable(_) => None,
+            } {
                 Some(next) => {
                     tracing::warn!(egress_id = %before.id, attempt = retry.attempts, error = %err,
                         "egress start failed; will retry");
@@ -193,8 +206,23 @@ impl Core {
             tracing::info!(egress_id = %e.id, livekit_egress_id = %lk, "egress started");
         }
         match err {
-            Some(err) if first => Err(err.into()),
+            Some(Failure::LiveKit(err)) if first => Err(err.into()),
+            Some(Failure::Unsendable(why)) if first => Err(CoreError::Conflict(why)),
             _ => Ok(views::egress(&e)),
+        }
+    }
+
+    /// The daemon's one-second egress sweep, over one read of the unfinished egress: the start
+    /// attempts that are due (see [`Core::retry_due_starts`]) and, on the leader, the stops at
+    /// `max_duration` (`core::duration`).
+    pub async fn egress_tick(&self, lead: bool) {
+        if !lead && self.stream_keys().is_empty() {
+            return;
+        }
+        let unfinished = self.unfinished().await;
+        self.retry_starts_among(&unfinished, lead, false).await;
+        if lead {
+            self.stop_overdue_among(&unfinished).await;
         }
     }
 
@@ -202,16 +230,23 @@ impl Core {
     /// stream keys this daemon holds. With `all` (a daemon that owns its store, at start), every
     /// unsettled start now, whatever its time: whoever was making it is gone.
     pub async fn retry_due_starts(&self, lead: bool, all: bool) -> usize {
-        let held: Vec<String> = self.stream_keys().keys().cloned().collect();
-        if !lead && held.is_empty() {
+        if !lead && self.stream_keys().is_empty() {
             return 0;
         }
+        let unfinished = self.unfinished().await;
+        self.retry_starts_among(&unfinished, lead, all).await
+    }
+
+    async fn retry_starts_among(&self, unfinished: &[EgressRecord], lead: bool, all: bool) -> usize {
+        let held: Vec<String> = self.stream_keys().keys().cloned().collect();
         let now = now_ms();
-        let due = self.unanswered(|e| e.start.as_ref().is_some_and(|s| all || s.next_ms <= now)).await;
         let mut made = 0;
-        for e in due {
+        for e in unanswered(unfinished) {
+            let Some(next) = e.start.as_ref().map(|s| s.next_ms) else { continue };
+            if !all && next > now {
+                continue;
+            }
             let mine = held.iter().any(|h| h == e.id.as_str());
-            let next = e.start.as_ref().map_or(0, |s| s.next_ms);
             let take = match (e.output == OutputType::Rtmp, mine) {
                 (_, true) => true,
                 // Another daemon may hold its stream keys; once it plainly does not, the leader
@@ -219,25 +254,19 @@ impl Core {
                 (true, false) => lead && (all || now > next + KEYS_GRACE_MS),
                 (false, false) => lead,
             };
-            if take && self.retry_start(e).await {
+            if take && self.retry_start(e.clone()).await {
                 made += 1;
             }
         }
         made
     }
 
-    /// Egress still `pending` without a LiveKit id (no start answered yet) that `keep` keeps.
-    async fn unanswered(&self, keep: impl Fn(&EgressRecord) -> bool) -> Vec<EgressRecord> {
-        match self.store.egress_unfinished().await {
-            Ok(list) => list
-                .into_iter()
-                .filter(|e| e.status == EgressStatus::Pending && e.livekit_id.is_none() && keep(e))
-                .collect(),
-            Err(err) => {
-                tracing::error!(error = %err, "cannot read pending starts");
-                Vec::new()
-            }
-        }
+    /// Every egress that has not ended (none, logged, when the store cannot say).
+    pub(super) async fn unfinished(&self) -> Vec<EgressRecord> {
+        self.store.egress_unfinished().await.unwrap_or_else(|err| {
+            tracing::error!(error = %err, "cannot read the unfinished egress");
+            Vec::new()
+        })
     }
 
     /// One more attempt at `e`'s start, if this daemon wins it. Answers whether it did.
@@ -253,24 +282,37 @@ impl Core {
             _ => return false,
         };
         let result = self.attempt_again(&taken, &retry.request).await;
-        if let Err(err) = self.settle_attempt(taken, result, false).await {
+        let Some(retry) = taken.start.clone() else { return true };
+        if let Err(err) = self.settle_attempt(taken, retry, result, false).await {
             tracing::error!(egress_id = %e.id, error = %err, "could not record a start's attempt");
         }
         true
     }
 
-    /// Looks for `e` in LiveKit (the last answer may have been lost), else sends its start
-    /// again.
-    async fn attempt_again(&self, e: &EgressRecord, request: &str) -> Result<EgressInfo, LiveKitError> {
+    /// The first egress LiveKit lists in `e`'s room that `matches` and that no record tracks.
+    async fn untracked_in_room(
+        &self,
+        e: &EgressRecord,
+        matches: impl Fn(&EgressInfo) -> bool,
+    ) -> Result<Option<EgressInfo>, LiveKitError> {
         let listed = self.livekit.list_egress_in_room(&livekit_room(&e.project_id, &e.room_name)).await?;
-        for info in listed.into_iter().filter(|i| is_ours(e, i)) {
+        for info in listed.into_iter().filter(|i| matches(i)) {
             if matches!(self.store.egress_by_livekit(&info.egress_id).await, Ok(None)) {
-                tracing::warn!(egress_id = %e.id, livekit_egress_id = %info.egress_id,
-                    "adopted an egress LiveKit started although its answer was lost");
-                return Ok(info);
+                return Ok(Some(info));
             }
         }
-        let unusable = |why: String| LiveKitError::Twirp { status: 400, code: "aborted".into(), msg: why };
+        Ok(None)
+    }
+
+    /// Looks for `e` in LiveKit (the last answer may have been lost), else sends its start
+    /// again.
+    async fn attempt_again(&self, e: &EgressRecord, request: &str) -> Result<EgressInfo, Failure> {
+        if let Some(info) = self.untracked_in_room(e, |i| is_ours(e, i)).await? {
+            tracing::warn!(egress_id = %e.id, livekit_egress_id = %info.egress_id,
+                "adopted an egress LiveKit started although its answer was lost");
+            return Ok(info);
+        }
+        let unusable = Failure::Unsendable;
         let mut req: StartEgress = serde_json::from_str(request)
             .map_err(|err| unusable(format!("the kept start request is unreadable: {err}")))?;
         if e.output == OutputType::Rtmp {
@@ -292,7 +334,7 @@ impl Core {
         let storage = self.storage_for(&project).map_err(|err| unusable(err.to_string()))?;
         let Plan { request, .. } = plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())
             .map_err(|err| unusable(err.to_string()))?;
-        self.send_start(&request).await
+        Ok(self.send_start(&request).await?)
     }
 
     /// Settles egress left `pending` without a LiveKit id and without a start's attempts (an
@@ -303,24 +345,18 @@ impl Core {
     /// settled.
     pub async fn resolve_orphans(&self, created_before: Millis) -> usize {
         let now = now_ms();
-        let orphans = self.unanswered(|e| e.start.is_none() && e.created_ms < created_before).await;
+        let unfinished = self.unfinished().await;
         let mut settled = 0;
-        for e in orphans {
-            let listed = match self.livekit.list_egress_in_room(&livekit_room(&e.project_id, &e.room_name)).await {
-                Ok(l) => l,
+        for e in unanswered(&unfinished).filter(|e| e.start.is_none() && e.created_ms < created_before) {
+            let key = recordings::object_key(e);
+            let by_key = |i: &EgressInfo| key.as_deref().is_some_and(|k| i.output_keys().contains(&k));
+            let adopted = match self.untracked_in_room(e, by_key).await {
+                Ok(found) => found,
                 Err(err) => {
                     tracing::warn!(error = %err, "cannot ask LiveKit about an unanswered start; will retry");
                     break;
                 }
             };
-            let key = recordings::object_key(&e);
-            let mut adopted = None;
-            for info in listed.into_iter().filter(|i| key.as_deref().is_some_and(|k| i.output_keys().contains(&k))) {
-                if matches!(self.store.egress_by_livekit(&info.egress_id).await, Ok(None)) {
-                    adopted = Some(info);
-                    break;
-                }
-            }
             let mut after = e.clone();
             match &adopted {
                 Some(info) => {
@@ -338,7 +374,7 @@ impl Core {
                     after.updated_ms = now;
                 }
             }
-            match self.commit_egress(&e, after, adopted.as_ref(), None).await {
+            match self.commit_egress(e, after, adopted.as_ref(), None).await {
                 Ok(_) => {
                     settled += 1;
                     let how = if adopted.is_some() { "adopted" } else { "failed" };

@@ -9,7 +9,9 @@ use std::sync::Arc;
 use bytes::Bytes;
 use http_body_util::BodyExt;
 use serde::Serialize;
+use warp::Filter;
 use warp::http::{HeaderValue, StatusCode};
+use warp::path::FullPath;
 use warp::reply::Response;
 
 use super::AppState;
@@ -18,15 +20,22 @@ use super::reject::{ApiError, reply};
 use crate::core::idempotency::{Begin, fingerprint};
 
 /// The header's name.
-pub const HEADER: &str = "idempotency-key";
+const HEADER: &str = "idempotency-key";
 
-/// Runs `handler` under `key` (none: just runs it) for the request `method path` with `body`,
-/// on a route that takes `who`'s credential.
+/// What identifies a write beside its body: its path (every idempotent route is a POST) and
+/// the key it carries, if any.
+pub fn request() -> impl Filter<Extract = (FullPath, Option<String>), Error = warp::Rejection> + Clone {
+    warp::path::full().and(warp::header::optional::<String>(HEADER))
+}
+
+/// Runs `handler` for the POST to `path` with `body` under `key` (none: just runs it), on a
+/// route that takes `who`'s credential.
 pub async fn run<F, Fut, T>(
     st: Arc<AppState>,
     caller: Caller,
+    who: Who,
+    path: FullPath,
     key: Option<String>,
-    (who, method, path): (Who, &'static str, String),
     body: Bytes,
     handler: F,
 ) -> Response
@@ -39,7 +48,7 @@ where
     let (Some(key), Some(owner)) = (key, st.owner(&caller, who).await) else {
         return reply(handler(st, caller, body).await);
     };
-    let fp = fingerprint(method, &path, &body);
+    let fp = fingerprint("POST", path.as_str(), &body);
     let reservation = match st.core.idempotency_begin(&owner, &key, &fp).await {
         Ok(Begin::Run(r)) => r,
         Ok(Begin::Replay { status, body }) => return replayed(status, body),

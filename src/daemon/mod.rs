@@ -234,13 +234,7 @@ async fn starter(core: Arc<Core>, mut stop: tokio::sync::watch::Receiver<bool>) 
     every.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
-            _ = every.tick() => {
-                let lead = core.store.lead().await;
-                core.retry_due_starts(lead, false).await;
-                if lead {
-                    core.stop_overdue().await;
-                }
-            }
+            _ = every.tick() => core.egress_tick(core.store.lead().await).await,
             _ = stop.changed() => break,
         }
     }

@@ -63,7 +63,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     };
     let query = || warp::query::<Query>();
     let common = || st.clone().and(caller());
-    let idem = || warp::header::optional::<String>(idempotent::HEADER);
+    let idem = idempotent::request;
 
     // GET /health
     let health = warp::path!("health").and(warp::get()).then(status::health).map(reply).boxed();
@@ -81,10 +81,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let at = (Who::Admin, "POST", "/v1/projects".into());
-            idempotent::run(s, c, k, at, b, projects::create)
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Admin, p, k, b, projects::create))
         .boxed();
     // GET /v1/projects
     let project_list = warp::path!("v1" / "projects")
@@ -119,10 +116,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let at = (Who::Project, "POST", "/v1/media/egress/start".into());
-            idempotent::run(s, c, k, at, b, egress::start)
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, egress::start))
         .boxed();
     // POST /v1/media/egress/stop
     let egress_stop = warp::path!("v1" / "media" / "egress" / "stop")
@@ -162,10 +156,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let at = (Who::Project, "POST", "/v1/media/rules".into());
-            idempotent::run(s, c, k, at, b, rules::create)
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, rules::create))
         .boxed();
     // GET /v1/media/rules
     let rule_list = warp::path!("v1" / "media" / "rules")
@@ -204,10 +195,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let at = (Who::Project, "POST", "/v1/media/ingress/create".into());
-            idempotent::run(s, c, k, at, b, ingress::create)
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, ingress::create))
         .boxed();
     // GET /v1/media/ingress/:id
     let ingress_get = warp::path!("v1" / "media" / "ingress" / String)
@@ -257,16 +245,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            idempotent::run(
-                s,
-                c,
-                k,
-                (Who::Project, "POST", "/v1/webhooks/endpoints".into()),
-                b,
-                webhooks::create_endpoint,
-            )
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, webhooks::create_endpoint))
         .boxed();
     // GET /v1/webhooks/endpoints
     let endpoint_list = warp::path!("v1" / "webhooks" / "endpoints")
@@ -332,11 +311,8 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|id: String, s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let path = format!("/v1/webhooks/endpoints/{id}/rotate-secret");
-            idempotent::run(s, c, k, (Who::Project, "POST", path), b, move |s, c, b| {
-                webhooks::rotate_secret(id, s, c, b)
-            })
+        .then(|id, s, c, b, p, k| {
+            idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::rotate_secret(id, s, c, b))
         })
         .boxed();
     // GET /v1/webhooks/logs
@@ -360,10 +336,8 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|id: String, s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let path = format!("/v1/webhooks/logs/{id}/replay");
-            let at = (Who::Project, "POST", path);
-            idempotent::run(s, c, k, at, b, move |s, c, b| webhooks::replay(id, s, c, b))
+        .then(|id, s, c, b, p, k| {
+            idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::replay(id, s, c, b))
         })
         .boxed();
     // POST /v1/webhooks/test
@@ -372,10 +346,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .and(common())
         .and(body())
         .and(idem())
-        .then(|s: Arc<AppState>, c: Caller, b: Bytes, k: Option<String>| {
-            let at = (Who::Project, "POST", "/v1/webhooks/test".into());
-            idempotent::run(s, c, k, at, b, webhooks::test_event)
-        })
+        .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, webhooks::test_event))
         .boxed();
     // GET /v1/webhooks/stream
     let stream =

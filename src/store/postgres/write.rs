@@ -238,8 +238,7 @@ async fn why_not(tx: &Transaction<'_>, table: &str, what: &str, key_cols: &[&str
 /// The scan is a plain read: only the rows chosen from it are locked, and those another
 /// daemon is claiming are skipped, not waited for (`SKIP LOCKED`); one leased meanwhile is no
 /// longer due when its lock is taken and is left out. Locking the whole scan instead wrote a
-/// lock for every row looked at (a one-endpoint storm locked 128 rows to take a few) and made
-/// claims, which one worker makes one after another, the bottleneck of delivery.
+/// lock for every row looked at (a one-endpoint storm locked 128 rows to take a few).
 pub async fn claim(client: &mut Object, c: Claim) -> Result<Vec<DeliveryRecord>> {
     // The whole bound on a deep walk, the shallow one otherwise (see `Claim::scan`): the scan
     // is most of a claim's cost.
@@ -272,13 +271,11 @@ pub async fn claim(client: &mut Object, c: Claim) -> Result<Vec<DeliveryRecord>>
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    // A lease need not wait for the WAL flush (`synchronous_commit` off around this one
-    // statement, which commits by itself): other daemons see it as soon as it commits, and if
-    // the server itself crashes before the flush, the lease is forgotten and the delivery is
-    // due again, which is what a lease is for. The three statements go out together, so a
-    // claim costs two round trips and no flush; the worker claims one claim after another,
-    // after every finished attempt, and four round trips and a flush each were what held a
-    // one-endpoint storm to ~1,200 deliveries/s.
+    // A lease need not wait for the WAL flush (`synchronous_commit` off for this transaction
+    // alone, so nothing of it outlives the claim on a pooled connection): other daemons see it
+    // as soon as it commits, and if the server itself crashes before the flush, the lease is
+    // forgotten and the delivery is due again, which is what a lease is for. BEGIN, the lease
+    // and COMMIT go out together: a claim costs two round trips.
     let stmt = client
         .prepare_cached(
             "WITH c AS (SELECT d.project_id, d.id FROM deliveries d \
@@ -289,14 +286,16 @@ pub async fn claim(client: &mut Object, c: Claim) -> Result<Vec<DeliveryRecord>>
         )
         .await
         .map_err(pg)?;
-    let (_, rows, _) = futures_util::future::join3(
-        client.batch_execute("SET synchronous_commit TO OFF"),
+    // A failed lease makes the COMMIT a rollback; either way the transaction ends here.
+    let (begun, rows, ended) = futures_util::future::join3(
+        client.batch_execute("BEGIN; SET LOCAL synchronous_commit TO OFF"),
         client.query(&stmt, &[&c.lease_until_ms, &projects, &ids, &c.now_ms]),
-        // On a connection shared with commits that must wait for their flush.
-        client.batch_execute("RESET synchronous_commit"),
+        client.batch_execute("COMMIT"),
     )
     .await;
+    begun.map_err(pg)?;
     let rows = rows.map_err(pg)?;
+    ended.map_err(pg)?;
     let mut out = rows.iter().map(decode).collect::<Result<Vec<DeliveryRecord>>>()?;
     out.sort_by_key(|d| d.created_ms);
     Ok(out)
