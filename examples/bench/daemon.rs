@@ -74,7 +74,18 @@ impl Daemon {
         std::fs::write(&file, config(addr, data_dir, setup)).unwrap();
         let log = std::fs::File::create(parent.join(format!("{name}.log"))).unwrap();
         let started = Instant::now();
-        let mut cmd = Command::new(binary());
+        // PULSE_BENCH_WRAP runs the daemon under another program, e.g. `valgrind
+        // --tool=callgrind` for instruction counts that do not move with the machine's load.
+        let wrap = std::env::var("PULSE_BENCH_WRAP").unwrap_or_default();
+        let mut words = wrap.split_whitespace();
+        let mut cmd = match words.next() {
+            Some(w) => {
+                let mut c = Command::new(w);
+                c.args(words).arg(binary());
+                c
+            }
+            None => Command::new(binary()),
+        };
         cmd.arg("daemon").arg("--config").arg(&file);
         for (k, _) in std::env::vars_os() {
             let k = k.to_string_lossy().to_string();
@@ -94,7 +105,10 @@ impl Daemon {
                     break;
                 }
             }
-            assert!(started.elapsed() < Duration::from_secs(60), "the daemon did not become ready");
+            assert!(
+                started.elapsed() < Duration::from_secs(if wrap.is_empty() { 60 } else { 600 }),
+                "the daemon did not become ready"
+            );
             std::thread::sleep(Duration::from_millis(5));
         }
         let ready_after = started.elapsed();
@@ -111,6 +125,12 @@ impl Daemon {
         rss_mb(self.child.id())
     }
 
+    /// CPU time the daemon has used so far (user + system), in seconds: a figure that moves
+    /// far less than throughput when the machine's other tenants do.
+    pub fn cpu_s(&self) -> f64 {
+        cpu_s(self.child.id())
+    }
+
     /// SIGTERM, then wait.
     pub fn stop(self) {}
 }
@@ -120,6 +140,18 @@ impl Drop for Daemon {
         let _ = Command::new("kill").arg(self.child.id().to_string()).status();
         let _ = self.child.wait();
     }
+}
+
+/// A process's CPU time (user + system), in seconds, from `/proc/<pid>/stat`.
+pub fn cpu_s(pid: u32) -> f64 {
+    let stat = std::fs::read_to_string(format!("/proc/{pid}/stat")).unwrap_or_default();
+    // Fields after the command name (which may hold spaces) start after the last ')'.
+    let rest = stat.rsplit_once(')').map_or("", |(_, r)| r);
+    let f: Vec<f64> = rest.split_whitespace().filter_map(|x| x.parse().ok()).collect();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 of what follows ')'
+    // (the state letter is not a number, so it is skipped).
+    let ticks = f.get(10).copied().unwrap_or(0.0) + f.get(11).copied().unwrap_or(0.0);
+    ticks / 100.0
 }
 
 /// A process's resident memory, in MB.

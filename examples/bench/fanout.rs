@@ -93,7 +93,11 @@ async fn fanout(
     for line in arrivals.lines() {
         let mut f = line.split(' ');
         let (_, lk, at) = (f.next(), f.next().unwrap_or(""), f.next().and_then(|a| a.parse::<u64>().ok()).unwrap_or(0));
-        let Some(i) = lk.strip_prefix("EV_fan_").and_then(|i| i.parse::<usize>().ok()) else { continue };
+        let Some(i) =
+            lk.strip_prefix("EV_").and_then(|r| r.rsplit_once("_fan_")).and_then(|(_, i)| i.parse::<usize>().ok())
+        else {
+            continue;
+        };
         let Some(&ok_at) = acked.get(&i) else { continue };
         // The receiver may see a delivery before the load generator has read the 200 it
         // follows: that is a latency of zero, not a negative one.

@@ -193,13 +193,27 @@ pub async fn project(d: &Daemon, name: &str, webhook_url: Option<&str>) -> (Stri
     )
 }
 
-/// `participant_joined` webhooks for room `<project>__<room>`, LiveKit ids `EV_<tag>_<i>`.
+/// `participant_joined` webhooks for room `<project>__<room>`, LiveKit ids
+/// `EV_<16 hex digits>_<tag>_<i>`.
 pub fn joins(project: &str, room: &str, tag: &str, n: usize) -> Arc<Vec<Req>> {
     Arc::new((0..n).map(|i| join(project, room, tag, i)).collect())
 }
 
+/// A LiveKit event id for the `i`th event of `tag`. LiveKit's own ids are random (`EV_` and
+/// 12 random characters), so they land all over the store's id index, not at its end: the
+/// 16 hex digits in front are a hash of (tag, i), and `i` stays readable at the end.
+pub fn event_id(tag: &str, i: usize) -> String {
+    let mut h = (i as u64)
+        ^ tag.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| (h ^ u64::from(b)).wrapping_mul(0x100_0000_01b3));
+    // splitmix64's finalizer
+    h = (h ^ (h >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    h = (h ^ (h >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+    h ^= h >> 31;
+    format!("EV_{h:016x}_{tag}_{i}")
+}
+
 pub fn join(project: &str, room: &str, tag: &str, i: usize) -> Req {
-    let (body, token) = fakes::livekit_webhook(&json!({"event": "participant_joined", "id": format!("EV_{tag}_{i}"),
+    let (body, token) = fakes::livekit_webhook(&json!({"event": "participant_joined", "id": event_id(tag, i),
         "room": {"sid": "RM_b", "name": format!("{project}__{room}")},
         "participant": {"sid": format!("PA_{i}"), "identity": format!("viewer-{i}"), "name": "Viewer"}}));
     Req {
@@ -247,12 +261,14 @@ async fn intake(args: &Args, events: usize, connections: usize) -> Summary {
     run(&Load { addr: d.addr, connections }, joins(&project, "stage", "warm", events / 10), None).await;
     let (g0, c0) = (metric(&d, "pulse_store_commit_groups_total").await, metric(&d, "pulse_store_commits_total").await);
     let peak = Peak::rss(d.child.id());
+    let cpu0 = d.cpu_s();
     let r = run(&Load { addr: d.addr, connections }, joins(&project, "stage", "run", events), None).await;
+    let cpu_us = (d.cpu_s() - cpu0) * 1e6 / events as f64;
     let rss = peak.finish();
     let (g1, c1) = (metric(&d, "pulse_store_commit_groups_total").await, metric(&d, "pulse_store_commits_total").await);
     println!("{}", r.line("pulse durable intake"));
     println!(
-        "ratio {:.3} of bare hyper; {:.0} commands per flush; peak RSS {rss:.0} MB",
+        "ratio {:.3} of bare hyper; {:.0} commands per flush; daemon CPU {cpu_us:.0} µs per event; peak RSS {rss:.0} MB",
         r.rate() / base.rate(),
         (c1 - c0) / (g1 - g0).max(1.0)
     );
@@ -264,6 +280,7 @@ async fn intake(args: &Args, events: usize, connections: usize) -> Summary {
         .add("ratio", r.rate() / base.rate())
         .add("p50_ms", r.pct(0.5).as_secs_f64() * 1e3)
         .add("p99_ms", r.pct(0.99).as_secs_f64() * 1e3)
+        .add("cpu_us_per_event", cpu_us)
         .add("rss_mb", rss);
     s
 }
@@ -294,9 +311,11 @@ async fn storm(args: &Args, events: usize, connections: usize) -> Summary {
     let reqs = joins(&project, "stage", "storm", events);
     let peak = Peak::rss(d.child.id());
     let first_send = fakes::unix_ns();
+    let cpu0 = d.cpu_s();
     let r = run(&Load { addr: d.addr, connections }, reqs, None).await;
     println!("{}   ratio {:.3} of bare hyper", r.line("intake during the storm"), r.rate() / base.rate());
     let seen = await_deliveries(&rx, r.ok as u64, Duration::from_secs(240)).await;
+    let cpu_us = (d.cpu_s() - cpu0) * 1e6 / events as f64;
     let rss = peak.finish();
     let last = (seen.last_ns.saturating_sub(first_send)) as f64 / 1e9;
     let lost = (r.ok as u64).saturating_sub(seen.distinct);
@@ -305,7 +324,9 @@ async fn storm(args: &Args, events: usize, connections: usize) -> Summary {
         "delivered {} distinct of {} acknowledged ({lost} lost), {} requests ({dups} duplicates), {} bad signatures",
         seen.distinct, r.ok, seen.requests, seen.bad_signatures
     );
-    println!("first send to last delivery: {last:.2} s; peak RSS {rss:.0} MB");
+    println!(
+        "first send to last delivery: {last:.2} s; daemon CPU {cpu_us:.0} µs per event (intake and delivery); peak RSS {rss:.0} MB"
+    );
     tokio::time::sleep(Duration::from_millis(300)).await;
     let size = dir_size(&data);
     println!(
@@ -333,6 +354,7 @@ async fn storm(args: &Args, events: usize, connections: usize) -> Summary {
         .add("lost", lost as f64)
         .add("duplicates", dups as f64)
         .add("bad_signatures", seen.bad_signatures as f64)
+        .add("cpu_us_per_event", cpu_us)
         .add("rss_mb", rss)
         .add("restart_ready_s", ready);
     s

@@ -120,10 +120,12 @@ async fn find_admin_token(settings: &Settings, store: &dyn Store) -> Result<Stri
 }
 
 /// The embedded store's page cache: enough for the hot records and indexes; the rest is a
-/// read away. sled counts it in compressed bytes (~4.5x less than it holds): 8 MB kept the
-/// storm's peak RSS at 110 MB but slowed intake by a fifth once 250,000 events were stored
-/// (LiveKit's event ids are random keys, so their dedupe reads miss); 16 MB holds that at 133.
-const STORE_CACHE_MB: u64 = 16;
+/// read away. sled counts it in the bytes its pages take in the log (compressed), and holds
+/// them ~4x bigger in memory: in the 60,000-event storm 8 MB peaked at 118 MB of RSS and
+/// 16 MB at 152 (over the 150 MB budget). With random LiveKit event ids (their dedupe reads
+/// land anywhere in the index), 200,000 events took the same CPU per event at 8 and 16 MB.
+/// 12 MB keeps a margin both ways.
+const STORE_CACHE_MB: u64 = 12;
 
 /// Opens the configured store.
 pub async fn open_store(settings: &Settings) -> Result<Arc<dyn Store>, DaemonError> {

@@ -68,7 +68,9 @@ impl Queue {
         // with the notify below.
         drop(queue);
 
-        self.cv.notify_all();
+        // pulse: one piece of work wakes one waiting thread. `notify_all` woke all seven
+        // idle threads for every buffer written, six of them only to sleep again.
+        self.cv.notify_one();
 
         len
     }
