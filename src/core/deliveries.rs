@@ -229,8 +229,7 @@ impl Core {
         trigger: Trigger,
         url: Option<&str>,
     ) -> CoreResult<SentAttempt> {
-        let endpoint = self.store.endpoint(&d.project_id, &d.endpoint_id).await?;
-        let event = self.store.event(&d.project_id, &d.event_id).await?;
+        let (endpoint, event) = self.store.attempt_context(&d.project_id, &d.endpoint_id, &d.event_id).await?;
         let Some(event) = event else {
             return Err(CoreError::Conflict(format!("the event of {} was pruned; nothing to send", d.id)));
         };

@@ -149,11 +149,11 @@ impl Core {
         }
     }
 
-    /// A room or participant event: no record changes, one pulse event.
-    pub async fn room_event(&self, d: Draft<'_>) -> CoreResult<Outcome<()>> {
-        let endpoints = self.store.endpoints(&d.project_id.into()).await?;
+    /// A room or participant event to the project's `endpoints`: no record changes, one
+    /// pulse event.
+    pub async fn room_event(&self, d: Draft<'_>, endpoints: &[EndpointRecord]) -> CoreResult<Outcome<()>> {
         let mut changes = Changes { livekit_event: d.livekit_event_id.map(Into::into), ops: Vec::new() };
-        let (event, _) = self.emit(&mut changes, &endpoints, d);
+        let (event, _) = self.emit(&mut changes, endpoints, d);
         Ok(match self.commit_events(changes, std::slice::from_ref(&event)).await? {
             Committed::Applied => Outcome::Applied(()),
             _ => Outcome::Duplicate,

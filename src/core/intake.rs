@@ -66,9 +66,9 @@ impl Core {
         let Some((project_id, room_name)) = split_room(&room.name) else {
             return Ok(self.drop_event(lk_id).await?.into());
         };
-        if self.store.project(&project_id.into()).await?.is_none() {
+        let Some(endpoints) = self.store.project_endpoints(&project_id.into()).await? else {
             return Ok(self.drop_event(lk_id).await?.into());
-        }
+        };
         let Some(kind) = room_event(&e.event) else {
             if e.event == "track_published" {
                 self.mute_if_disabled(project_id, &room.name, e).await;
@@ -94,7 +94,7 @@ impl Core {
             _ => views::data(api::RoomEventData { room: room_ref }),
         };
         let draft = Draft { project_id, kind, room_name: Some(room_name), livekit_event_id: lk_id, data };
-        let routed = self.room_event(draft).await?.into();
+        let routed = self.room_event(draft, &endpoints).await?.into();
         // After the room's own event is stored; a duplicate webhook runs them again, and the
         // session key makes that harmless (and completes a start a crash cut short).
         match kind {

@@ -322,13 +322,30 @@ pub trait Media: Send + Sync {
     ) -> Result<Paged<IngressRecord>>;
 }
 
-/// Endpoints, events, deliveries and their logs.
+/// Endpoints, events, deliveries and their logs (each project's).
 #[async_trait]
-pub trait Webhooks: Send + Sync {
+pub trait Webhooks: Projects + Send + Sync {
     async fn endpoint(&self, project_id: &ProjectId, id: &EndpointId) -> Result<Option<EndpointRecord>>;
     /// A project's endpoints, newest first.
     async fn endpoints(&self, project_id: &ProjectId) -> Result<Vec<EndpointRecord>>;
     async fn event(&self, project_id: &ProjectId, id: &EventId) -> Result<Option<EventRecord>>;
+    /// A project's endpoints, newest first, or `None` when there is no such project: what a
+    /// LiveKit event needs to be routed, read together (one round trip on a shared database).
+    async fn project_endpoints(&self, project_id: &ProjectId) -> Result<Option<Vec<EndpointRecord>>> {
+        match self.project(project_id).await? {
+            Some(_) => Ok(Some(self.endpoints(project_id).await?)),
+            None => Ok(None),
+        }
+    }
+    /// What one attempt of a delivery needs: its endpoint and its event, read together.
+    async fn attempt_context(
+        &self,
+        project_id: &ProjectId,
+        endpoint_id: &EndpointId,
+        event_id: &EventId,
+    ) -> Result<(Option<EndpointRecord>, Option<EventRecord>)> {
+        Ok((self.endpoint(project_id, endpoint_id).await?, self.event(project_id, event_id).await?))
+    }
     async fn delivery(&self, project_id: &ProjectId, id: &DeliveryId) -> Result<Option<DeliveryRecord>>;
     async fn deliveries(
         &self,

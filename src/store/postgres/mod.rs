@@ -370,6 +370,46 @@ impl Webhooks for PgStore {
         self.one(&[project_id, id]).await
     }
 
+    async fn project_endpoints(&self, project_id: &ProjectId) -> Result<Option<Vec<EndpointRecord>>> {
+        // One row with NULLs for a project without endpoints, none for no project.
+        let rows = self
+            .query(
+                "SELECT e.rev, e.data FROM projects p LEFT JOIN endpoints e ON e.project_id = p.project_id \
+                 WHERE p.project_id = $1 ORDER BY e.id DESC",
+                &[&project_id],
+            )
+            .await?;
+        if rows.is_empty() {
+            return Ok(None);
+        }
+        let found = rows.iter().filter(|r| r.try_get::<_, Option<i64>>("rev").ok().flatten().is_some());
+        Ok(Some(found.map(decode).collect::<Result<_>>()?))
+    }
+
+    async fn attempt_context(
+        &self,
+        project_id: &ProjectId,
+        endpoint_id: &EndpointId,
+        event_id: &EventId,
+    ) -> Result<(Option<EndpointRecord>, Option<EventRecord>)> {
+        // Every delivery attempt reads both: one round trip instead of two.
+        let rows = self
+            .query(
+                "SELECT 'w' AS kind, rev, data FROM endpoints WHERE project_id = $1 AND id = $2 \
+                 UNION ALL SELECT 'v', rev, data FROM events WHERE project_id = $1 AND id = $3",
+                &[&project_id, &endpoint_id, &event_id],
+            )
+            .await?;
+        let (mut endpoint, mut event) = (None, None);
+        for row in &rows {
+            match row.try_get::<_, &str>("kind").map_err(|e| StoreError::Data(e.to_string()))? {
+                "w" => endpoint = Some(decode(row)?),
+                _ => event = Some(decode(row)?),
+            }
+        }
+        Ok((endpoint, event))
+    }
+
     async fn delivery(&self, project_id: &ProjectId, id: &DeliveryId) -> Result<Option<DeliveryRecord>> {
         self.one(&[project_id, id]).await
     }
