@@ -947,6 +947,8 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;webhooks;endpoints;add' {
             [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Only these events (comma-separated); default all')
+            [CompletionResult]::new('--rooms', '--rooms', [CompletionResultType]::ParameterName, 'Only events of rooms matching these globs (comma-separated, `*` and `?`, the project''s own room names); default every room')
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Only events of rooms matching these globs (comma-separated, `*` and `?`, the project''s own room names); default every room')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')

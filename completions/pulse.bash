@@ -3404,13 +3404,21 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__add)
-            opts="-q -v -h -V --events --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --events --room --rooms --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rooms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --room)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

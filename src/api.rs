@@ -478,6 +478,11 @@ pub struct CreateEndpoint {
     pub events: Option<Vec<String>>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
+    /// Globs on the project's room names (`*`, `?`): only events of matching rooms. Absent or
+    /// empty: every room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 32)]
+    pub rooms: Option<Vec<String>>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -492,6 +497,10 @@ pub struct PatchEndpoint {
     pub description: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub enabled: Option<bool>,
+    /// Replaces the room globs (`[]`: every room).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 32)]
+    pub rooms: Option<Vec<String>>,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
@@ -509,6 +518,8 @@ pub struct Endpoint {
     pub endpoint_id: String,
     pub url: String,
     pub events: Vec<String>,
+    /// Room globs; empty: every room.
+    pub rooms: Vec<String>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

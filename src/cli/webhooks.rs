@@ -112,6 +112,10 @@ pub enum EndpointsCmd {
         /// Only these events (comma-separated); default all
         #[arg(long, value_delimiter = ',')]
         events: Vec<String>,
+        /// Only events of rooms matching these globs (comma-separated, `*` and `?`, the
+        /// project's own room names); default every room
+        #[arg(long, visible_alias = "room", value_delimiter = ',', value_name = "GLOB")]
+        rooms: Vec<String>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -163,7 +167,7 @@ impl Tabular for WebhookLog {
 }
 
 impl Tabular for Endpoint {
-    const HEADERS: &'static [&'static str] = &["ENDPOINT ID", "URL", "EVENTS", "ENABLED", "CREATED"];
+    const HEADERS: &'static [&'static str] = &["ENDPOINT ID", "URL", "EVENTS", "ROOMS", "ENABLED", "CREATED"];
     fn id(&self) -> &str {
         &self.endpoint_id
     }
@@ -172,6 +176,7 @@ impl Tabular for Endpoint {
             self.endpoint_id.clone(),
             self.url.clone(),
             if self.events.is_empty() { "all".into() } else { self.events.join(",") },
+            if self.rooms.is_empty() { "all".into() } else { self.rooms.join(",") },
             if self.enabled {
                 "yes".into()
             } else {
@@ -364,9 +369,13 @@ async fn replay_many(ctx: &Ctx, client: &Client, a: ReplayArgs) -> Result<(), Cl
 
 async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), CliError> {
     match cmd {
-        EndpointsCmd::Add { endpoint_url, events, description } => {
-            let req =
-                CreateEndpoint { url: Some(endpoint_url), events: (!events.is_empty()).then_some(events), description };
+        EndpointsCmd::Add { endpoint_url, events, rooms, description } => {
+            let req = CreateEndpoint {
+                url: Some(endpoint_url),
+                events: (!events.is_empty()).then_some(events),
+                rooms: (!rooms.is_empty()).then_some(rooms),
+                description,
+            };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;
             ctx.out.status(&format!("Added endpoint {}; its secret is shown only now", e.endpoint_id));
             ctx.out.one(&e, &e.endpoint_id)

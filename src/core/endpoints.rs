@@ -8,7 +8,8 @@ use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
 use crate::ids::*;
 use crate::model::{DeliveryStatus, EventKind, now_ms};
 use crate::store::{
-    Changes, Committed, EndpointRecord, Expect, LogFilter, Op, PageReq, Paged, ProjectRecord, SecretEntry,
+    Changes, Committed, EndpointOptions, EndpointRecord, Expect, LogFilter, Op, PageReq, Paged, ProjectRecord,
+    SecretEntry,
 };
 use crate::webhooks::signing;
 
@@ -23,6 +24,20 @@ fn events(names: &[String]) -> CoreResult<Vec<EventKind>> {
     names.iter().map(|e| one_of("events", e, EventKind::parse, &EventKind::names())).collect()
 }
 
+/// The most room globs one endpoint may have.
+const MAX_ROOM_GLOBS: usize = 32;
+
+/// Room globs as rules take them (`*` and `?` over the project's own room names).
+fn rooms(globs: Vec<String>) -> CoreResult<Vec<String>> {
+    if globs.len() > MAX_ROOM_GLOBS {
+        return Err(CoreError::invalid("rooms", format!("rooms takes at most {MAX_ROOM_GLOBS} globs")));
+    }
+    for g in &globs {
+        super::rules::check_glob("rooms", g)?;
+    }
+    Ok(globs)
+}
+
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
@@ -34,6 +49,7 @@ impl Core {
         let url = required("url", req.url)?;
         self.check_url(&url).await?;
         let events = events(&req.events.unwrap_or_default())?;
+        let rooms = rooms(req.rooms.unwrap_or_default())?;
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -48,6 +64,7 @@ impl Core {
             created_ms: now_ms(),
             secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
             rev: 1,
+            options: EndpointOptions { rooms },
         })
     }
 
@@ -144,6 +161,7 @@ impl Core {
             super::validate::text("description", d, 256)?;
         }
         let kinds = req.events.as_deref().map(events).transpose()?;
+        let globs = req.rooms.clone().map(rooms).transpose()?;
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -151,6 +169,9 @@ impl Core {
                 }
                 if let Some(k) = &kinds {
                     r.events = k.clone();
+                }
+                if let Some(g) = &globs {
+                    r.options.rooms = g.clone();
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -33,6 +33,12 @@ pub enum Outcome<T> {
     Applied(T),
 }
 
+/// Whether an endpoint with room globs `globs` wants an event of `room` (every room when it has
+/// none; an event without a room only then).
+fn rooms_match(globs: &[String], room: Option<&str>) -> bool {
+    globs.is_empty() || room.is_some_and(|r| globs.iter().any(|g| super::rules::glob_match(g, r)))
+}
+
 impl Core {
     /// Adds one event and a delivery per endpoint that wants it to `changes`; returns the event
     /// and those deliveries.
@@ -61,7 +67,10 @@ impl Core {
             created_ms: now,
         }));
         let mut deliveries = Vec::new();
-        for ep in endpoints.iter().filter(|e| e.project_id == event.project_id && e.wants(d.kind)) {
+        let wanted = |e: &&EndpointRecord| {
+            e.project_id == event.project_id && e.wants(d.kind) && rooms_match(&e.options.rooms, d.room_name)
+        };
+        for ep in endpoints.iter().filter(wanted) {
             let delivery = DeliveryRecord {
                 id: DeliveryId::mint(),
                 project_id: event.project_id.as_str().into(),

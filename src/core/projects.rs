@@ -58,6 +58,7 @@ impl Core {
                 let ep = CreateEndpoint {
                     url: Some(url),
                     events: None,
+                    rooms: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

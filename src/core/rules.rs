@@ -15,6 +15,17 @@ use crate::store::{Changes, Committed, EgressFilter, Expect, Op, PageReq, Projec
 /// The most rules one project keeps.
 const MAX_RULES: usize = 50;
 
+/// A room glob as `field` takes it: not empty, at most 128 characters.
+pub fn check_glob(field: &str, glob: &str) -> CoreResult<()> {
+    if glob.is_empty() {
+        return Err(CoreError::invalid(
+            field,
+            format!("{field}: an empty glob matches no room; use \"*\" for every room"),
+        ));
+    }
+    text(field, glob, 128)
+}
+
 /// Whether `name` matches `glob` (`*` any run of characters, `?` exactly one).
 pub fn glob_match(glob: &str, name: &str) -> bool {
     let (g, n): (Vec<char>, Vec<char>) = (glob.chars().collect(), name.chars().collect());
@@ -74,10 +85,7 @@ impl Core {
             (None, Some(b)) => b.room_glob.clone(),
             (None, None) => "*".into(),
         };
-        if room_glob.is_empty() {
-            return Err(CoreError::invalid("room_glob", "room_glob must not be empty; use \"*\" for every room"));
-        }
-        text("room_glob", &room_glob, 128)?;
+        check_glob("room_glob", &room_glob)?;
         let trigger = match (&req.trigger, base) {
             (Some(t), _) => one_of("trigger", t, RuleTrigger::parse, &RuleTrigger::names())?,
             (None, Some(b)) => b.trigger,

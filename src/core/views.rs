@@ -116,6 +116,7 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         endpoint_id: e.id.to_string(),
         url: e.url.clone(),
         events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
+        rooms: e.options.rooms.clone(),
         description: e.description.clone(),
         enabled: e.enabled,
         disabled_reason: e.disabled_reason.clone(),

@@ -150,6 +150,42 @@ impl std::fmt::Debug for SecretEntry {
     }
 }
 
+/// What an endpoint asks for beyond its URL and event names. It grows without a new record
+/// format: the sled backend's compact encoding keeps it as JSON ([`self_describing`]), so a
+/// field added later reads as its default in records written before.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct EndpointOptions {
+    /// Globs on the project's room names; empty: every room. An event without a room (none
+    /// today) goes only to endpoints without room globs.
+    pub rooms: Vec<String>,
+}
+
+/// Serde for a field that must stay readable as it grows: itself in self-describing formats
+/// (JSON, PostgreSQL's jsonb), a JSON string in compact ones (postcard, which has no field
+/// names and so cannot skip or default a field).
+pub mod self_describing {
+    use serde::de::{DeserializeOwned, Error as _};
+    use serde::ser::Error as _;
+    use serde::{Deserialize, Deserializer, Serialize, Serializer};
+
+    pub fn serialize<T: Serialize, S: Serializer>(v: &T, s: S) -> Result<S::Ok, S::Error> {
+        if s.is_human_readable() {
+            v.serialize(s)
+        } else {
+            serde_json::to_string(v).map_err(S::Error::custom)?.serialize(s)
+        }
+    }
+
+    pub fn deserialize<'de, T: DeserializeOwned, D: Deserializer<'de>>(d: D) -> Result<T, D::Error> {
+        if d.is_human_readable() {
+            T::deserialize(d)
+        } else {
+            serde_json::from_str(&String::deserialize(d)?).map_err(D::Error::custom)
+        }
+    }
+}
+
 /// A customer's webhook endpoint with its secrets, newest first.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct EndpointRecord {
@@ -164,6 +200,8 @@ pub struct EndpointRecord {
     pub created_ms: Millis,
     pub secrets: Vec<SecretEntry>,
     pub rev: u64,
+    #[serde(default, with = "self_describing")]
+    pub options: EndpointOptions,
 }
 
 impl EndpointRecord {

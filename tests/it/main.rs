@@ -12,6 +12,7 @@ mod contract;
 mod crash;
 mod daemon_process;
 mod egress;
+mod endpoints;
 mod generated;
 mod hardening;
 mod idempotency;

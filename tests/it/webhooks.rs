@@ -450,6 +450,7 @@ fn the_connect_time_guard_blocks_what_the_creation_check_would() {
                 expires_ms: None,
             }],
             rev: 0,
+            options: Default::default(),
         };
         let put = pulse::store::Op::PutEndpoint(record, pulse::store::Expect::New);
         let changes = pulse::store::Changes { livekit_event: None, ops: vec![put] };

@@ -21,6 +21,8 @@ mod crash;
 mod daemon_process;
 #[path = "../it/egress.rs"]
 mod egress;
+#[path = "../it/endpoints.rs"]
+mod endpoints;
 #[path = "../it/hardening.rs"]
 mod hardening;
 #[path = "../it/idempotency.rs"]

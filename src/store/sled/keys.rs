@@ -29,9 +29,9 @@ use crate::store::{
 use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
-/// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`;
-/// older records are still read (see [`Row::decode_old`]).
-const FORMAT: u8 = 5;
+/// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`,
+/// 6 `EndpointRecord::options`; older records are still read (see [`Row::decode_old`]).
+const FORMAT: u8 = 6;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -42,7 +42,7 @@ pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
 pub fn decode<T: Row>(b: &[u8]) -> Result<T> {
     match b.split_first() {
         Some((&FORMAT, rest)) => postcard::from_bytes(rest).map_err(|e| StoreError::Data(e.to_string())),
-        Some((&v @ (1..=4), rest)) => T::decode_old(v, rest),
+        Some((&v @ 1..FORMAT, rest)) => T::decode_old(v, rest),
         _ => Err(StoreError::Data("unknown record format".into())),
     }
 }
@@ -202,8 +202,10 @@ impl Row for EgressRecord {
                 let (e, r, c) = postcard::from_bytes::<(EgressV1, Option<String>, Check)>(b).map_err(bad)?;
                 (e, r, c, None)
             }
-            _ => postcard::from_bytes::<(EgressV1, Option<String>, Check, Option<crate::store::StartRetry>)>(b)
+            4 => postcard::from_bytes::<(EgressV1, Option<String>, Check, Option<crate::store::StartRetry>)>(b)
                 .map_err(bad)?,
+            // 5 wrote today's egress (6 changed only endpoints).
+            _ => return postcard::from_bytes(b).map_err(bad),
         };
         Ok(EgressRecord {
             id: e.id.into(),
@@ -272,7 +274,38 @@ impl Row for IngressRecord {
     revs!();
 }
 
+/// `EndpointRecord` as formats 1 to 5 wrote it: without `options`.
+#[derive(serde::Deserialize)]
+struct EndpointV5 {
+    id: String,
+    project_id: String,
+    url: String,
+    events: Vec<EventKind>,
+    description: Option<String>,
+    enabled: bool,
+    disabled_reason: Option<String>,
+    created_ms: Millis,
+    secrets: Vec<crate::store::SecretEntry>,
+    rev: u64,
+}
+
 impl Row for EndpointRecord {
+    fn decode_old(_format: u8, b: &[u8]) -> Result<Self> {
+        let e: EndpointV5 = postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))?;
+        Ok(EndpointRecord {
+            id: e.id.into(),
+            project_id: e.project_id.into(),
+            url: e.url,
+            events: e.events,
+            description: e.description,
+            enabled: e.enabled,
+            disabled_reason: e.disabled_reason,
+            created_ms: e.created_ms,
+            secrets: e.secrets,
+            rev: e.rev,
+            options: Default::default(),
+        })
+    }
     fn primary(&self) -> Vec<u8> {
         key(&["W", &self.project_id, &self.id], false)
     }
@@ -402,7 +435,55 @@ mod tests {
         };
         let v4 = postcard::to_extend(&(&old, Some("rul_1"), Some(&check), Some(&retry)), vec![4u8]).unwrap();
         let e: EgressRecord = decode(&v4).unwrap();
-        assert_eq!((e.start, e.max_duration_ms), (Some(retry), None), "format 4 still reads");
+        assert_eq!((&e.start, e.max_duration_ms), (&Some(retry), None), "format 4 still reads");
+        let mut five = e.clone();
+        five.max_duration_ms = Some(60_000);
+        let v5 = postcard::to_extend(&five, vec![5u8]).unwrap();
+        assert_eq!(decode::<EgressRecord>(&v5).unwrap(), five, "format 5 (today's egress fields) still reads");
+    }
+
+    #[derive(serde::Serialize)]
+    struct EndpointV5Out<'a> {
+        id: &'a str,
+        project_id: &'a str,
+        url: &'a str,
+        events: Vec<EventKind>,
+        description: Option<&'a str>,
+        enabled: bool,
+        disabled_reason: Option<&'a str>,
+        created_ms: Millis,
+        secrets: Vec<crate::store::SecretEntry>,
+        rev: u64,
+    }
+
+    #[test]
+    fn an_endpoint_written_before_options_reads_with_none_and_options_round_trip() {
+        let secrets = vec![crate::store::SecretEntry { secret: "whsec_x".into(), expires_ms: None }];
+        let old = EndpointV5Out {
+            id: "we_1",
+            project_id: "prj_1",
+            url: "https://example.com/h",
+            events: vec![EventKind::EgressEnded],
+            description: Some("d"),
+            enabled: true,
+            disabled_reason: None,
+            created_ms: 1,
+            secrets: secrets.clone(),
+            rev: 3,
+        };
+        let bytes = postcard::to_extend(&old, vec![5u8]).unwrap();
+        let e: EndpointRecord = decode(&bytes).unwrap();
+        assert_eq!((e.id.as_str(), e.url.as_str(), e.rev, &e.secrets), ("we_1", "https://example.com/h", 3, &secrets));
+        assert_eq!(e.options, crate::store::EndpointOptions::default());
+        let mut with = e.clone();
+        with.options.rooms = vec!["live-*".into()];
+        assert_eq!(decode::<EndpointRecord>(&encode(&with).unwrap()).unwrap(), with, "the current format round-trips");
+        // In JSON (PostgreSQL's jsonb) the options are an object, and a missing one defaults.
+        let json = serde_json::to_value(&with).unwrap();
+        assert_eq!(json["options"]["rooms"], serde_json::json!(["live-*"]));
+        let mut older = json.clone();
+        older.as_object_mut().unwrap().remove("options");
+        assert_eq!(serde_json::from_value::<EndpointRecord>(older).unwrap(), e);
     }
 
     #[test]
