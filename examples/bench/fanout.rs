@@ -4,9 +4,11 @@
 //! intake's 200 to the receiver's arrival, both on the wall clock of this one machine) as a
 //! histogram and a PNG over time.
 //!
-//! Each event goes to every endpoint of its project (pulse's endpoint filter is by event
-//! name), so `events × endpoints` deliveries: the default 10,000 events at 200/s to 10
-//! projects × 10 endpoints is 100,000 deliveries at 2,000/s over 100 endpoints for 50 s.
+//! By default the events are spread one to one: endpoint `e` of each project names room
+//! `arena-e` (`rooms`), and event `i` is for project `i % projects`, room
+//! `arena-((i / projects) % endpoints)`, so the default 100,000 events at 2,000/s reach 10
+//! projects × 10 endpoints, 1,000 each, over 50 s. `--every` sends each event to every
+//! endpoint of its project instead (`events × endpoints` deliveries).
 
 use std::collections::HashMap;
 use std::sync::Arc;
@@ -24,8 +26,8 @@ pub async fn run(args: &Args, first: usize) -> Summary {
     let plot = args.text(first + 4, "docs/fanout-latency.png");
     fanout(
         args,
-        args.num(first, 10_000),
-        args.num(first + 1, 200) as f64,
+        args.num(first, 100_000),
+        args.num(first + 1, 2_000) as f64,
         args.num(first + 2, 10),
         args.num(first + 3, 10),
         Some(&plot),
@@ -33,9 +35,9 @@ pub async fn run(args: &Args, first: usize) -> Summary {
     .await
 }
 
-/// What `ci` runs: 1,000 events at 200/s to 10 × 10 endpoints (10,000 deliveries in 5 s).
+/// What `ci` runs: 10,000 events at 2,000/s spread over 10 × 10 endpoints (5 s).
 pub async fn short(args: &Args) -> Summary {
-    fanout(args, 1_000, 200.0, 10, 10, None).await
+    fanout(args, 10_000, 2_000.0, 10, 10, None).await
 }
 
 async fn fanout(
@@ -50,21 +52,24 @@ async fn fanout(
     let rx = Helper::spawn("_receiver");
     let dir = tempfile::tempdir().unwrap();
     let d = Daemon::start(&dir.path().join("data"), &setup);
+    let every = args.every;
     let mut ids = Vec::new();
     for p in 0..projects {
-        let name = format!("p{p}e0");
-        let (id, key, secret) = project(&d, &format!("tenant-{p}"), Some(&rx.url(&format!("/hook/{name}")))).await;
-        rx.control("POST", &format!("/_register/{name}"), secret).await;
+        let (id, key, _) = project(&d, &format!("tenant-{p}"), None).await;
         // Each tenant's set-up from its own loopback address, as tenants would.
         let from = std::net::IpAddr::from([127, 0, 1, p as u8 + 1]);
-        for e in 1..endpoints {
+        for e in 0..endpoints {
             let name = format!("p{p}e{e}");
+            let mut body = json!({"url": rx.url(&format!("/hook/{name}"))});
+            if !every {
+                body["rooms"] = json!([format!("arena-{e}")]);
+            }
             let v = call_from(
                 from,
                 "POST",
                 &format!("{}/v1/webhooks/endpoints", d.url()),
                 ("x-pulse-key", key.clone()),
-                Some(json!({"url": rx.url(&format!("/hook/{name}"))})),
+                Some(body),
             )
             .await;
             let secret = v["secret"].as_str().unwrap_or_else(|| panic!("endpoint create answered {v}"));
@@ -72,19 +77,23 @@ async fn fanout(
         }
         ids.push(id);
     }
-    let expected = events * endpoints;
+    // Deliveries per event.
+    let each = if every { endpoints } else { 1 };
+    let expected = events * each;
     println!(
-        "fanout: {events} events at {rate:.0}/s for {:.0} s to {projects} projects × {endpoints} endpoints = {expected} \
-         deliveries at {:.0}/s",
+        "fanout: {events} events at {rate:.0}/s for {:.0} s to {projects} projects × {endpoints} endpoints ({}) = \
+         {expected} deliveries at {:.0}/s",
         events as f64 / rate,
-        rate * endpoints as f64
+        if every { "each event to every endpoint of its project" } else { "each event to one endpoint, by room" },
+        rate * each as f64
     );
-    let reqs = Arc::new((0..events).map(|i| join(&ids[i % projects], "arena", "fan", i)).collect::<Vec<_>>());
+    let room = |i: usize| format!("arena-{}", (i / projects) % endpoints);
+    let reqs = Arc::new((0..events).map(|i| join(&ids[i % projects], &room(i), "fan", i)).collect::<Vec<_>>());
     let peak = Peak::rss(d.child.id());
     let first_send = fakes::unix_ns();
     let r = run_paced(&Load { addr: d.addr, connections: 64 }, reqs, rate).await;
     println!("{}", r.line("intake at the offered rate"));
-    let seen = await_deliveries(&rx, (r.ok * endpoints) as u64, Duration::from_secs(180)).await;
+    let seen = await_deliveries(&rx, (r.ok * each) as u64, Duration::from_secs(180)).await;
     let rss = peak.finish();
     let acked: HashMap<usize, u64> = r.done.iter().copied().collect();
     let arrivals = rx.control("GET", "/_arrivals", None).await;
@@ -107,12 +116,12 @@ async fn fanout(
     }
     lat.sort_by(|a, b| a.total_cmp(b));
     let pct = |q: f64| if lat.is_empty() { f64::NAN } else { lat[((lat.len() - 1) as f64 * q).round() as usize] };
-    let lost = (r.ok * endpoints) as u64 - seen.distinct.min((r.ok * endpoints) as u64);
+    let lost = (r.ok * each) as u64 - seen.distinct.min((r.ok * each) as u64);
     let dups = seen.requests - seen.distinct;
     println!(
         "delivered {} of {} ({lost} lost), {dups} duplicates, {} bad signatures; last delivery {:.2} s after the first send",
         seen.distinct,
-        r.ok * endpoints,
+        r.ok * each,
         seen.bad_signatures,
         seen.last_ns.saturating_sub(first_send) as f64 / 1e9
     );
@@ -147,6 +156,7 @@ async fn fanout(
     s.add("events", events as f64)
         .add("rate", rate)
         .add("endpoints", (projects * endpoints) as f64)
+        .add("every", f64::from(u8::from(every)))
         .add("deliveries", seen.distinct as f64)
         .add("lost", lost as f64)
         .add("duplicates", dups as f64)

@@ -11,10 +11,11 @@
 //!   intake [events=30000] [connections=64]   durable intake alone vs bare hyper: rate, p50/p99
 //!   storm  [events=60000] [connections=64]   fan-out to one verifying receiver: first send to
 //!                                            last delivery, lost, duplicates, RSS, disk, restart
-//!   fanout [events=10000] [rate=200] [projects=10] [endpoints=10] [plot=docs/fanout-latency.png]
-//!                                            events at a paced rate to every endpoint of their
-//!                                            project: delivery latency (intake 200 to receiver)
-//!                                            as a histogram and a PNG over time
+//!   fanout [events=100000] [rate=2000] [projects=10] [endpoints=10] [plot=docs/fanout-latency.png] [--every]
+//!                                            events at a paced rate, spread one to one over the
+//!                                            endpoints by room (`--every`: each to every endpoint
+//!                                            of its project): delivery latency (intake 200 to
+//!                                            receiver) as a histogram and a PNG over time
 //!   reads  [seconds=5] [connections=64]      GET egress (ended, active), the list, vs bare hyper;
 //!                                            LiveKit ListEgress calls per second
 //!   logs   [logs=1000000] [projects=10]      log queries at that size (p50/p99); ready time
@@ -53,15 +54,18 @@ pub struct Args {
     nums: Vec<String>,
     pub tuned: bool,
     pub runs: usize,
+    /// `fanout --every`: each event to every endpoint of its project.
+    pub every: bool,
 }
 
 impl Args {
     fn parse() -> Args {
-        let mut a = Args { scenario: String::new(), nums: Vec::new(), tuned: false, runs: 1 };
+        let mut a = Args { scenario: String::new(), nums: Vec::new(), tuned: false, runs: 1, every: false };
         let mut it = std::env::args().skip(1);
         while let Some(x) = it.next() {
             match x.as_str() {
                 "--tuned" => a.tuned = true,
+                "--every" => a.every = true,
                 "--runs" => a.runs = it.next().and_then(|n| n.parse().ok()).unwrap_or(1),
                 _ if a.scenario.is_empty() => a.scenario = x,
                 _ => a.nums.push(x),
@@ -120,7 +124,7 @@ async fn scenarios(args: Args) {
             ],
             _ => {
                 eprintln!(
-                    "usage: bench intake|storm|fanout|reads|logs|pg-intake|pg-storm|ci [args] [--tuned] [--runs N]"
+                    "usage: bench intake|storm|fanout|reads|logs|pg-intake|pg-storm|ci [args] [--tuned] [--runs N] [--every]"
                 );
                 std::process::exit(2);
             }

@@ -67,7 +67,12 @@ impl Sender {
             .connect_timeout(settings.timeout.min(Duration::from_secs(10)))
             .redirect(reqwest::redirect::Policy::none())
             .no_proxy()
-            .pool_max_idle_per_host(settings.max_in_flight_per_endpoint.max(1))
+            // reqwest pools by host, not by endpoint: several endpoints on one host (a
+            // customer's behind one load balancer) share its idle connections. Keeping only
+            // one endpoint's worth (16) made most attempts to 100 endpoints on one host open
+            // a new connection (connect, and close, were the delivery threads' top syscalls);
+            // as many as may be in flight at all are kept, and idle ones close after 90 s.
+            .pool_max_idle_per_host(settings.max_in_flight.max(1))
             .dns_resolver(Arc::new(VettedResolver(guard.clone())))
             .user_agent(concat!("pulse-webhooks/", env!("CARGO_PKG_VERSION")))
             .build()
