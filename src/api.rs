@@ -394,27 +394,85 @@ pub struct PulseEvent {
 pub struct RoomRef {
     pub sid: String,
     pub name: String,
+    /// LiveKit's room metadata, when the room has some.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
 }
 
-/// A participant, as events name it.
+/// A participant, as events name it, with LiveKit's fields.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct ParticipantRef {
     pub sid: String,
     pub identity: String,
     pub name: String,
     pub joined_at: Option<String>,
+    /// LiveKit's participant kind: `STANDARD`, `INGRESS`, `EGRESS`, `SIP` or `AGENT`.
+    #[serde(default = "standard")]
+    pub kind: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub metadata: Option<String>,
+    #[serde(default, skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// Why it left (`participant_left`, `participant_connection_aborted`): LiveKit's
+    /// `DisconnectReason`, e.g. `CLIENT_INITIATED`, `CONNECTION_TIMEOUT`, `ROOM_DELETED`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub disconnect_reason: Option<String>,
+}
+
+fn standard() -> String {
+    "STANDARD".into()
+}
+
+/// A published track, as `track_published` and `track_unpublished` name it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct TrackRef {
+    pub sid: String,
+    /// `AUDIO`, `VIDEO` or `DATA`.
+    #[serde(rename = "type")]
+    pub kind: String,
+    /// `CAMERA`, `MICROPHONE`, `SCREEN_SHARE` or `SCREEN_SHARE_AUDIO`; absent when unknown.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    pub name: String,
+    pub mime_type: String,
+    pub simulcast: bool,
+    pub muted: bool,
+    /// Video only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub height: Option<u32>,
 }
 
 /// `data` of `room_started` and `room_ended`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct RoomEventData {
     pub room: RoomRef,
+    /// Why the room ended (`room_ended`), as LiveKit says it, e.g. `ROOM_END_IDLE_TIMEOUT`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub end_reason: Option<String>,
 }
 
-/// `data` of `participant_joined` and `participant_left`.
+/// `data` of `participant_joined`, `participant_left` and `participant_connection_aborted`.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct ParticipantEventData {
     pub participant: ParticipantRef,
+    pub room: RoomRef,
+}
+
+/// `data` of `track_published` and `track_unpublished`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct TrackEventData {
+    pub track: TrackRef,
+    pub participant: ParticipantRef,
+    pub room: RoomRef,
+}
+
+/// `data` of `agent_job_started` and `agent_job_ended`: LiveKit's `Job`, as LiveKit sent it.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct AgentJobEventData {
+    #[schema(value_type = Object)]
+    pub job: serde_json::Value,
     pub room: RoomRef,
 }
 

@@ -147,6 +147,12 @@ named_enum!(
         // New kinds go last: stored records keep a kind's position.
         EgressFailed = "egress_failed",
         RecordingFailed = "recording_failed",
+        ParticipantConnectionAborted = "participant_connection_aborted",
+        TrackPublished = "track_published",
+        TrackUnpublished = "track_unpublished",
+        EgressUpdated = "egress_updated",
+        AgentJobStarted = "agent_job_started",
+        AgentJobEnded = "agent_job_ended",
     }
 );
 

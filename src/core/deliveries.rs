@@ -374,8 +374,12 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
         "livekit_status": null, "cdn_playback_url": null, "file_url": null, "rtmp_urls": [], "error": null,
         "created_at": now, "started_at": now, "ended_at": null, "updated_at": now});
     let room = json!({"sid": "RM_test", "name": "test-room"});
+    let participant = json!({"sid": "PA_test", "identity": "test-user", "name": "Test User", "joined_at": now,
+        "kind": "STANDARD"});
     match event {
-        EventKind::EgressStarted | EventKind::EgressEnded => json!({"test": true, "egress": egress}),
+        EventKind::EgressStarted | EventKind::EgressEnded | EventKind::EgressUpdated => {
+            json!({"test": true, "egress": egress})
+        }
         EventKind::EgressFailed => {
             json!({"test": true, "egress": egress, "reason": "LiveKit answered invalid_argument: template not found"})
         }
@@ -392,8 +396,14 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
             json!({"test": true, "ingress": {"ingress_id": "in_test",
             "room_name": "test-room", "status": if event == EventKind::IngressStarted { "active" } else { "inactive" }}})
         }
-        EventKind::ParticipantJoined | EventKind::ParticipantLeft => json!({"test": true, "room": room,
-            "participant": {"sid": "PA_test", "identity": "test-user", "name": "Test User", "joined_at": now}}),
+        EventKind::ParticipantJoined | EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => {
+            json!({"test": true, "room": room, "participant": participant})
+        }
+        EventKind::TrackPublished | EventKind::TrackUnpublished => json!({"test": true, "room": room,
+            "participant": participant, "track": {"sid": "TR_test", "type": "VIDEO", "source": "CAMERA",
+            "name": "camera", "mime_type": "video/VP8", "simulcast": true, "muted": false, "width": 1280, "height": 720}}),
+        EventKind::AgentJobStarted | EventKind::AgentJobEnded => json!({"test": true, "room": room,
+            "job": {"id": "AJ_test", "type": "JT_ROOM", "room": {"sid": "RM_test", "name": "test-room"}}}),
         _ => json!({"test": true, "room": room}),
     }
 }

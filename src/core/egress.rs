@@ -312,14 +312,21 @@ pub fn apply_stop(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool 
 }
 
 /// The events one transition produces: `egress_started` when it leaves `pending` for a running
-/// state, `egress_ended` (and `egress_failed`) when it becomes final; for HLS and file output,
-/// `recording_available` when its recording is verified (or cannot be, without storage) and
-/// `recording_failed` when the check found it missing.
+/// state, `egress_updated` when a running egress changes otherwise (it is `stopping`, its RTMP
+/// targets changed), `egress_ended` (and `egress_failed`) when it becomes final; for HLS and
+/// file output, `recording_available` when its recording is verified (or cannot be, without
+/// storage) and `recording_failed` when the check found it missing.
 pub fn transition_events(before: &EgressRecord, after: &EgressRecord) -> Vec<(EventKind, Value)> {
     let mut out = Vec::new();
     let view = || views::data(api::EgressEventData { egress: views::egress(after) });
-    if before.status == EgressStatus::Pending && matches!(after.status, EgressStatus::Active | EgressStatus::Stopping) {
+    let running = |s: EgressStatus| matches!(s, EgressStatus::Active | EgressStatus::Stopping);
+    if before.status == EgressStatus::Pending && running(after.status) {
         out.push((EventKind::EgressStarted, view()));
+    } else if running(before.status)
+        && running(after.status)
+        && (before.status != after.status || before.rtmp_urls != after.rtmp_urls)
+    {
+        out.push((EventKind::EgressUpdated, view()));
     }
     if !before.status.is_final() && after.status.is_final() {
         out.push((EventKind::EgressEnded, view()));

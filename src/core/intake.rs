@@ -9,7 +9,7 @@ use super::validate::split_room;
 use super::{Core, CoreResult, views};
 use crate::api;
 use crate::model::{EventKind, RuleTrigger};
-use crate::webhooks::livekit::WebhookEvent;
+use crate::webhooks::livekit::{Participant, Track, WebhookEvent};
 
 /// What became of one LiveKit event.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -29,15 +29,76 @@ impl<T> From<Outcome<T>> for Routed {
     }
 }
 
-/// LiveKit's room and participant event names → pulse's.
+/// LiveKit's room, participant, track and agent-job event names → pulse's (LiveKit's
+/// `room_finished` is pulse's `room_ended`; the others keep their names).
 fn room_event(name: &str) -> Option<EventKind> {
     Some(match name {
         "room_started" => EventKind::RoomStarted,
         "room_finished" => EventKind::RoomEnded,
         "participant_joined" => EventKind::ParticipantJoined,
-        "participant_left" | "participant_connection_aborted" => EventKind::ParticipantLeft,
+        "participant_left" => EventKind::ParticipantLeft,
+        "participant_connection_aborted" => EventKind::ParticipantConnectionAborted,
+        "track_published" => EventKind::TrackPublished,
+        "track_unpublished" => EventKind::TrackUnpublished,
+        "agent_job_started" => EventKind::AgentJobStarted,
+        "agent_job_ended" => EventKind::AgentJobEnded,
         _ => return None,
     })
+}
+
+/// Empty as absent.
+fn some(s: &str) -> Option<String> {
+    (!s.is_empty()).then(|| s.to_string())
+}
+
+fn participant_ref(pt: &Participant) -> api::ParticipantRef {
+    api::ParticipantRef {
+        sid: pt.sid.clone(),
+        identity: pt.identity.clone(),
+        name: pt.name.clone(),
+        joined_at: (pt.joined_at > 0).then(|| crate::model::rfc3339_ms(pt.joined_at * 1000)),
+        kind: some(&pt.kind).unwrap_or_else(|| "STANDARD".into()),
+        metadata: some(&pt.metadata),
+        attributes: pt.attributes.clone(),
+        disconnect_reason: some(&pt.disconnect_reason),
+    }
+}
+
+fn track_ref(t: &Track) -> api::TrackRef {
+    let video = t.kind == "VIDEO";
+    api::TrackRef {
+        sid: t.sid.clone(),
+        kind: t.kind.clone(),
+        source: some(&t.source),
+        name: t.name.clone(),
+        mime_type: t.mime_type.clone(),
+        simulcast: t.simulcast,
+        muted: t.muted,
+        width: video.then_some(t.width),
+        height: video.then_some(t.height),
+    }
+}
+
+/// The `data` of a room, participant, track or agent-job event.
+fn room_data(kind: EventKind, e: &WebhookEvent, room: api::RoomRef) -> serde_json::Value {
+    let participant = || participant_ref(&e.participant.clone().unwrap_or_default());
+    match kind {
+        EventKind::ParticipantJoined | EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => {
+            views::data(api::ParticipantEventData { participant: participant(), room })
+        }
+        EventKind::TrackPublished | EventKind::TrackUnpublished => views::data(api::TrackEventData {
+            track: track_ref(&e.track.clone().unwrap_or_default()),
+            participant: participant(),
+            room,
+        }),
+        EventKind::AgentJobStarted | EventKind::AgentJobEnded => {
+            views::data(api::AgentJobEventData { job: e.job.clone().unwrap_or_default(), room })
+        }
+        _ => views::data(api::RoomEventData {
+            room,
+            end_reason: some(&e.room_end_reason).filter(|_| kind == EventKind::RoomEnded),
+        }),
+    }
 }
 
 impl Core {
@@ -62,7 +123,14 @@ impl Core {
         if let Some(info) = &e.ingress_info {
             return Ok(self.apply_ingress_info(info, lk_id).await?.into());
         }
-        let room = e.room.clone().unwrap_or_default();
+        let mut room = e.room.clone().unwrap_or_default();
+        if room.name.is_empty()
+            && let Some(job_room) = e.job.as_ref().and_then(|j| j.get("room"))
+        {
+            // An agent job names its room inside the job.
+            room.sid = job_room.get("sid").and_then(|v| v.as_str()).unwrap_or_default().into();
+            room.name = job_room.get("name").and_then(|v| v.as_str()).unwrap_or_default().into();
+        }
         let Some((project_id, room_name)) = split_room(&room.name) else {
             return Ok(self.drop_event(lk_id).await?.into());
         };
@@ -70,29 +138,11 @@ impl Core {
             return Ok(self.drop_event(lk_id).await?.into());
         };
         let Some(kind) = room_event(&e.event) else {
-            if e.event == "track_published" {
-                self.mute_if_disabled(project_id, &room.name, e).await;
-                self.run_rules(project_id, room_name, &room.sid, RuleTrigger::TrackPublished).await;
-                return Ok(match self.drop_event(lk_id).await? {
-                    Outcome::Duplicate => Routed::Duplicate,
-                    _ => Routed::Done,
-                });
-            }
             return Ok(self.drop_event(lk_id).await?.into());
         };
-        let room_ref = api::RoomRef { sid: room.sid.clone(), name: room_name.to_string() };
-        let data = match &e.participant {
-            Some(pt) if matches!(kind, EventKind::ParticipantJoined | EventKind::ParticipantLeft) => {
-                let participant = api::ParticipantRef {
-                    sid: pt.sid.clone(),
-                    identity: pt.identity.clone(),
-                    name: pt.name.clone(),
-                    joined_at: (pt.joined_at > 0).then(|| crate::model::rfc3339_ms(pt.joined_at * 1000)),
-                };
-                views::data(api::ParticipantEventData { participant, room: room_ref })
-            }
-            _ => views::data(api::RoomEventData { room: room_ref }),
-        };
+        let room_ref =
+            api::RoomRef { sid: room.sid.clone(), name: room_name.to_string(), metadata: some(&room.metadata) };
+        let data = room_data(kind, e, room_ref);
         let draft = Draft { project_id, kind, room_name: Some(room_name), livekit_event_id: lk_id, data };
         let routed = self.room_event(draft, &endpoints).await?.into();
         // After the room's own event is stored; a duplicate webhook runs them again, and the
@@ -100,6 +150,10 @@ impl Core {
         match kind {
             EventKind::RoomStarted => self.run_rules(project_id, room_name, &room.sid, RuleTrigger::RoomStarted).await,
             EventKind::RoomEnded => self.room_finished(project_id, room_name).await,
+            EventKind::TrackPublished => {
+                self.mute_if_disabled(project_id, &room.name, e).await;
+                self.run_rules(project_id, room_name, &room.sid, RuleTrigger::TrackPublished).await;
+            }
             _ => {}
         }
         Ok(routed)

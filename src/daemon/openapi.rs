@@ -112,6 +112,8 @@ impl utoipa::Modify for Security {
         api::PulseEvent,
         api::RoomEventData,
         api::ParticipantEventData,
+        api::TrackEventData,
+        api::AgentJobEventData,
         api::EgressEventData,
         api::EgressFailedData,
         api::RecordingEventData,
@@ -143,8 +145,12 @@ struct ApiDoc;
 fn data_schema(kind: EventKind) -> &'static str {
     match kind {
         EventKind::RoomStarted | EventKind::RoomEnded => "RoomEventData",
-        EventKind::ParticipantJoined | EventKind::ParticipantLeft => "ParticipantEventData",
-        EventKind::EgressStarted | EventKind::EgressEnded => "EgressEventData",
+        EventKind::ParticipantJoined | EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => {
+            "ParticipantEventData"
+        }
+        EventKind::TrackPublished | EventKind::TrackUnpublished => "TrackEventData",
+        EventKind::AgentJobStarted | EventKind::AgentJobEnded => "AgentJobEventData",
+        EventKind::EgressStarted | EventKind::EgressEnded | EventKind::EgressUpdated => "EgressEventData",
         EventKind::EgressFailed => "EgressFailedData",
         EventKind::RecordingAvailable | EventKind::RecordingFailed => "RecordingEventData",
         EventKind::IngressStarted | EventKind::IngressEnded => "IngressEventData",

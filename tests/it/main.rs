@@ -13,6 +13,7 @@ mod crash;
 mod daemon_process;
 mod egress;
 mod endpoints;
+mod events;
 mod generated;
 mod hardening;
 mod idempotency;

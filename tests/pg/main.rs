@@ -23,6 +23,8 @@ mod daemon_process;
 mod egress;
 #[path = "../it/endpoints.rs"]
 mod endpoints;
+#[path = "../it/events.rs"]
+mod events;
 #[path = "../it/hardening.rs"]
 mod hardening;
 #[path = "../it/idempotency.rs"]
