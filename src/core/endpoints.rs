@@ -33,7 +33,7 @@ fn rooms(globs: Vec<String>) -> CoreResult<Vec<String>> {
         return Err(CoreError::invalid("rooms", format!("rooms takes at most {MAX_ROOM_GLOBS} globs")));
     }
     for g in &globs {
-        super::rules::check_glob("rooms", g)?;
+        super::validate::check_glob("rooms", g)?;
     }
     Ok(globs)
 }

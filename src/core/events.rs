@@ -36,7 +36,7 @@ pub enum Outcome<T> {
 /// Whether an endpoint with room globs `globs` wants an event of `room` (every room when it has
 /// none; an event without a room only then).
 fn rooms_match(globs: &[String], room: Option<&str>) -> bool {
-    globs.is_empty() || room.is_some_and(|r| globs.iter().any(|g| super::rules::glob_match(g, r)))
+    globs.is_empty() || room.is_some_and(|r| globs.iter().any(|g| super::validate::glob_match(g, r)))
 }
 
 impl Core {

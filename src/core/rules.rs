@@ -5,7 +5,7 @@
 //! duplicate webhook, a second daemon or a retry finds it taken — and it is stopped when the
 //! room finishes if LiveKit has not stopped it already.
 
-use super::validate::{one_of, text};
+use super::validate::{check_glob, glob_match, one_of};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, RuleRequest, StartEgress};
 use crate::ids::*;
@@ -14,41 +14,6 @@ use crate::store::{Changes, Committed, EgressFilter, Expect, Op, PageReq, Projec
 
 /// The most rules one project keeps.
 const MAX_RULES: usize = 50;
-
-/// A room glob as `field` takes it: not empty, at most 128 characters.
-pub fn check_glob(field: &str, glob: &str) -> CoreResult<()> {
-    if glob.is_empty() {
-        return Err(CoreError::invalid(
-            field,
-            format!("{field}: an empty glob matches no room; use \"*\" for every room"),
-        ));
-    }
-    text(field, glob, 128)
-}
-
-/// Whether `name` matches `glob` (`*` any run of characters, `?` exactly one).
-pub fn glob_match(glob: &str, name: &str) -> bool {
-    let (g, n): (Vec<char>, Vec<char>) = (glob.chars().collect(), name.chars().collect());
-    // Iterative matching with one backtrack point (the last `*`).
-    let (mut gi, mut ni, mut star, mut mark) = (0, 0, None, 0);
-    while ni < n.len() {
-        if gi < g.len() && (g[gi] == '?' || g[gi] == n[ni]) {
-            gi += 1;
-            ni += 1;
-        } else if gi < g.len() && g[gi] == '*' {
-            star = Some(gi);
-            mark = ni;
-            gi += 1;
-        } else if let Some(s) = star {
-            gi = s + 1;
-            mark += 1;
-            ni = mark;
-        } else {
-            return false;
-        }
-    }
-    g[gi..].iter().all(|c| *c == '*')
-}
 
 /// The egress options a rule starts, checked as `egress start` checks them; errors name the
 /// field as `egress.<field>`.
@@ -208,30 +173,6 @@ impl Core {
                 Ok(_) => tracing::info!(egress_id = %e.id, %room, "stopped a rule's egress: the room finished"),
                 Err(err) => tracing::debug!(egress_id = %e.id, error = %err, "rule's egress not stopped"),
             }
-        }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::glob_match;
-
-    #[test]
-    fn globs() {
-        for (g, n, m) in [
-            ("*", "anything", true),
-            ("live-*", "live-1", true),
-            ("live-*", "live-", true),
-            ("live-*", "alive-1", false),
-            ("*-stage", "town-stage", true),
-            ("a?c", "abc", true),
-            ("a?c", "ac", false),
-            ("a*b*c", "axxbyyc", true),
-            ("a*b*c", "axxbyy", false),
-            ("exact", "exact", true),
-            ("exact", "exactly", false),
-        ] {
-            assert_eq!(glob_match(g, n), m, "{g} vs {n}");
         }
     }
 }

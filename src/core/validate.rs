@@ -52,8 +52,62 @@ pub fn split_room(room: &str) -> Option<(&str, &str)> {
     room.split_once("__").filter(|(p, _)| p.starts_with("prj_"))
 }
 
+/// A room glob as `field` takes it: not empty, at most 128 characters.
+pub fn check_glob(field: &str, glob: &str) -> CoreResult<()> {
+    if glob.is_empty() {
+        return Err(CoreError::invalid(
+            field,
+            format!("{field}: an empty glob matches no room; use \"*\" for every room"),
+        ));
+    }
+    text(field, glob, 128)
+}
+
+/// Whether `name` matches `glob` (`*` any run of characters, `?` exactly one).
+pub fn glob_match(glob: &str, name: &str) -> bool {
+    let (g, n): (Vec<char>, Vec<char>) = (glob.chars().collect(), name.chars().collect());
+    // Iterative matching with one backtrack point (the last `*`).
+    let (mut gi, mut ni, mut star, mut mark) = (0, 0, None, 0);
+    while ni < n.len() {
+        if gi < g.len() && (g[gi] == '?' || g[gi] == n[ni]) {
+            gi += 1;
+            ni += 1;
+        } else if gi < g.len() && g[gi] == '*' {
+            star = Some(gi);
+            mark = ni;
+            gi += 1;
+        } else if let Some(s) = star {
+            gi = s + 1;
+            mark += 1;
+            ni = mark;
+        } else {
+            return false;
+        }
+    }
+    g[gi..].iter().all(|c| *c == '*')
+}
+
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn globs() {
+        for (g, n, m) in [
+            ("*", "anything", true),
+            ("live-*", "live-1", true),
+            ("live-*", "live-", true),
+            ("live-*", "alive-1", false),
+            ("*-stage", "town-stage", true),
+            ("a?c", "abc", true),
+            ("a?c", "ac", false),
+            ("a*b*c", "axxbyyc", true),
+            ("a*b*c", "axxbyy", false),
+            ("exact", "exact", true),
+            ("exact", "exactly", false),
+        ] {
+            assert_eq!(glob_match(g, n), m, "{g} vs {n}");
+        }
+    }
+
     use super::*;
 
     #[test]
