@@ -451,6 +451,14 @@ pub struct RoomEventData {
     /// Why the room ended (`room_ended`), as LiveKit says it, e.g. `ROOM_END_IDLE_TIMEOUT`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub end_reason: Option<String>,
+    /// True when pulse learned it by reconciling with LiveKit (`ListRooms`), its webhook
+    /// having been lost; absent otherwise.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reconciled: bool,
+}
+
+fn is_false(b: &bool) -> bool {
+    !b
 }
 
 /// `data` of `participant_joined`, `participant_left` and `participant_connection_aborted`.
@@ -458,6 +466,10 @@ pub struct RoomEventData {
 pub struct ParticipantEventData {
     pub participant: ParticipantRef,
     pub room: RoomRef,
+    /// True when pulse learned it by reconciling with LiveKit (`ListParticipants`); absent
+    /// otherwise.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub reconciled: bool,
 }
 
 /// `data` of `track_published` and `track_unpublished`.

@@ -5,6 +5,7 @@
 use std::sync::atomic::Ordering;
 
 use super::events::{Draft, Outcome};
+use super::sessions::{SessionRef, Step};
 use super::validate::split_room;
 use super::{Core, CoreResult, views};
 use crate::api;
@@ -46,12 +47,32 @@ fn room_event(name: &str) -> Option<EventKind> {
     })
 }
 
-/// Empty as absent.
-fn some(s: &str) -> Option<String> {
-    (!s.is_empty()).then(|| s.to_string())
+/// Which session a room or participant event begins or ends (and the participant, for a
+/// participant's); `None` for other events, or when LiveKit left out a sid.
+fn session_step<'a>(
+    kind: EventKind,
+    room_sid: &str,
+    participant: Option<&'a Participant>,
+) -> Option<(Step, Option<&'a Participant>)> {
+    if room_sid.is_empty() {
+        return None;
+    }
+    let pt = participant.filter(|p| !p.sid.is_empty());
+    match kind {
+        EventKind::RoomStarted => Some((Step::Begin, None)),
+        EventKind::RoomEnded => Some((Step::End, None)),
+        EventKind::ParticipantJoined => Some((Step::Begin, Some(pt?))),
+        EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => Some((Step::End, Some(pt?))),
+        _ => None,
+    }
 }
 
-fn participant_ref(pt: &Participant) -> api::ParticipantRef {
+/// Empty, or a protobuf enum's zero value, as absent.
+fn some(s: &str) -> Option<String> {
+    (!matches!(s, "" | "UNKNOWN" | "UNKNOWN_REASON")).then(|| s.to_string())
+}
+
+pub(super) fn participant_ref(pt: &Participant) -> api::ParticipantRef {
     api::ParticipantRef {
         sid: pt.sid.clone(),
         identity: pt.identity.clone(),
@@ -84,7 +105,7 @@ fn room_data(kind: EventKind, e: &WebhookEvent, room: api::RoomRef) -> serde_jso
     let participant = || participant_ref(&e.participant.clone().unwrap_or_default());
     match kind {
         EventKind::ParticipantJoined | EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => {
-            views::data(api::ParticipantEventData { participant: participant(), room })
+            views::data(api::ParticipantEventData { participant: participant(), room, reconciled: false })
         }
         EventKind::TrackPublished | EventKind::TrackUnpublished => views::data(api::TrackEventData {
             track: track_ref(&e.track.clone().unwrap_or_default()),
@@ -97,6 +118,7 @@ fn room_data(kind: EventKind, e: &WebhookEvent, room: api::RoomRef) -> serde_jso
         _ => views::data(api::RoomEventData {
             room,
             end_reason: some(&e.room_end_reason).filter(|_| kind == EventKind::RoomEnded),
+            reconciled: false,
         }),
     }
 }
@@ -144,7 +166,22 @@ impl Core {
             api::RoomRef { sid: room.sid.clone(), name: room_name.to_string(), metadata: some(&room.metadata) };
         let data = room_data(kind, e, room_ref);
         let draft = Draft { project_id, kind, room_name: Some(room_name), livekit_event_id: lk_id, data };
-        let routed = self.room_event(draft, &endpoints).await?.into();
+        let routed = match session_step(kind, &room.sid, e.participant.as_ref()) {
+            // A room or participant session with its LiveKit sids: begun and ended once, as
+            // its session record says (also against what the reconciler found).
+            Some((step, participant)) => {
+                let s = SessionRef {
+                    project_id,
+                    room_sid: &room.sid,
+                    room_name,
+                    participant_sid: participant.map(|p| p.sid.as_str()),
+                    identity: participant.map(|p| p.identity.as_str()),
+                    began_ms: participant.map(|p| p.joined_at * 1000),
+                };
+                self.session_event(&s, step, false, draft, &endpoints).await?.into()
+            }
+            None => self.room_event(draft, &endpoints).await?.into(),
+        };
         // After the room's own event is stored; a duplicate webhook runs them again, and the
         // session key makes that harmless (and completes a start a crash cut short).
         match kind {

@@ -22,6 +22,7 @@ pub mod recordings;
 pub mod refresh;
 pub mod rooms;
 pub mod rules;
+pub mod sessions;
 pub mod starts;
 pub mod streams;
 pub mod validate;

@@ -217,6 +217,14 @@ impl LiveKit {
         Ok(resp.rooms)
     }
 
+    /// `RoomService/ListParticipants`: who is in `room` (LiveKit's name) now.
+    pub async fn list_participants(&self, room: &str) -> Result<Vec<Participant>, LiveKitError> {
+        let grant = VideoGrant { room_admin: true, room: Some(room.into()), ..Default::default() };
+        let req = ListParticipantsRequest { room: room.into() };
+        let resp: ListParticipantsResponse = self.call("RoomService", "ListParticipants", grant, &req, true).await?;
+        Ok(resp.participants)
+    }
+
     /// `RoomService/ListRooms` as a probe: works on a bare `livekit-server --dev` (egress and
     /// ingress need Redis). Returns the round-trip time.
     pub async fn probe(&self) -> Result<Duration, LiveKitError> {

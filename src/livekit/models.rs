@@ -213,7 +213,7 @@ pub struct ListRoomsResponse {
 pub struct RoomInfo {
     pub sid: String,
     pub name: String,
-    #[serde(deserialize_with = "de_u32_any")]
+    #[serde(alias = "num_publishers", deserialize_with = "de_u32_any")]
     pub num_publishers: u32,
 }
 
@@ -285,7 +285,7 @@ fn de_ingress_status<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error
     de_enum(d, INGRESS_STATUSES)
 }
 
-fn de_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+pub fn de_string<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
     Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
 }
 
@@ -489,4 +489,119 @@ mod tests {
                 "streamOutputs": [{"protocol": "RTMP", "urls": ["rtmp://x/y"]}]})
         );
     }
+}
+
+/// `Room` (LiveKit sends a minimal one with egress/ingress events).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Room {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    #[serde(deserialize_with = "de_string")]
+    pub name: String,
+    #[serde(deserialize_with = "de_string")]
+    pub metadata: String,
+}
+
+/// `ParticipantInfo`, the fields pulse forwards.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Participant {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    #[serde(deserialize_with = "de_string")]
+    pub identity: String,
+    #[serde(deserialize_with = "de_string")]
+    pub name: String,
+    #[serde(alias = "joinedAt", deserialize_with = "de_i64")]
+    pub joined_at: i64,
+    #[serde(deserialize_with = "de_string")]
+    pub metadata: String,
+    #[serde(deserialize_with = "de_map")]
+    pub attributes: std::collections::BTreeMap<String, String>,
+    /// `STANDARD`, `INGRESS`, `EGRESS`, `SIP`, `AGENT` (protojson leaves out the first).
+    #[serde(deserialize_with = "de_participant_kind")]
+    pub kind: String,
+    /// Why it left: LiveKit's `DisconnectReason` (e.g. `CLIENT_INITIATED`, `UNKNOWN_REASON`).
+    #[serde(alias = "disconnectReason", deserialize_with = "de_disconnect_reason")]
+    pub disconnect_reason: String,
+}
+
+/// `TrackInfo`, the fields pulse forwards (and needs to mute ingress tracks).
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct Track {
+    #[serde(deserialize_with = "de_string")]
+    pub sid: String,
+    /// `AUDIO` / `VIDEO` / `DATA` (or 0 / 1 / 2).
+    #[serde(rename = "type", deserialize_with = "de_track_type")]
+    pub kind: String,
+    /// `CAMERA`, `MICROPHONE`, `SCREEN_SHARE`, `SCREEN_SHARE_AUDIO`, or `UNKNOWN`.
+    #[serde(deserialize_with = "de_track_source")]
+    pub source: String,
+    #[serde(deserialize_with = "de_string")]
+    pub name: String,
+    #[serde(alias = "mimeType", deserialize_with = "de_string")]
+    pub mime_type: String,
+    pub simulcast: bool,
+    pub muted: bool,
+    pub width: u32,
+    pub height: u32,
+}
+
+/// Protobuf enums as protojson writes them (names; numbers from older or other encoders),
+/// by position. The zero value, which protojson leaves out, reads as the first name.
+const PARTICIPANT_KINDS: &[&str] = &["STANDARD", "INGRESS", "EGRESS", "SIP", "AGENT"];
+const TRACK_TYPES: &[&str] = &["AUDIO", "VIDEO", "DATA"];
+const TRACK_SOURCES: &[&str] = &["UNKNOWN", "CAMERA", "MICROPHONE", "SCREEN_SHARE", "SCREEN_SHARE_AUDIO"];
+const DISCONNECT_REASONS: &[&str] = &[
+    "UNKNOWN_REASON",
+    "CLIENT_INITIATED",
+    "DUPLICATE_IDENTITY",
+    "SERVER_SHUTDOWN",
+    "PARTICIPANT_REMOVED",
+    "ROOM_DELETED",
+    "STATE_MISMATCH",
+    "JOIN_FAILURE",
+    "MIGRATION",
+    "SIGNAL_CLOSE",
+    "ROOM_CLOSED",
+    "USER_UNAVAILABLE",
+    "USER_REJECTED",
+    "SIP_TRUNK_FAILURE",
+    "CONNECTION_TIMEOUT",
+    "MEDIA_FAILURE",
+];
+
+fn de_participant_kind<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_enum(d, PARTICIPANT_KINDS)
+}
+
+fn de_disconnect_reason<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_enum(d, DISCONNECT_REASONS)
+}
+
+fn de_track_type<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_enum(d, TRACK_TYPES)
+}
+
+fn de_track_source<'de, D: Deserializer<'de>>(d: D) -> Result<String, D::Error> {
+    de_enum(d, TRACK_SOURCES)
+}
+
+fn de_map<'de, D: Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
+    Ok(Option::deserialize(d)?.unwrap_or_default())
+}
+
+/// `ListParticipantsRequest`.
+#[derive(Debug, Serialize)]
+pub struct ListParticipantsRequest {
+    pub room: String,
+}
+
+/// `ListParticipantsResponse`: who is in the room now.
+#[derive(Debug, Default, Deserialize)]
+#[serde(default)]
+pub struct ListParticipantsResponse {
+    pub participants: Vec<Participant>,
 }

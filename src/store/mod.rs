@@ -94,6 +94,7 @@ pub enum Op {
         owner: String,
         key: String,
     },
+    PutSession(SessionRecord, Expect),
 }
 
 /// What [`Upkeep::export`] reads, in the order a copy writes it.
@@ -107,6 +108,7 @@ pub enum Kind {
     Events,
     Deliveries,
     LiveKitEvents,
+    Sessions,
 }
 
 impl Kind {
@@ -119,6 +121,7 @@ impl Kind {
         Kind::Events,
         Kind::Deliveries,
         Kind::LiveKitEvents,
+        Kind::Sessions,
     ];
 }
 
@@ -355,6 +358,20 @@ pub trait Webhooks: Projects + Send + Sync {
     ) -> Result<Paged<DeliveryRecord>>;
 }
 
+/// Room and participant sessions (what LiveKit's room and participant events began and ended).
+#[async_trait]
+pub trait Sessions: Send + Sync {
+    /// A room's session (`participant_sid` `None`) or a participant's in it.
+    async fn session(
+        &self,
+        project_id: &ProjectId,
+        room_sid: &str,
+        participant_sid: Option<&str>,
+    ) -> Result<Option<SessionRecord>>;
+    /// Every session, of every project, that has not ended (the reconciler's work).
+    async fn sessions_open(&self) -> Result<Vec<SessionRecord>>;
+}
+
 /// The durable delivery schedule.
 #[async_trait]
 pub trait Queue: Send + Sync {
@@ -451,6 +468,6 @@ pub async fn open(backend: &Backend, dir: &std::path::Path, cache_mb: u64) -> Re
 }
 
 /// A whole backend.
-pub trait Store: Writes + Projects + Media + Webhooks + Queue + Upkeep + Cluster {}
+pub trait Store: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster {}
 
-impl<T: Writes + Projects + Media + Webhooks + Queue + Upkeep + Cluster> Store for T {}
+impl<T: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster> Store for T {}

@@ -112,6 +112,35 @@ pub struct RuleRecord {
     pub rev: u64,
 }
 
+/// A room's or a participant's session on LiveKit, as pulse learned it: from the webhook that
+/// began it (or the reconciler's first sight of it) to the one that ended it (or the
+/// reconciler's finding it gone). Each transition is produced once, whoever reports it first;
+/// the usage meters read their minutes from these.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct SessionRecord {
+    pub project_id: ProjectId,
+    /// The room session's LiveKit sid (`RM_…`).
+    pub room_sid: String,
+    /// The project's own room name.
+    pub room_name: String,
+    /// `None` for the room's own session; the participant's sid (`PA_…`) for a participant's.
+    pub participant_sid: Option<String>,
+    pub identity: Option<String>,
+    pub started_ms: Millis,
+    pub ended_ms: Option<Millis>,
+    /// Learned from the reconciler (its start, its end), not from LiveKit's webhook.
+    pub started_reconciled: bool,
+    pub ended_reconciled: bool,
+    pub rev: u64,
+}
+
+impl SessionRecord {
+    /// The participant's sid, or `""` for the room's own session (the key's last part).
+    pub fn participant_key(&self) -> &str {
+        self.participant_sid.as_deref().unwrap_or("")
+    }
+}
+
 /// An ingress (its stream key only masked).
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct IngressRecord {

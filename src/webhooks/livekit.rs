@@ -6,7 +6,8 @@ use serde::Deserialize;
 use sha2::Digest;
 use subtle::ConstantTimeEq;
 
-use crate::livekit::models::{EgressInfo, IngressInfo, de_i64};
+use crate::livekit::models::{EgressInfo, IngressInfo, de_i64, de_string};
+pub use crate::livekit::models::{Participant, Room, Track};
 
 /// Why a LiveKit webhook was refused.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -59,124 +60,6 @@ pub fn verify_token(auth: Option<&str>, api_key: &str, api_secret: &str) -> Resu
     .map_err(|e| IntakeRejection::BadToken(e.to_string()))?
     .claims;
     Ok(claims)
-}
-
-fn de_string<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    Ok(Option::<String>::deserialize(d)?.unwrap_or_default())
-}
-
-/// `Room` (LiveKit sends a minimal one with egress/ingress events).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Room {
-    #[serde(deserialize_with = "de_string")]
-    pub sid: String,
-    #[serde(deserialize_with = "de_string")]
-    pub name: String,
-    #[serde(deserialize_with = "de_string")]
-    pub metadata: String,
-}
-
-/// `ParticipantInfo`, the fields pulse forwards.
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Participant {
-    #[serde(deserialize_with = "de_string")]
-    pub sid: String,
-    #[serde(deserialize_with = "de_string")]
-    pub identity: String,
-    #[serde(deserialize_with = "de_string")]
-    pub name: String,
-    #[serde(alias = "joinedAt", deserialize_with = "de_i64")]
-    pub joined_at: i64,
-    #[serde(deserialize_with = "de_string")]
-    pub metadata: String,
-    #[serde(deserialize_with = "de_map")]
-    pub attributes: std::collections::BTreeMap<String, String>,
-    /// `STANDARD`, `INGRESS`, `EGRESS`, `SIP`, `AGENT` (protojson leaves out the first).
-    #[serde(deserialize_with = "de_participant_kind")]
-    pub kind: String,
-    /// Why it left: LiveKit's `DisconnectReason` (e.g. `CLIENT_INITIATED`), empty when unknown.
-    #[serde(alias = "disconnectReason", deserialize_with = "de_disconnect_reason")]
-    pub disconnect_reason: String,
-}
-
-/// `TrackInfo`, the fields pulse forwards (and needs to mute ingress tracks).
-#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
-#[serde(default)]
-pub struct Track {
-    #[serde(deserialize_with = "de_string")]
-    pub sid: String,
-    /// `AUDIO` / `VIDEO` / `DATA` (or 0 / 1 / 2).
-    #[serde(rename = "type", deserialize_with = "de_track_type")]
-    pub kind: String,
-    /// `CAMERA`, `MICROPHONE`, `SCREEN_SHARE`, `SCREEN_SHARE_AUDIO`; empty when unknown.
-    #[serde(deserialize_with = "de_track_source")]
-    pub source: String,
-    #[serde(deserialize_with = "de_string")]
-    pub name: String,
-    #[serde(alias = "mimeType", deserialize_with = "de_string")]
-    pub mime_type: String,
-    pub simulcast: bool,
-    pub muted: bool,
-    pub width: u32,
-    pub height: u32,
-}
-
-/// Protobuf enums as protojson writes them (names; numbers from older or other encoders),
-/// by position. The zero value, which protojson leaves out, reads as the first name.
-const PARTICIPANT_KINDS: &[&str] = &["STANDARD", "INGRESS", "EGRESS", "SIP", "AGENT"];
-const TRACK_TYPES: &[&str] = &["AUDIO", "VIDEO", "DATA"];
-const TRACK_SOURCES: &[&str] = &["", "CAMERA", "MICROPHONE", "SCREEN_SHARE", "SCREEN_SHARE_AUDIO"];
-const DISCONNECT_REASONS: &[&str] = &[
-    "",
-    "CLIENT_INITIATED",
-    "DUPLICATE_IDENTITY",
-    "SERVER_SHUTDOWN",
-    "PARTICIPANT_REMOVED",
-    "ROOM_DELETED",
-    "STATE_MISMATCH",
-    "JOIN_FAILURE",
-    "MIGRATION",
-    "SIGNAL_CLOSE",
-    "ROOM_CLOSED",
-    "USER_UNAVAILABLE",
-    "USER_REJECTED",
-    "SIP_TRUNK_FAILURE",
-    "CONNECTION_TIMEOUT",
-    "MEDIA_FAILURE",
-];
-
-fn enum_name<'de, D: serde::Deserializer<'de>>(d: D, names: &[&str]) -> Result<String, D::Error> {
-    Ok(match serde_json::Value::deserialize(d)? {
-        serde_json::Value::String(s) if s == "UNKNOWN_REASON" => String::new(),
-        serde_json::Value::String(s) => s,
-        serde_json::Value::Number(n) => {
-            let i = n.as_u64().unwrap_or(0) as usize;
-            names.get(i).map_or_else(|| i.to_string(), |s| s.to_string())
-        }
-        _ => names[0].to_string(),
-    })
-}
-
-fn de_participant_kind<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    enum_name(d, PARTICIPANT_KINDS)
-}
-
-fn de_disconnect_reason<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    enum_name(d, DISCONNECT_REASONS)
-}
-
-fn de_track_type<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    enum_name(d, TRACK_TYPES)
-}
-
-fn de_track_source<'de, D: serde::Deserializer<'de>>(d: D) -> Result<String, D::Error> {
-    enum_name(d, TRACK_SOURCES)
-}
-
-fn de_map<'de, D: serde::Deserializer<'de>>(d: D) -> Result<std::collections::BTreeMap<String, String>, D::Error> {
-    Ok(Option::deserialize(d)?.unwrap_or_default())
 }
 
 /// `WebhookEvent`: camelCase from LiveKit (snake_case accepted too), unknown fields and event

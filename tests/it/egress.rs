@@ -291,7 +291,7 @@ fn bad_input_is_refused_naming_the_field_and_changes_nothing() {
     let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(big.into_bytes()));
     assert_eq!((s, v["error"]["code"].as_str()), (413, Some("payload_too_large")));
     // Nothing reached LiveKit, nothing was stored.
-    assert!(env.fake.requests().is_empty());
+    assert!(env.fake.calls().is_empty());
     assert_eq!(env.pulse(&key, &["egress", "list", "--json"]).json(), json!([]));
 }
 

@@ -125,3 +125,100 @@ fn livekit_whole_event_set_arrives_with_livekit_fields() {
     // And test events exist for the new names.
     env.pulse(&key, &["webhooks", "test", "track_unpublished"]).code(0);
 }
+
+/// (event, participant identity or "") of every delivery so far, sorted; and whether each was
+/// marked `reconciled`.
+fn transitions(got: &[Received]) -> Vec<(String, String, bool)> {
+    let mut out: Vec<_> = got
+        .iter()
+        .map(|r| {
+            let d = &r.json["data"];
+            (
+                r.json["event"].as_str().unwrap().to_string(),
+                d["participant"]["identity"].as_str().unwrap_or("").to_string(),
+                d["reconciled"] == json!(true),
+            )
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn lost_room_and_participant_webhooks_are_reconciled_once() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    let (_, secret) = env.endpoint(&key, &rx.url, &[]);
+    rx.trust(&secret);
+    let lk_room = format!("{project}__town-hall");
+    let room = json!({"sid": "RM_1", "name": lk_room});
+    let pa = |sid: &str, who: &str| json!({"sid": sid, "identity": who, "name": who, "joinedAt": "1767225600"});
+    let send = |id: &str, mut w: Value| {
+        w["id"] = json!(id);
+        assert_eq!(env.livekit_webhook(&w), 200);
+    };
+    send("EV_r1", json!({"event": "room_started", "room": room}));
+    send("EV_r2", json!({"event": "participant_joined", "room": room, "participant": pa("PA_1", "alice")}));
+    send("EV_r3", json!({"event": "participant_joined", "room": room, "participant": pa("PA_2", "bob")}));
+    // LiveKit retries one with a new id: the session says it happened already.
+    send("EV_r3b", json!({"event": "participant_joined", "room": room, "participant": pa("PA_2", "bob")}));
+    rx.wait_for(10, |g| g.len() >= 3);
+
+    // bob's participant_left was lost; carol joined without a webhook pulse got.
+    env.fake.set_rooms(vec![json!({"sid": "RM_1", "name": lk_room, "numParticipants": 2})]);
+    env.fake.set_participants(&lk_room, vec![pa("PA_1", "alice"), pa("PA_3", "carol")]);
+    let st = env.state();
+    env.rt.block_on(st.core.reconcile_once());
+    env.rt.block_on(st.core.reconcile_once());
+    rx.wait_for(10, |g| g.len() >= 5);
+    // The lost webhooks arrive after all: the same transitions, not new ones.
+    send("EV_r4", json!({"event": "participant_left", "room": room, "participant": pa("PA_2", "bob")}));
+    send("EV_r5", json!({"event": "participant_joined", "room": room, "participant": pa("PA_3", "carol")}));
+
+    // The room ends with its webhook lost.
+    env.fake.set_rooms(vec![]);
+    env.rt.block_on(st.core.reconcile_once());
+    env.rt.block_on(st.core.reconcile_once());
+    rx.wait_for(10, |g| g.len() >= 8);
+    send("EV_r6", json!({"event": "room_finished", "room": room}));
+    send("EV_r7", json!({"event": "participant_left", "room": room, "participant": pa("PA_1", "alice")}));
+
+    // A room pulse never heard of at all.
+    let other = format!("{project}__side");
+    env.fake.set_rooms(vec![json!({"sid": "RM_2", "name": other})]);
+    env.fake.set_participants(&other, vec![pa("PA_9", "dave")]);
+    env.rt.block_on(st.core.reconcile_once());
+    let got = rx.wait_for(10, |g| g.len() >= 10);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let got = if rx.got().len() > got.len() { rx.got() } else { got };
+    let t = |e: &str, who: &str, rec: bool| (e.to_string(), who.to_string(), rec);
+    let mut want = vec![
+        t("room_started", "", false),
+        t("participant_joined", "alice", false),
+        t("participant_joined", "bob", false),
+        t("participant_left", "bob", true),
+        t("participant_joined", "carol", true),
+        t("participant_left", "alice", true),
+        t("participant_left", "carol", true),
+        t("room_ended", "", true),
+        t("room_started", "", true),
+        t("participant_joined", "dave", true),
+    ];
+    want.sort();
+    assert_eq!(transitions(&got), want);
+    assert!(got.iter().all(|r| r.standard_ok && r.pulse_ok));
+    let reconciled_left = got
+        .iter()
+        .find(|r| r.json["event"] == "participant_left" && r.json["data"]["participant"]["identity"] == "bob")
+        .unwrap();
+    assert!(
+        reconciled_left.json.get("livekit_event_id").is_none_or(|v| v.is_null()),
+        "no LiveKit id for what reconciliation found"
+    );
+    assert_eq!(reconciled_left.json["room_name"], "town-hall");
+    // LiveKit was asked as it is meant to be: ListParticipants with roomAdmin for that room.
+    let asked = env.fake.requests_to("ListParticipants");
+    assert!(!asked.is_empty());
+    assert_eq!(asked[0].claims["video"]["room"], json!(lk_room));
+}

@@ -115,5 +115,5 @@ fn bad_ingress_requests() {
         run.code(6);
         assert!(run.stderr.contains(field), "{args:?}: {}", run.stderr);
     }
-    assert!(env.fake.requests().is_empty());
+    assert!(env.fake.calls().is_empty());
 }

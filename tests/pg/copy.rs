@@ -18,10 +18,11 @@ fn get(env: &TestEnv, url: &str, key: &str, path: &str) -> Value {
     })
 }
 
+/// A participant (one per event id) joining.
 fn livekit(env: &TestEnv, url: &str, project: &str, id: &str) -> u16 {
     let body = json!({"event": "participant_joined", "id": id, "createdAt": now().to_string(),
         "room": {"sid": "RM_c", "name": format!("{project}__stage")},
-        "participant": {"sid": "PA_1", "identity": "viewer", "joinedAt": now().to_string()}});
+        "participant": {"sid": format!("PA_{id}"), "identity": "viewer", "joinedAt": now().to_string()}});
     env.livekit_webhook_at(url, &body)
 }
 
@@ -79,7 +80,14 @@ fn a_sled_store_copied_to_postgres_reads_back_the_same_through_the_api() {
     // the old store took in is still a duplicate.
     let dir2 = tempfile::tempdir().unwrap();
     let mut vars = common.to_vec();
-    vars.extend([("PULSE_STORE_BACKEND", "postgres"), ("PULSE_STORE_URL", db.url.as_str())]);
+    // No LiveKit for it: this is about the copy, and the fake's rooms know nothing of these
+    // sessions, which its reconciler would otherwise end at start.
+    let nowhere = crate::support::closed_port_url();
+    vars.extend([
+        ("PULSE_STORE_BACKEND", "postgres"),
+        ("PULSE_STORE_URL", db.url.as_str()),
+        ("PULSE_LIVEKIT_URL", nowhere.as_str()),
+    ]);
     let (child, url2) = spawn_daemon(&env, dir2.path(), &vars);
     let logs_after = get(&env, &url2, &key, "/v1/webhooks/logs?limit=50");
     assert_eq!(logs_before["data"].as_array().unwrap().len(), 3, "{logs_before}");

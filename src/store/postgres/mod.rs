@@ -439,6 +439,24 @@ impl Webhooks for PgStore {
 }
 
 #[async_trait]
+impl Sessions for PgStore {
+    async fn session(
+        &self,
+        project_id: &ProjectId,
+        room_sid: &str,
+        participant_sid: Option<&str>,
+    ) -> Result<Option<SessionRecord>> {
+        self.one(&[project_id, &rows::session_id(room_sid, participant_sid)]).await
+    }
+
+    async fn sessions_open(&self) -> Result<Vec<SessionRecord>> {
+        let rows =
+            self.query("SELECT rev, data FROM sessions WHERE ended_ms IS NULL ORDER BY project_id, id", &[]).await?;
+        rows.iter().map(decode).collect()
+    }
+}
+
+#[async_trait]
 impl Queue for PgStore {
     async fn claim_due(&self, c: Claim) -> Result<Vec<DeliveryRecord>> {
         if c.limit == 0 {
@@ -515,6 +533,7 @@ impl Upkeep for PgStore {
             Kind::Events => ("events", EventRecord::SELECT, true),
             Kind::Deliveries => ("deliveries", DeliveryRecord::SELECT, true),
             Kind::LiveKitEvents => ("livekit_events", "id, seen_ms", false),
+            Kind::Sessions => ("sessions", SessionRecord::SELECT, true),
         };
         let first = if kind == Kind::LiveKitEvents { "id" } else { "project_id" };
         let after = after.unwrap_or_default();
@@ -542,6 +561,7 @@ impl Upkeep for PgStore {
                 Kind::Events => Op::PutEvent(decode(row)?),
                 Kind::Deliveries => Op::PutDelivery(decode(row)?, Expect::Any),
                 Kind::LiveKitEvents => Op::SeenLiveKitEvent { id: row.get("id"), seen_ms: row.get("seen_ms") },
+                Kind::Sessions => Op::PutSession(decode(row)?, Expect::Any),
             });
             out.next = Some(if two_part {
                 format!("{}\u{1f}{}", row.get::<_, String>("project_id"), row.get::<_, String>("id"))
@@ -565,6 +585,7 @@ impl Upkeep for PgStore {
             Kind::Events => "events",
             Kind::Deliveries => "deliveries",
             Kind::LiveKitEvents => "livekit_events",
+            Kind::Sessions => "sessions",
         };
         let rows = self.query(&format!("SELECT count(*) FROM {table}"), &[]).await?;
         Ok(rows.first().map_or(0, |r| r.get::<_, i64>(0)) as u64)

@@ -8,7 +8,7 @@ use tokio_postgres::types::{Json, ToSql};
 use crate::model::RecordingState;
 use crate::store::{
     DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IdempotencyRecord, IngressRecord, ProjectRecord,
-    Result, RuleRecord, StoreError,
+    Result, RuleRecord, SessionRecord, StoreError,
 };
 
 /// A column value to bind.
@@ -184,6 +184,27 @@ impl PgRow for IdempotencyRecord {
     }
     fn cols(&self) -> Vec<Value> {
         vec![Box::new(self.created_ms)]
+    }
+    fn set_rev(&mut self, rev: u64) {
+        self.rev = rev;
+    }
+}
+
+/// A session's `id` column: `<room sid>/<participant sid>` (`<room sid>/` for the room's own).
+pub fn session_id(room_sid: &str, participant_sid: Option<&str>) -> String {
+    format!("{room_sid}/{}", participant_sid.unwrap_or(""))
+}
+
+impl PgRow for SessionRecord {
+    const TABLE: &'static str = "sessions";
+    const WHAT: &'static str = "session";
+    const KEY: &'static [&'static str] = &["project_id", "id"];
+    const COLS: &'static [&'static str] = &["room_sid", "started_ms", "ended_ms"];
+    fn key(&self) -> Vec<String> {
+        vec![self.project_id.to_string(), session_id(&self.room_sid, self.participant_sid.as_deref())]
+    }
+    fn cols(&self) -> Vec<Value> {
+        vec![Box::new(self.room_sid.clone()), Box::new(self.started_ms), Box::new(self.ended_ms)]
     }
     fn set_rev(&mut self, rev: u64) {
         self.rev = rev;

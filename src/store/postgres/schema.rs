@@ -134,6 +134,25 @@ CREATE TABLE idempotency (
 CREATE INDEX idempotency_created ON idempotency (created_ms);
 "#,
     ),
+    (
+        5,
+        r#"
+-- Room and participant sessions: what LiveKit's room and participant events began and ended
+-- (id: `<room sid>/<participant sid>`, the room's own `<room sid>/`).
+CREATE TABLE sessions (
+    project_id text NOT NULL,
+    id         text NOT NULL,
+    room_sid   text NOT NULL,
+    started_ms bigint NOT NULL,
+    ended_ms   bigint,
+    rev        bigint NOT NULL,
+    data       jsonb NOT NULL,
+    PRIMARY KEY (project_id, id)
+);
+CREATE INDEX sessions_open ON sessions (project_id, id) WHERE ended_ms IS NULL;
+CREATE INDEX sessions_started ON sessions (project_id, started_ms);
+"#,
+    ),
 ];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile

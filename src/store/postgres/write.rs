@@ -9,7 +9,8 @@ use super::{Notice, pg};
 use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Taken};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
-const PROJECT_TABLES: &[&str] = &["egress", "ingress", "rules", "endpoints", "events", "deliveries", "projects"];
+const PROJECT_TABLES: &[&str] =
+    &["egress", "ingress", "rules", "endpoints", "events", "deliveries", "sessions", "projects"];
 
 /// What it means when a statement of a commit touches no row.
 enum IfNone {
@@ -81,6 +82,7 @@ fn steps(op: Op, out: &mut Vec<Step>) {
             IfNone::Fine,
         )),
         Op::PutIdempotency(r, e) => out.push(put_step(&r, e)),
+        Op::PutSession(r, e) => out.push(put_step(&r, e)),
         Op::DeleteIdempotency { owner, key } => out.push(step(
             "DELETE FROM idempotency WHERE owner = $1 AND key = $2",
             vec![Box::new(owner), Box::new(key)],

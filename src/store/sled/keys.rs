@@ -16,6 +16,8 @@
 //! Q/<due ms, 8 bytes BE><project>/<whl>  → endpoint id (the schedule)
 //! L/<LiveKit event id>             → first seen, ms   #<group>                → count (u64 BE)
 //! Y/<owner>/<idempotency key>      a write's key and its answer (no counter)
+//! S/<project>/<RM_…>               a room's session   S/<project>/<RM_…>/<PA_…>  a participant's
+//! SU/<project>/<RM_…>[/<PA_…>]     → nothing: the session has not ended
 //! ```
 
 use serde::Serialize;
@@ -24,7 +26,7 @@ use serde::de::DeserializeOwned;
 use crate::model::{DeliveryStatus, EventKind, Millis};
 use crate::store::{
     DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, IdempotencyRecord, IngressRecord, ProjectRecord,
-    RuleRecord,
+    RuleRecord, SessionRecord,
 };
 use crate::store::{Result, StoreError};
 
@@ -344,6 +346,29 @@ impl Row for DeliveryRecord {
                 value: self.endpoint_id.as_bytes().to_vec(),
                 group: Some(QUEUE.to_vec()),
             });
+        }
+        Ok(out)
+    }
+    revs!();
+}
+
+/// A session's key: `S/<project>/<room sid>`, and `/<participant sid>` for a participant's.
+pub fn session_key(tag: &str, project: &str, room_sid: &str, participant_sid: Option<&str>) -> Vec<u8> {
+    match participant_sid {
+        Some(pa) => key(&[tag, project, room_sid, pa], false),
+        None => key(&[tag, project, room_sid], false),
+    }
+}
+
+impl Row for SessionRecord {
+    fn primary(&self) -> Vec<u8> {
+        session_key("S", &self.project_id, &self.room_sid, self.participant_sid.as_deref())
+    }
+    fn entries(&self) -> Result<Vec<Entry>> {
+        let mut out = vec![lookup(self.primary(), encode(self)?)];
+        if self.ended_ms.is_none() {
+            let open = session_key("SU", &self.project_id, &self.room_sid, self.participant_sid.as_deref());
+            out.push(lookup(open, Vec::new()));
         }
         Ok(out)
     }

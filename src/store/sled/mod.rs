@@ -344,6 +344,7 @@ fn kind_prefix(kind: Kind) -> &'static [u8] {
         Kind::Events => b"V/",
         Kind::Deliveries => b"D/",
         Kind::LiveKitEvents => b"L/",
+        Kind::Sessions => b"S/",
     }
 }
 
@@ -657,6 +658,7 @@ impl Upkeep for SledStore {
                     id: String::from_utf8_lossy(&k[2..]).into_owned(),
                     seen_ms: v.as_ref().try_into().map_or(0, u64::from_be_bytes) as Millis,
                 },
+                Kind::Sessions => Op::PutSession(decode(&v)?, Expect::Any),
             });
             out.next = Some(String::from_utf8_lossy(&k).into_owned());
         }
@@ -690,6 +692,33 @@ impl Upkeep for SledStore {
 
     async fn close(&self) -> Result<()> {
         self.ask(Cmd::Close).await
+    }
+}
+
+#[async_trait]
+impl Sessions for SledStore {
+    async fn session(
+        &self,
+        project_id: &ProjectId,
+        room_sid: &str,
+        participant_sid: Option<&str>,
+    ) -> Result<Option<SessionRecord>> {
+        let k = keys::session_key("S", project_id, room_sid, participant_sid);
+        self.tree.get(k).map_err(io)?.map(|v| decode(&v)).transpose()
+    }
+
+    async fn sessions_open(&self) -> Result<Vec<SessionRecord>> {
+        let mut out = Vec::new();
+        for k in self.tree.scan_prefix(b"SU/").keys() {
+            let k = k.map_err(io)?;
+            // SU/… → S/…: the same parts after the tag.
+            let mut primary = b"S".to_vec();
+            primary.extend_from_slice(&k[2..]);
+            if let Some(v) = self.tree.get(primary).map_err(io)? {
+                out.push(decode(&v)?);
+            }
+        }
+        Ok(out)
     }
 }
 

@@ -17,7 +17,7 @@ use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, se
 use crate::model::Millis;
 use crate::store::{
     Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IdempotencyRecord,
-    IngressRecord, Op, ProjectRecord, Result, RuleRecord, StoreError,
+    IngressRecord, Op, ProjectRecord, Result, RuleRecord, SessionRecord, StoreError,
 };
 
 /// The most commands one batch takes (bounds the time before the first is answered).
@@ -262,6 +262,7 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
             Ok(())
         }
         Op::PutIdempotency(r, e) => put_row(v, r, e, "idempotency key")?.map(drop),
+        Op::PutSession(r, e) => put_row(v, r, e, "session")?.map(drop),
         Op::DeleteIdempotency { owner, key: k } => {
             delete_row::<IdempotencyRecord>(v, &key(&["Y", &owner, &k], false))?;
             Ok(())
@@ -287,6 +288,9 @@ fn delete_project(v: &mut View, id: &str) -> Result<()> {
     }
     for (k, _) in v.scan(&key(&["D", id], true))? {
         delete_row::<DeliveryRecord>(v, &k)?;
+    }
+    for (k, _) in v.scan(&key(&["S", id], true))? {
+        delete_row::<SessionRecord>(v, &k)?;
     }
     // Counters of groups that are empty now were removed with their last member; these are
     // any left behind.

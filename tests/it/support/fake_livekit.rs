@@ -43,9 +43,12 @@ struct State {
     start_error: Option<(u16, String, String)>,
     /// The next egress start happens, but its answer is a 503 (lost in a timeout).
     lose_answer: bool,
+    /// Egress and ingress created so far (their ids' numbers).
     counter: u64,
     /// What ListRooms answers (protojson `Room`s).
     rooms: Vec<Value>,
+    /// What ListParticipants answers, by LiveKit room name (protojson `ParticipantInfo`s).
+    participants: HashMap<String, Vec<Value>>,
     /// How long egress starts take to answer (after the egress exists).
     start_delay: Option<std::time::Duration>,
     /// Each egress's start request as sent (credentials and all), to upload with.
@@ -166,6 +169,12 @@ impl FakeLiveKit {
         self.state.lock().unwrap().requests.clone()
     }
 
+    /// The requests a client's call could have caused: all but the reconciler's own reads of
+    /// rooms and participants (`ListRooms`, `ListParticipants`), which it makes on its timer.
+    pub fn calls(&self) -> Vec<Recorded> {
+        self.requests().into_iter().filter(|r| !matches!(r.method.as_str(), "ListRooms" | "ListParticipants")).collect()
+    }
+
     /// The requests to one method.
     pub fn requests_to(&self, method: &str) -> Vec<Recorded> {
         self.requests().into_iter().filter(|r| r.method == method).collect()
@@ -175,6 +184,11 @@ impl FakeLiveKit {
     /// The rooms ListRooms lists from now on.
     pub fn set_rooms(&self, rooms: Vec<Value>) {
         self.state.lock().unwrap().rooms = rooms;
+    }
+
+    /// Who ListParticipants lists in `room` (LiveKit's name) from now on.
+    pub fn set_participants(&self, room: &str, participants: Vec<Value>) {
+        self.state.lock().unwrap().participants.insert(room.to_string(), participants);
     }
 
     pub fn set_progress(&self, p: Progress) {
@@ -337,10 +351,17 @@ fn handle(
     let mut st = state.lock().unwrap();
     st.requests.push(Recorded { method: method.into(), body: body.clone(), claims: claims.clone(), content_type });
     // Grants per service (livekit pkg/service Ensure*Permission).
-    let grant = match service {
-        "livekit.Egress" => "roomRecord",
-        "livekit.Ingress" => "ingressAdmin",
-        "livekit.RoomService" => "roomList",
+    let grant = match (service, method) {
+        ("livekit.Egress", _) => "roomRecord",
+        ("livekit.Ingress", _) => "ingressAdmin",
+        ("livekit.RoomService", "ListRooms") => "roomList",
+        // EnsureAdminPermission(ctx, room): roomAdmin for exactly that room.
+        ("livekit.RoomService", _) => {
+            if claims["video"]["room"] != body["room"] {
+                return twirp(401, "unauthenticated", "permissions denied");
+            }
+            "roomAdmin"
+        }
         _ => return twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
     };
     if claims["video"][grant] != json!(true) {
@@ -354,7 +375,10 @@ fn handle(
         let (status, code, msg) = st.start_error.clone().unwrap();
         return twirp(status, &code, &msg);
     }
-    st.counter += 1;
+    // Numbers what a call creates (egress, ingress), in order: `EG_fake0001` is the first start.
+    if method.starts_with("Start") || method == "CreateIngress" {
+        st.counter += 1;
+    }
     let n = st.counter;
     let room = body["roomName"].as_str().unwrap_or("").to_string();
     match method {
@@ -483,6 +507,11 @@ fn handle(
             }
         }
         "ListRooms" => ok(json!({"rooms": st.rooms.clone()})),
+        "ListParticipants" => {
+            let room = body["room"].as_str().unwrap_or("");
+            ok(json!({"participants": st.participants.get(room).cloned().unwrap_or_default()}))
+        }
+        "MutePublishedTrack" => ok(json!({"track": {"sid": body["trackSid"], "muted": true}})),
         _ => twirp(404, "bad_route", &format!("no handler for path /twirp/{service}/{method}")),
     }
 }
@@ -507,6 +536,7 @@ fn conformance(method: &str, body: &Value) -> Result<(), String> {
         "ListIngress" => round::<lk::ListIngressRequest>(body)?,
         "DeleteIngress" => round::<lk::DeleteIngressRequest>(body)?,
         "ListRooms" => round::<lk::ListRoomsRequest>(body)?,
+        "ListParticipants" => round::<lk::ListParticipantsRequest>(body)?,
         "MutePublishedTrack" => round::<lk::MuteRoomTrackRequest>(body)?,
         other => return Err(format!("no protocol type known for {other}")),
     };

@@ -1,0 +1,155 @@
+//! Room and participant sessions: each begins once and ends once, whether LiveKit's webhook or
+//! the reconciler reports it first, and its event goes out in the same commit as the change.
+//! The session record is what recognises a late webhook as a transition already made, so
+//! these events need no LiveKit event id kept for deduplication.
+
+use super::events::{Draft, Outcome};
+use super::{Core, CoreResult};
+use crate::model::{Millis, now_ms};
+use crate::store::{Changes, Committed, EndpointRecord, Expect, Op, SessionRecord};
+
+/// Which session a transition is about.
+#[derive(Debug, Clone)]
+pub struct SessionRef<'a> {
+    pub project_id: &'a str,
+    pub room_sid: &'a str,
+    pub room_name: &'a str,
+    /// `None`: the room's own session.
+    pub participant_sid: Option<&'a str>,
+    pub identity: Option<&'a str>,
+    /// When it began, as LiveKit says (a participant's `joined_at`), if it says.
+    pub began_ms: Option<Millis>,
+}
+
+/// A session beginning or ending.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Step {
+    Begin,
+    End,
+}
+
+impl SessionRef<'_> {
+    fn record(&self, now: Millis, reconciled: bool) -> SessionRecord {
+        SessionRecord {
+            project_id: self.project_id.into(),
+            room_sid: self.room_sid.into(),
+            room_name: self.room_name.into(),
+            participant_sid: self.participant_sid.map(Into::into),
+            identity: self.identity.map(Into::into),
+            started_ms: self.began_ms.filter(|ms| *ms > 0 && *ms <= now).unwrap_or(now),
+            ended_ms: None,
+            started_reconciled: reconciled,
+            ended_reconciled: false,
+            rev: 0,
+        }
+    }
+}
+
+/// What a transition writes given the session as it stands (`None`: not yet seen): the
+/// session's new state and its precondition, or nothing when the transition was made before
+/// (a repeated webhook, or the reconciler got there first).
+pub fn transition(
+    current: Option<&SessionRecord>,
+    s: &SessionRef,
+    step: Step,
+    reconciled: bool,
+    now: Millis,
+) -> Option<(SessionRecord, Expect)> {
+    match (step, current) {
+        (Step::Begin, None) => Some((s.record(now, reconciled), Expect::New)),
+        (Step::Begin, Some(_)) => None,
+        // An end whose beginning was never heard of: the session is recorded whole.
+        (Step::End, None) => {
+            let mut r = s.record(now, reconciled);
+            r.ended_ms = Some(now.max(r.started_ms));
+            r.ended_reconciled = reconciled;
+            Some((r, Expect::New))
+        }
+        (Step::End, Some(cur)) if cur.ended_ms.is_none() => {
+            let mut r = cur.clone();
+            r.ended_ms = Some(now.max(r.started_ms));
+            r.ended_reconciled = reconciled;
+            Some((r, Expect::Rev(cur.rev)))
+        }
+        (Step::End, Some(_)) => None,
+    }
+}
+
+impl Core {
+    /// Makes a session's transition and commits its event (`draft`) with it, once: a
+    /// transition already made is [`Outcome::Duplicate`] and writes nothing.
+    pub async fn session_event(
+        &self,
+        s: &SessionRef<'_>,
+        step: Step,
+        reconciled: bool,
+        draft: Draft<'_>,
+        endpoints: &[EndpointRecord],
+    ) -> CoreResult<Outcome<()>> {
+        // A beginning is tried as new first (the common case, one write and no read); an end
+        // needs the session's revision.
+        let mut current = match step {
+            Step::Begin => None,
+            Step::End => self.store.session(&s.project_id.into(), s.room_sid, s.participant_sid).await?,
+        };
+        loop {
+            let Some((record, expect)) = transition(current.as_ref(), s, step, reconciled, now_ms()) else {
+                return Ok(Outcome::Duplicate);
+            };
+            let mut changes = Changes { livekit_event: None, ops: vec![Op::PutSession(record, expect)] };
+            let d = Draft { data: draft.data.clone(), ..draft };
+            let (event, _) = self.emit(&mut changes, endpoints, d);
+            match self.commit_events(changes, std::slice::from_ref(&event)).await? {
+                Committed::Applied => return Ok(Outcome::Applied(())),
+                Committed::Duplicate => return Ok(Outcome::Duplicate),
+                // Someone else wrote the session first: decide again on what is there now.
+                Committed::Conflict(_) => {
+                    current = self.store.session(&s.project_id.into(), s.room_sid, s.participant_sid).await?;
+                    if current.is_none() {
+                        // Written and gone again (the project was deleted): nothing to do.
+                        return Ok(Outcome::Duplicate);
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn participant() -> SessionRef<'static> {
+        SessionRef {
+            project_id: "prj_1",
+            room_sid: "RM_1",
+            room_name: "r",
+            participant_sid: Some("PA_1"),
+            identity: Some("alice"),
+            began_ms: Some(1_000),
+        }
+    }
+
+    #[test]
+    fn each_transition_happens_once() {
+        let s = participant();
+        let (joined, expect) = transition(None, &s, Step::Begin, false, 5_000).unwrap();
+        assert_eq!((joined.started_ms, joined.ended_ms, expect), (1_000, None, Expect::New));
+        assert!(transition(Some(&joined), &s, Step::Begin, true, 6_000).is_none(), "a second begin is a repeat");
+        let joined = SessionRecord { rev: 1, ..joined };
+        let (left, expect) = transition(Some(&joined), &s, Step::End, true, 9_000).unwrap();
+        assert_eq!((left.ended_ms, left.ended_reconciled, expect), (Some(9_000), true, Expect::Rev(1)));
+        assert!(transition(Some(&left), &s, Step::End, false, 9_500).is_none(), "a late webhook is a repeat");
+        assert!(transition(Some(&left), &s, Step::Begin, false, 9_500).is_none(), "a late join after the leave");
+    }
+
+    #[test]
+    fn an_end_without_its_beginning_records_the_whole_session() {
+        let s = SessionRef { began_ms: None, ..participant() };
+        let (r, expect) = transition(None, &s, Step::End, false, 7_000).unwrap();
+        assert_eq!((r.started_ms, r.ended_ms, expect), (7_000, Some(7_000), Expect::New));
+        let future = SessionRef { began_ms: Some(99_000), ..participant() };
+        let (r, _) = transition(None, &future, Step::Begin, false, 7_000).unwrap();
+        assert_eq!(r.started_ms, 7_000, "a start in the future is not believed");
+    }
+}
