@@ -186,7 +186,12 @@ impl Core {
         // session key makes that harmless (and completes a start a crash cut short).
         match kind {
             EventKind::RoomStarted => self.run_rules(project_id, room_name, &room.sid, RuleTrigger::RoomStarted).await,
-            EventKind::RoomEnded => self.room_finished(project_id, room_name).await,
+            EventKind::RoomEnded => {
+                self.room_finished(project_id, room_name).await;
+                if !room.sid.is_empty() {
+                    self.end_participants(project_id, &room.sid).await;
+                }
+            }
             EventKind::TrackPublished => {
                 self.mute_if_disabled(project_id, &room.name, e).await;
                 self.run_rules(project_id, room_name, &room.sid, RuleTrigger::TrackPublished).await;

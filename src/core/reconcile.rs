@@ -133,6 +133,20 @@ impl Core {
         seen
     }
 
+    /// Ends what is still open of a room's participants' sessions once the room has ended
+    /// (their `participant_left` lost, or not sent), each with `participant_left` marked
+    /// `reconciled`.
+    pub async fn end_participants(&self, project_id: &str, room_sid: &str) {
+        match self.store.sessions_in_room(&project_id.into(), room_sid).await {
+            Ok(all) => {
+                for s in all.iter().filter(|s| s.ended_ms.is_none()) {
+                    self.reconciled(s, Step::End, None).await;
+                }
+            }
+            Err(e) => tracing::error!(error = %e, "cannot read a room's participants"),
+        }
+    }
+
     /// One transition the reconciler found, with its event marked `reconciled` (`p`: what
     /// LiveKit listed of the participant, when it listed them).
     async fn reconciled(&self, s: &SessionRecord, step: Step, p: Option<&Participant>) {

@@ -97,6 +97,13 @@ impl Core {
                 return Ok(Outcome::Duplicate);
             };
             let mut changes = Changes { livekit_event: None, ops: vec![Op::PutSession(record, expect)] };
+            if s.participant_sid.is_some() {
+                // A participant's session always has its room's, even when the room's start
+                // was never heard of (no event for that: the reconciler reports rooms), so
+                // that ending the room ends its participants.
+                let room = SessionRef { participant_sid: None, identity: None, began_ms: None, ..s.clone() };
+                changes.push(Op::PutSession(room.record(now_ms(), false), Expect::IfAbsent));
+            }
             let d = Draft { data: draft.data.clone(), ..draft };
             let (event, _) = self.emit(&mut changes, endpoints, d);
             match self.commit_events(changes, std::slice::from_ref(&event)).await? {

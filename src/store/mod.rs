@@ -60,6 +60,9 @@ pub enum Expect {
     New,
     /// The record must still be at this revision (compare-and-swap).
     Rev(u64),
+    /// Written only if nothing is there yet; if something is, it stays and the write is
+    /// skipped (not a conflict).
+    IfAbsent,
 }
 
 /// One write inside a [`Changes`].
@@ -368,8 +371,12 @@ pub trait Sessions: Send + Sync {
         room_sid: &str,
         participant_sid: Option<&str>,
     ) -> Result<Option<SessionRecord>>;
-    /// Every session, of every project, that has not ended (the reconciler's work).
+    /// Every room session, of every project, that has not ended, and its participants'
+    /// sessions that have not (the reconciler's work). A participant's session always has
+    /// its room's (see `core::sessions`).
     async fn sessions_open(&self) -> Result<Vec<SessionRecord>>;
+    /// The participants' sessions of one room session, ended or not.
+    async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>>;
 }
 
 /// The durable delivery schedule.

@@ -454,6 +454,17 @@ impl Sessions for PgStore {
             self.query("SELECT rev, data FROM sessions WHERE ended_ms IS NULL ORDER BY project_id, id", &[]).await?;
         rows.iter().map(decode).collect()
     }
+
+    async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>> {
+        let room = rows::session_id(room_sid, None);
+        let rows = self
+            .query(
+                "SELECT rev, data FROM sessions WHERE project_id = $1 AND room_sid = $2 AND id <> $3 ORDER BY id",
+                &[&project_id, &room_sid, &room],
+            )
+            .await?;
+        rows.iter().map(decode).collect()
+    }
 }
 
 #[async_trait]

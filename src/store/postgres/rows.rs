@@ -95,11 +95,11 @@ pub fn put<T: PgRow>(rec: &T, expect: Expect) -> (String, Vec<Value>) {
                 .collect();
             format!("UPDATE {t} SET {} WHERE {} AND rev = ${} RETURNING rev", set.join(", "), key_match(T::KEY), n + 2)
         }
-        Expect::New | Expect::Any => {
+        Expect::New | Expect::Any | Expect::IfAbsent => {
             let placeholders: Vec<String> = (1..=n + 1).map(|i| format!("${i}")).collect();
             let insert =
                 format!("INSERT INTO {t} ({}, data, rev) VALUES ({}, 1)", names.join(", "), placeholders.join(", "));
-            if expect == Expect::New {
+            if expect != Expect::Any {
                 format!("{insert} ON CONFLICT DO NOTHING RETURNING rev")
             } else {
                 let set: Vec<String> = T::COLS

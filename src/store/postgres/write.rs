@@ -40,7 +40,7 @@ fn put_step<T: PgRow>(rec: &T, expect: Expect) -> Step {
     let if_none = match expect {
         Expect::New => IfNone::Exists(T::WHAT),
         Expect::Rev(_) => IfNone::Missed { table: T::TABLE, what: T::WHAT, key_cols: T::KEY, key: rec.key() },
-        Expect::Any => IfNone::Fine,
+        Expect::Any | Expect::IfAbsent => IfNone::Fine,
     };
     step(sql, params, if_none)
 }

@@ -711,14 +711,22 @@ impl Sessions for SledStore {
         let mut out = Vec::new();
         for k in self.tree.scan_prefix(b"SU/").keys() {
             let k = k.map_err(io)?;
-            // SU/… → S/…: the same parts after the tag.
-            let mut primary = b"S".to_vec();
-            primary.extend_from_slice(&k[2..]);
-            if let Some(v) = self.tree.get(primary).map_err(io)? {
-                out.push(decode(&v)?);
-            }
+            // SU/… → S/…: the same parts after the tag; the room's participants follow it.
+            let mut room = b"S".to_vec();
+            room.extend_from_slice(&k[2..]);
+            let Some(v) = self.tree.get(&room).map_err(io)? else { continue };
+            let room: SessionRecord = decode(&v)?;
+            let participants = self.sessions_in_room(&room.project_id, &room.room_sid).await?;
+            out.push(room);
+            out.extend(participants.into_iter().filter(|s| s.ended_ms.is_none()));
         }
         Ok(out)
+    }
+
+    async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>> {
+        let mut prefix = keys::session_key("S", project_id, room_sid, None);
+        prefix.push(b'/');
+        self.tree.scan_prefix(prefix).map(|kv| decode(&kv.map_err(io)?.1)).collect()
     }
 }
 

@@ -185,6 +185,7 @@ fn put_row<T: Row>(v: &mut View, mut rec: T, expect: Expect, what: &str) -> Resu
     let old: Option<T> = v.get(&rec.primary())?.map(|b| decode(&b)).transpose()?;
     match (expect, &old) {
         (Expect::New, Some(_)) => return Ok(Err(format!("{what} already exists"))),
+        (Expect::IfAbsent, Some(_)) => return Ok(Ok(rec)),
         (Expect::Rev(_), None) => return Ok(Err(format!("{what} no longer exists"))),
         (Expect::Rev(r), Some(o)) if o.rev() != r => return Ok(Err(format!("{what} changed meanwhile"))),
         _ => {}
