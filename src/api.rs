@@ -205,6 +205,10 @@ pub struct Egress {
     /// The recording rule that started it, if one did.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rule_id: Option<String>,
+    /// A rule's recording restarted after a failure: which part of it this is (2 and up; its
+    /// filename ends in `/part-<n>`).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub part: Option<u32>,
     /// HLS and file output, once ended: what pulse found in the object store.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub recording: Option<Recording>,
@@ -499,6 +503,20 @@ pub struct EgressEventData {
 pub struct EgressFailedData {
     pub egress: Egress,
     pub reason: Option<String>,
+}
+
+/// `data` of `egress_restarted`: a rule's egress failed mid-session and its recording goes on
+/// in a new egress, the next part (`<filename>/part-<n>`), while the room session lasts.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct EgressRestartedData {
+    /// The new egress, `pending` until LiveKit starts it.
+    pub egress: Egress,
+    /// The egress that failed.
+    pub previous_egress_id: String,
+    /// LiveKit's status and error for the failure (e.g. `EGRESS_ABORTED: …`).
+    pub reason: String,
+    /// The new egress's part of the recording (2 for the first restart).
+    pub part: u32,
 }
 
 /// A recording as `recording_available` and `recording_failed` describe it.

@@ -224,9 +224,15 @@ pub struct OutputPaths {
     pub url: Option<String>,
 }
 
+/// A filename as path segments, each encoded: a restarted recording's part is
+/// `<filename>/part-<n>` (see `core::egress::check_filename`).
+fn encode_filename(filename: &str) -> String {
+    filename.split('/').map(encode_path_segment).collect::<Vec<_>>().join("/")
+}
+
 /// `<project>/hls/<filename>/index.m3u8`, segments beside it.
 pub fn hls_paths(cdn_base: Option<&str>, project_id: &str, filename: &str) -> OutputPaths {
-    let dir = format!("{}/hls/{}", encode_path_segment(project_id), encode_path_segment(filename));
+    let dir = format!("{}/hls/{}", encode_path_segment(project_id), encode_filename(filename));
     OutputPaths {
         object_key: format!("{dir}/index.m3u8"),
         segment_prefix: Some(format!("{dir}/segment")),
@@ -237,7 +243,7 @@ pub fn hls_paths(cdn_base: Option<&str>, project_id: &str, filename: &str) -> Ou
 
 /// `<project>/recordings/<filename>.mp4`.
 pub fn file_paths(cdn_base: Option<&str>, project_id: &str, filename: &str) -> OutputPaths {
-    let key = format!("{}/recordings/{}.mp4", encode_path_segment(project_id), encode_path_segment(filename));
+    let key = format!("{}/recordings/{}.mp4", encode_path_segment(project_id), encode_filename(filename));
     OutputPaths {
         url: cdn_base.map(|b| format!("{}/{key}", b.trim_end_matches('/'))),
         object_key: key,

@@ -153,6 +153,7 @@ named_enum!(
         EgressUpdated = "egress_updated",
         AgentJobStarted = "agent_job_started",
         AgentJobEnded = "agent_job_ended",
+        EgressRestarted = "egress_restarted",
     }
 );
 

@@ -383,6 +383,8 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
         EventKind::EgressFailed => {
             json!({"test": true, "egress": egress, "reason": "LiveKit answered invalid_argument: template not found"})
         }
+        EventKind::EgressRestarted => json!({"test": true, "egress": egress, "previous_egress_id": "eg_failed",
+            "reason": "EGRESS_ABORTED: Start signal not received", "part": 2}),
         EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {
             "playlist_url": null, "file_url": null, "object_key": format!("{project_id}/hls/test/index.m3u8"),
             "duration_seconds": 0.0, "size_bytes": 0, "segments": 0, "verified": true, "verification": "verified",

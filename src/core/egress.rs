@@ -6,7 +6,7 @@ use serde_json::Value;
 
 use super::events::{Draft, Outcome};
 use super::refresh::Refreshed;
-use super::validate::{livekit_room, one_of, required};
+use super::validate::{check_filename, livekit_room, one_of, required};
 use super::{Core, CoreError, CoreResult, recordings, views};
 use crate::api::{self, StartEgress};
 use crate::ids::*;
@@ -102,13 +102,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     }
     let filename = match req.filename {
         Some(f) => {
-            let valid = (1..=128).contains(&f.len())
-                && f.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
-                && f != "."
-                && f != "..";
-            if !valid {
-                return Err(invalid("filename", "filename must be 1 to 128 of A-Z a-z 0-9 . _ -"));
-            }
+            check_filename(&f)?;
             Some(f)
         }
         None if output == OutputType::Rtmp => None,
@@ -379,7 +373,13 @@ impl Core {
         let changed = after != *before;
         if changed {
             changes.push(Op::PutEgress(after.clone(), Expect::Rev(before.rev)));
-            let found = transition_events(before, &after);
+            let mut found = transition_events(before, &after);
+            // A rule's recording that failed mid-session goes on in its next part, planned in
+            // this commit (see `core::restarts`).
+            if let Some(restart) = self.plan_restart(before, &after, info).await {
+                changes.push(Op::PutEgress(restart.egress, Expect::New));
+                found.push((EventKind::EgressRestarted, restart.data));
+            }
             if !found.is_empty() {
                 let endpoints = self.store.endpoints(&after.project_id).await?;
                 for (kind, data) in found {

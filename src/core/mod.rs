@@ -20,6 +20,7 @@ pub mod projects;
 pub mod reconcile;
 pub mod recordings;
 pub mod refresh;
+pub mod restarts;
 pub mod rooms;
 pub mod rules;
 pub mod sessions;

@@ -9,7 +9,7 @@ use super::validate::{check_glob, glob_match, one_of};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, RuleRequest, StartEgress};
 use crate::ids::*;
-use crate::model::{RuleTrigger, now_ms};
+use crate::model::{EgressStatus, RuleTrigger, now_ms};
 use crate::store::{Changes, Committed, EgressFilter, Expect, Op, PageReq, ProjectRecord, RuleRecord};
 
 /// The most rules one project keeps.
@@ -161,14 +161,26 @@ impl Core {
         }
     }
 
-    /// The room finished: stops what rules started in it that LiveKit has not ended.
+    /// The room finished: stops what rules started in it that LiveKit has not ended, and
+    /// settles the rule's starts not yet made (a restart's next part, say) as failed.
     pub async fn room_finished(&self, project_id: &str, room: &str) {
         let Ok(Some(project)) = self.store.project(&project_id.into()).await else { return };
         let filter = EgressFilter { status: None, room_name: Some(room.to_string()) };
         let Ok(found) = self.store.egress_list(&project.id, &filter, PageReq { page: 1, limit: 100 }).await else {
             return;
         };
-        for e in found.items.iter().filter(|e| e.rule_id.is_some() && !e.status.is_final() && e.livekit_id.is_some()) {
+        let ours = found.items.iter().filter(|e| e.rule_id.is_some() && !e.status.is_final());
+        for e in ours.clone().filter(|e| e.livekit_id.is_none() && e.status == EgressStatus::Pending) {
+            let mut after = e.clone();
+            let now = now_ms();
+            after.status = EgressStatus::Failed;
+            after.error = Some("the room finished before LiveKit started this egress".into());
+            (after.ended_ms, after.updated_ms) = (Some(now), now);
+            if let Err(err) = self.commit_egress(e, after, None, None).await {
+                tracing::debug!(egress_id = %e.id, error = %err, "rule's pending start not settled");
+            }
+        }
+        for e in ours.filter(|e| e.livekit_id.is_some()) {
             match self.stop_egress(&project, &e.id).await {
                 Ok(_) => tracing::info!(egress_id = %e.id, %room, "stopped a rule's egress: the room finished"),
                 Err(err) => tracing::debug!(egress_id = %e.id, error = %err, "rule's egress not stopped"),

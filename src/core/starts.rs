@@ -100,30 +100,9 @@ impl Core {
         req: StartEgress,
         rule: Option<(&str, String)>,
     ) -> CoreResult<Option<api::Egress>> {
-        let max_attempts = match req.start_attempts {
-            None => DEFAULT_ATTEMPTS,
-            Some(n) if (1..=MAX_ATTEMPTS).contains(&n) => n,
-            Some(n) => {
-                return Err(CoreError::invalid(
-                    "start_attempts",
-                    format!("start_attempts must be 1 to {MAX_ATTEMPTS}, not {n}"),
-                ));
-            }
-        };
-        let storage = self.storage_for(project)?;
-        let Plan { mut egress, request } =
-            plan(req.clone(), &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
-        // What a retry sends again: the same request, to the same keys; never the stream keys.
-        let kept = StartEgress { filename: egress.filename.clone(), rtmp_urls: None, ..req.clone() };
-        let now = now_ms();
+        let (mut egress, request, retry) = self.prepare_start(project, &req, now_ms() + ATTEMPT_LEASE_MS)?;
         egress.rule_id = rule.as_ref().map(|(id, _)| RuleId::from(*id));
-        let retry = StartRetry {
-            request: serde_json::to_string(&kept).unwrap_or_default(),
-            attempts: 1,
-            max_attempts,
-            next_ms: now + ATTEMPT_LEASE_MS,
-            last_error: None,
-        };
+        let retry = StartRetry { attempts: 1, ..retry };
         egress.start = Some(retry.clone());
         let claim = rule.map(|(_, key)| key);
         let first = self
@@ -139,6 +118,39 @@ impl Core {
         }
         let sent = self.send_start(&request).await.map_err(Failure::from);
         self.settle_attempt(egress, retry, sent, true).await.map(Some)
+    }
+
+    /// Checks `req` and builds the pending record, the LiveKit request and the start's
+    /// attempts (none made yet; the first due at `next_ms`).
+    pub(super) fn prepare_start(
+        &self,
+        project: &ProjectRecord,
+        req: &StartEgress,
+        next_ms: Millis,
+    ) -> CoreResult<(EgressRecord, StartRequest, StartRetry)> {
+        let max_attempts = match req.start_attempts {
+            None => DEFAULT_ATTEMPTS,
+            Some(n) if (1..=MAX_ATTEMPTS).contains(&n) => n,
+            Some(n) => {
+                return Err(CoreError::invalid(
+                    "start_attempts",
+                    format!("start_attempts must be 1 to {MAX_ATTEMPTS}, not {n}"),
+                ));
+            }
+        };
+        let storage = self.storage_for(project)?;
+        let Plan { egress, request } =
+            plan(req.clone(), &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;
+        // What a retry sends again: the same request, to the same keys; never the stream keys.
+        let kept = StartEgress { filename: egress.filename.clone(), rtmp_urls: None, ..req.clone() };
+        let retry = StartRetry {
+            request: serde_json::to_string(&kept).unwrap_or_default(),
+            attempts: 0,
+            max_attempts,
+            next_ms,
+            last_error: None,
+        };
+        Ok((egress, request, retry))
     }
 
     /// The RTMP URLs (stream keys and all) of starts this daemon is making: in memory only.
@@ -251,7 +263,8 @@ impl Core {
                 (_, true) => true,
                 // Another daemon may hold its stream keys; once it plainly does not, the leader
                 // settles it without them.
-                (true, false) => lead && (all || now > next + KEYS_GRACE_MS),
+                // A rule's start reads them from its rule.
+                (true, false) => lead && (all || e.rule_id.is_some() || now > next + KEYS_GRACE_MS),
                 (false, false) => lead,
             };
             if take && self.retry_start(e.clone()).await {
@@ -316,8 +329,9 @@ impl Core {
         let mut req: StartEgress = serde_json::from_str(request)
             .map_err(|err| unusable(format!("the kept start request is unreadable: {err}")))?;
         if e.output == OutputType::Rtmp {
-            match self.stream_keys().get(e.id.as_str()) {
-                Some(urls) => req.rtmp_urls = Some(urls.clone()),
+            let held = self.stream_keys().get(e.id.as_str()).cloned();
+            match held.or(self.rule_stream_keys(e).await) {
+                Some(urls) => req.rtmp_urls = Some(urls),
                 None => {
                     return Err(unusable(
                         "the daemon that took this start stopped before LiveKit answered, and stream keys are never \
@@ -335,6 +349,13 @@ impl Core {
         let Plan { request, .. } = plan(req, &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())
             .map_err(|err| unusable(err.to_string()))?;
         Ok(self.send_start(&request).await?)
+    }
+
+    /// The RTMP URLs of the rule that started `e`, which keeps them (as it must, to start).
+    async fn rule_stream_keys(&self, e: &EgressRecord) -> Option<Vec<String>> {
+        let rule = self.store.rule(&e.project_id, e.rule_id.as_ref()?).await.ok()??;
+        let req: StartEgress = serde_json::from_str(&rule.egress).ok()?;
+        req.rtmp_urls.filter(|u| !u.is_empty())
     }
 
     /// Settles egress left `pending` without a LiveKit id and without a start's attempts (an

@@ -28,6 +28,47 @@ pub fn text(field: &str, value: &str, max: usize) -> CoreResult<()> {
     Ok(())
 }
 
+/// The most parts one recording may have (its first and the restarts after failures).
+pub const MAX_PARTS: u32 = 10;
+
+/// A filename: 1 to 128 of `A-Z a-z 0-9 . _ -`, or such a name and `/part-<n>` (2 to
+/// [`MAX_PARTS`]), which is where a restarted recording's part `n` goes.
+pub fn check_filename(f: &str) -> CoreResult<()> {
+    let (name, part) = match f.split_once('/') {
+        Some((name, part)) => (name, Some(part)),
+        None => (f, None),
+    };
+    let valid = (1..=128).contains(&name.len())
+        && name.bytes().all(|b| b.is_ascii_alphanumeric() || matches!(b, b'.' | b'_' | b'-'))
+        && name != "."
+        && name != ".."
+        && part.is_none_or(|p| part_number(p).is_some());
+    if valid {
+        Ok(())
+    } else {
+        Err(CoreError::invalid(
+            "filename",
+            format!(
+                "filename must be 1 to 128 of A-Z a-z 0-9 . _ -, optionally followed by /part-2 to /part-{MAX_PARTS}"
+            ),
+        ))
+    }
+}
+
+/// `part-<n>` → n (2 to [`MAX_PARTS`]).
+fn part_number(p: &str) -> Option<u32> {
+    let n: u32 = p.strip_prefix("part-")?.parse().ok()?;
+    ((2..=MAX_PARTS).contains(&n) && p == format!("part-{n}")).then_some(n)
+}
+
+/// An egress's filename without its part, and its part (1 for the first).
+pub fn filename_part(filename: &str) -> (&str, u32) {
+    match filename.split_once('/') {
+        Some((name, p)) => (name, part_number(p).unwrap_or(1)),
+        None => (filename, 1),
+    }
+}
+
 /// The longest URL pulse keeps (endpoints, pull sources): browsers and proxies cap near here.
 pub const MAX_URL: usize = 2048;
 

@@ -52,6 +52,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         ended_at: e.ended_ms.map(rfc3339_ms),
         updated_at: rfc3339_ms(e.updated_ms),
         rule_id: e.rule_id.as_ref().map(ToString::to_string),
+        part: e.filename.as_deref().map(|f| super::validate::filename_part(f).1).filter(|n| *n > 1),
         recording: e.recording.as_ref().map(|c| api::Recording {
             verification: c.state.as_str().into(),
             verified: c.state == RecordingState::Verified,
@@ -79,7 +80,12 @@ pub fn rule(r: &RuleRecord) -> api::Rule {
         rule_id: r.id.to_string(),
         room_glob: r.room_glob.clone(),
         trigger: r.trigger.as_str().into(),
-        egress: serde_json::from_str(&r.egress).unwrap_or_default(),
+        egress: {
+            // Stream keys are secrets: a rule keeps them to start its egress, and shows them masked.
+            let mut e: api::StartEgress = serde_json::from_str(&r.egress).unwrap_or_default();
+            e.rtmp_urls = e.rtmp_urls.map(|urls| urls.iter().map(|u| crate::util::mask_rtmp_url(u)).collect());
+            e
+        },
         enabled: r.enabled,
         created_at: rfc3339_ms(r.created_ms),
         updated_at: rfc3339_ms(r.updated_ms),

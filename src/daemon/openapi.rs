@@ -116,6 +116,7 @@ impl utoipa::Modify for Security {
         api::AgentJobEventData,
         api::EgressEventData,
         api::EgressFailedData,
+            api::EgressRestartedData,
         api::RecordingEventData,
         api::IngressEventData,
         crate::model::EgressStatus,
@@ -152,6 +153,7 @@ fn data_schema(kind: EventKind) -> &'static str {
         EventKind::AgentJobStarted | EventKind::AgentJobEnded => "AgentJobEventData",
         EventKind::EgressStarted | EventKind::EgressEnded | EventKind::EgressUpdated => "EgressEventData",
         EventKind::EgressFailed => "EgressFailedData",
+        EventKind::EgressRestarted => "EgressRestartedData",
         EventKind::RecordingAvailable | EventKind::RecordingFailed => "RecordingEventData",
         EventKind::IngressStarted | EventKind::IngressEnded => "IngressEventData",
     }

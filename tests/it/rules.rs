@@ -212,3 +212,104 @@ fn room_is_the_same_flag_as_rooms_and_both_are_in_the_help() {
     assert!(help.stdout.contains("--rooms <GLOB>"), "{}", help.stdout);
     assert!(help.stdout.contains("[alias: --room]"), "{}", help.stdout);
 }
+
+#[test]
+fn a_rule_egress_that_fails_mid_session_restarts_once_per_failure_into_the_next_part() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    env.endpoint(&key, &rx.url, &["egress_restarted", "egress_failed"]);
+    let body = json!({"room_glob": "live-*", "egress": {"output_type": "hls", "filename": "show"}});
+    assert_eq!(api(&env, &key, "POST", "/v1/media/rules", Some(body)).0, 201);
+    room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_1");
+    let starts = |env: &TestEnv| env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts(&env).len(), 1);
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+    let first = list["data"][0].clone();
+    let lk = first["livekit_egress_id"].as_str().unwrap().to_string();
+
+    // LiveKit aborts it after it had recorded a while; the webhook is reported twice (with
+    // distinct ids, as a retrying sender may): one restart, into part 2 of the same recording.
+    let ended = |id: &str, lk: &str, status: &str, error: &str| {
+        let now_ns = crate::support::receiver::now() * 1_000_000_000;
+        let hook = json!({"event": "egress_ended", "id": id, "room": {"sid": "RM_1", "name": format!("{project}__live-1")},
+            "egressInfo": {"egressId": lk, "roomId": "RM_1", "roomName": format!("{project}__live-1"), "status": status,
+                "startedAt": (now_ns - 60_000_000_000i64).to_string(), "endedAt": now_ns.to_string(), "error": error}});
+        assert_eq!(env.livekit_webhook(&hook), 200);
+    };
+    ended("EV_a1", &lk, "EGRESS_ABORTED", "Start signal not received");
+    ended("EV_a2", &lk, "EGRESS_ABORTED", "Start signal not received");
+    let sent = crate::support::eventually(15, "the restart's start", || {
+        let s = starts(&env);
+        (s.len() == 2).then_some(s)
+    });
+    let prefix = sent[1].body["segmentOutputs"][0]["playlistName"].as_str().unwrap().to_string();
+    assert!(prefix.ends_with("/hls/show/part-2/index.m3u8"), "{prefix}");
+    let got = rx.wait_for(15, |g| g.iter().any(|r| r.json["event"] == "egress_restarted"));
+    let restarted = got.iter().find(|r| r.json["event"] == "egress_restarted").unwrap();
+    let data = &restarted.json["data"];
+    assert_eq!((data["part"].as_u64(), data["previous_egress_id"].as_str()), (Some(2), first["egress_id"].as_str()));
+    assert!(data["reason"].as_str().unwrap().contains("EGRESS_ABORTED"), "{data}");
+    let second = data["egress"]["egress_id"].as_str().unwrap().to_string();
+    let part2 = crate::support::eventually(15, "part 2 started", || {
+        let (_, e) = api(&env, &key, "GET", &format!("/v1/media/egress/{second}"), None);
+        e["livekit_egress_id"].is_string().then_some(e)
+    });
+    assert_eq!((part2["part"].as_u64(), part2["filename"].as_str()), (Some(2), Some("show/part-2")), "{part2}");
+    assert_eq!(part2["rule_id"], first["rule_id"]);
+    let (_, e) = api(&env, &key, "GET", &format!("/v1/media/egress/{}", first["egress_id"].as_str().unwrap()), None);
+    assert_eq!((e["status"].as_str(), e["part"].as_u64()), (Some("failed"), None), "{e}");
+
+    // A limit reached restarts too (part 3); a recording that completes does not.
+    ended("EV_b1", part2["livekit_egress_id"].as_str().unwrap(), "EGRESS_LIMIT_REACHED", "");
+    let sent = crate::support::eventually(15, "part 3", || {
+        let s = starts(&env);
+        (s.len() == 3).then_some(s)
+    });
+    assert!(sent[2].body["segmentOutputs"][0]["playlistName"].as_str().unwrap().ends_with("/show/part-3/index.m3u8"));
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
+    let part3 = list["data"].as_array().unwrap().iter().find(|e| e["part"] == 3).unwrap().clone();
+    let lk3 = crate::support::eventually(15, "part 3 started", || {
+        let (_, e) =
+            api(&env, &key, "GET", &format!("/v1/media/egress/{}", part3["egress_id"].as_str().unwrap()), None);
+        e["livekit_egress_id"].as_str().map(String::from)
+    });
+    ended("EV_c1", &lk3, "EGRESS_COMPLETE", "");
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert_eq!(starts(&env).len(), 3, "a completed recording is not restarted");
+    let restarts = rx.got().iter().filter(|r| r.json["event"] == "egress_restarted").count();
+    assert_eq!(restarts, 2, "one egress_restarted per failure");
+
+    // Once the room session has ended, a failure is not restarted.
+    room_webhook(&env, "EV_2", "room_started", &project, "live-2", "RM_2");
+    let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-2", None);
+    let lk4 = list["data"][0]["livekit_egress_id"].as_str().unwrap().to_string();
+    room_webhook(&env, "EV_3", "room_finished", &project, "live-2", "RM_2");
+    let hook = json!({"event": "egress_ended", "id": "EV_d1", "room": {"sid": "RM_2", "name": format!("{project}__live-2")},
+        "egressInfo": {"egressId": lk4, "roomId": "RM_2", "roomName": format!("{project}__live-2"),
+            "status": "EGRESS_ABORTED", "startedAt": "1000000000", "endedAt": "2000000000"}});
+    assert_eq!(env.livekit_webhook(&hook), 200);
+    std::thread::sleep(std::time::Duration::from_millis(1500));
+    assert_eq!(starts(&env).len(), 4, "no restart after the room finished");
+}
+
+#[test]
+fn a_rule_keeps_its_stream_keys_and_shows_them_masked() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let url = "rtmp://live.example.com/app/sk_live_secret_key";
+    let body = json!({"room_glob": "live-*", "egress": {"output_type": "rtmp", "rtmp_urls": [url]}});
+    let (s, r) = api(&env, &key, "POST", "/v1/media/rules", Some(body));
+    assert_eq!(s, 201, "{r}");
+    let id = r["rule_id"].as_str().unwrap();
+    for (_, shown) in [(0, r.clone()), api(&env, &key, "GET", &format!("/v1/media/rules/{id}"), None)] {
+        let text = shown.to_string();
+        assert!(!text.contains("sk_live_secret_key") && text.contains("rtmp://live.example.com"), "{text}");
+    }
+    let list = env.pulse(&key, &["rules", "list", "--json"]);
+    assert!(!list.stdout.contains("sk_live_secret_key"), "{}", list.stdout);
+    // The rule still starts with the real key.
+    room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_1");
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts[0].body["streamOutputs"][0]["urls"][0], url);
+}
