@@ -77,7 +77,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;egress;start' {
             [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Room to record')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp or file')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp, file or images; several in one egress as a list or repeated (`--output hls,file,rtmp`), sent as one LiveKit request')
+            [CompletionResult]::new('--image-every', '--image-every', [CompletionResultType]::ParameterName, 'Image snapshots (images output): one every DURATION, e.g. 10s (default 10s)')
+            [CompletionResult]::new('--image-size', '--image-size', [CompletionResultType]::ParameterName, 'Image snapshots'' size, WIDTHxHEIGHT (default 1280x720)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'room_composite (default), track_composite or track')
             [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'speaker (default), grid or single (room_composite only)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>-<6 of the egress id>')
@@ -243,7 +245,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--rooms', '--rooms', [CompletionResultType]::ParameterName, 'Rooms to record: a glob on room names, e.g. "live-*"')
             [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Rooms to record: a glob on room names, e.g. "live-*"')
             [CompletionResult]::new('--on', '--on', [CompletionResultType]::ParameterName, 'When to start: when the room starts, or when its first track is published')
-            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp or file')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'hls, rtmp, file or images; several in one egress as a list or repeated (`--output hls,file,rtmp`), sent as one LiveKit request')
+            [CompletionResult]::new('--image-every', '--image-every', [CompletionResultType]::ParameterName, 'Image snapshots (images output): one every DURATION, e.g. 10s (default 10s)')
+            [CompletionResult]::new('--image-size', '--image-size', [CompletionResultType]::ParameterName, 'Image snapshots'' size, WIDTHxHEIGHT (default 1280x720)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'room_composite (default), track_composite or track')
             [CompletionResult]::new('--layout', '--layout', [CompletionResultType]::ParameterName, 'speaker (default), grid or single (room_composite only)')
             [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Output name: [A-Za-z0-9._-], default <room>-<UTC yyyymmdd-hhmmss>-<6 of the egress id>')

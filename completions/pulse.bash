@@ -1260,7 +1260,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__egress__subcmd__start)
-            opts="-q -v -h -V --room --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --output --image-every --image-size --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --wait --timeout --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1271,7 +1271,15 @@ _pulse() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "hls rtmp file" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hls rtmp file images" -- "${cur}"))
+                    return 0
+                    ;;
+                --image-every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --type)
@@ -2774,7 +2782,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__rules__subcmd__add)
-            opts="-q -v -h -V --room --rooms --on --output --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --room --rooms --on --output --image-every --image-size --type --layout --filename --rtmp-url --audio-track --video-track --track --preset --audio-only --video-only --start-attempts --max-duration --disabled --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2793,7 +2801,15 @@ _pulse() {
                     return 0
                     ;;
                 --output)
-                    COMPREPLY=($(compgen -W "hls rtmp file" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "hls rtmp file images" -- "${cur}"))
+                    return 0
+                    ;;
+                --image-every)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --image-size)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --type)

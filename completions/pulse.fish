@@ -68,9 +68,12 @@ complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "list" -d 'List egress, newest first'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and not __fish_seen_subcommand_from start stop update get list help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l room -d 'Room to record' -r
-complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l output -d 'hls, rtmp or file' -r -f -a "hls\t''
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l output -d 'hls, rtmp, file or images; several in one egress as a list or repeated (`--output hls,file,rtmp`), sent as one LiveKit request' -r -f -a "hls\t''
 rtmp\t''
-file\t''"
+file\t''
+images\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l image-every -d 'Image snapshots (images output): one every DURATION, e.g. 10s (default 10s)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l image-size -d 'Image snapshots\' size, WIDTHxHEIGHT (default 1280x720)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand egress; and __fish_seen_subcommand_from start" -l type -d 'room_composite (default), track_composite or track' -r -f -a "room_composite\t''
 track_composite\t''
 track\t''"
@@ -183,9 +186,12 @@ complete -c pulse -n "__fish_pulse_using_subcommand rules; and not __fish_seen_s
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l rooms -l room -d 'Rooms to record: a glob on room names, e.g. "live-*"' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l on -d 'When to start: when the room starts, or when its first track is published' -r -f -a "room_started\t''
 track_published\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l output -d 'hls, rtmp or file' -r -f -a "hls\t''
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l output -d 'hls, rtmp, file or images; several in one egress as a list or repeated (`--output hls,file,rtmp`), sent as one LiveKit request' -r -f -a "hls\t''
 rtmp\t''
-file\t''"
+file\t''
+images\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l image-every -d 'Image snapshots (images output): one every DURATION, e.g. 10s (default 10s)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l image-size -d 'Image snapshots\' size, WIDTHxHEIGHT (default 1280x720)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand rules; and __fish_seen_subcommand_from add" -l type -d 'room_composite (default), track_composite or track' -r -f -a "room_composite\t''
 track_composite\t''
 track\t''"

@@ -104,7 +104,7 @@ pub struct StartEgress {
     #[schema(value_type = Option<crate::model::Layout>)]
     pub layout_type: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    #[schema(pattern = "^[A-Za-z0-9._-]{1,128}$")]
+    #[schema(pattern = "^[A-Za-z0-9._-]{1,128}(/part-([2-9]|10))?$")]
     pub filename: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub rtmp_urls: Option<Vec<String>>,
@@ -129,6 +129,23 @@ pub struct StartEgress {
     /// Stop the egress this long after it became active, e.g. "90m" or "4h" (1 s to 7 days).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration: Option<String>,
+    /// Several outputs in one egress (one LiveKit request): any of `hls`, `file`, `rtmp`,
+    /// `images`, each at most once, e.g. `["hls", "file", "rtmp"]`. `output_type`, if given
+    /// too, must be the first. Room and track composite egress only.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Option<Vec<crate::model::OutputType>>)]
+    pub outputs: Option<Vec<String>>,
+    /// Image snapshots (`images` output): seconds between two, 1 to 3600 (default 10).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 3600)]
+    pub image_interval_secs: Option<u32>,
+    /// Image snapshots' width and height in pixels, 16 to 3840 and 16 to 2160 (default 1280×720).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 16, maximum = 3840)]
+    pub image_width: Option<u32>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 16, maximum = 2160)]
+    pub image_height: Option<u32>,
 }
 
 /// `POST /v1/media/rules` and `PATCH /v1/media/rules/:id`: a recording rule.
@@ -189,7 +206,10 @@ pub struct Egress {
     pub project_id: String,
     pub room_name: String,
     pub egress_type: String,
+    /// The first output.
     pub output_type: String,
+    /// Every output, `output_type` first.
+    pub outputs: Vec<String>,
     pub layout_type: Option<String>,
     pub filename: Option<String>,
     pub status: String,
@@ -215,10 +235,27 @@ pub struct Egress {
     /// The request's `max_duration`, in seconds.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_duration_secs: Option<u64>,
+    /// The `images` output: its settings, and the latest snapshot LiveKit has reported.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub images: Option<Images>,
     /// A start LiveKit failed at least once: its attempts, and while it is still `pending`,
     /// when the next one is due.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub start_retry: Option<StartRetry>,
+}
+
+/// An egress's image snapshots.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct Images {
+    pub interval_secs: u32,
+    pub width: u32,
+    pub height: u32,
+    /// The object key prefix: snapshots are `<prefix>_00000.jpeg`, `<prefix>_00001.jpeg`, …
+    pub object_prefix: String,
+    /// How many LiveKit has reported taking so far.
+    pub count: u64,
+    /// The CDN URL of the latest reported snapshot (with a CDN configured and one taken).
+    pub latest_url: Option<String>,
 }
 
 /// The attempts of an egress's start.
@@ -539,6 +576,18 @@ pub struct RecordingInfo {
     pub verification: Option<String>,
     /// What was missing, or why it was not verified.
     pub detail: Option<String>,
+    /// Each file output of the egress (HLS, MP4): where it is, all checked together.
+    pub outputs: Vec<RecordedOutput>,
+}
+
+/// One file output of a recording.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct RecordedOutput {
+    /// `hls` or `file`.
+    pub output_type: String,
+    pub object_key: String,
+    /// The CDN URL, or where LiveKit said it uploaded it.
+    pub url: Option<String>,
 }
 
 /// `data` of `recording_available` and `recording_failed` (`reason` on failure).

@@ -252,6 +252,17 @@ pub fn file_paths(cdn_base: Option<&str>, project_id: &str, filename: &str) -> O
     }
 }
 
+/// `<project>/images/<filename>/snapshot`: image snapshots are that prefix and LiveKit's
+/// numbered suffix (`_00000.jpeg`, `_00001.jpeg`, …).
+pub fn images_prefix(project_id: &str, filename: &str) -> String {
+    format!("{}/images/{}/snapshot", encode_path_segment(project_id), encode_filename(filename))
+}
+
+/// The key of snapshot `index` (from 0) under `prefix`, as LiveKit's `IMAGE_SUFFIX_INDEX` names it.
+pub fn image_key(prefix: &str, index: u64) -> String {
+    format!("{prefix}_{index:05}.jpeg")
+}
+
 /// The key an egress with `output` and `filename` uploads to: the HLS playlist or the MP4 (an
 /// RTMP egress uploads nothing). Here, below both the recording checks and the API views,
 /// which both name it.
@@ -261,7 +272,7 @@ pub fn object_key(output: crate::model::OutputType, project_id: &str, filename: 
     Some(match output {
         OutputType::Hls => hls_paths(None, project_id, filename).object_key,
         OutputType::File => file_paths(None, project_id, filename).object_key,
-        OutputType::Rtmp => return None,
+        OutputType::Rtmp | OutputType::Images => return None,
     })
 }
 

@@ -92,7 +92,7 @@ named_enum!(
 
 named_enum!(
     /// Where an egress writes.
-    OutputType { Hls = "hls", Rtmp = "rtmp", File = "file" }
+    OutputType { Hls = "hls", Rtmp = "rtmp", File = "file", Images = "images" }
 );
 
 named_enum!(

@@ -66,9 +66,16 @@ pub struct StartArgs {
 /// What to start: the options `egress start` and `rules add` share.
 #[derive(Debug, Args)]
 pub struct EgressOptions {
-    /// hls, rtmp or file
-    #[arg(long, value_parser = ["hls", "rtmp", "file"])]
-    output: String,
+    /// hls, rtmp, file or images; several in one egress as a list or repeated
+    /// (`--output hls,file,rtmp`), sent as one LiveKit request
+    #[arg(long, required = true, value_delimiter = ',', value_parser = ["hls", "rtmp", "file", "images"])]
+    output: Vec<String>,
+    /// Image snapshots (images output): one every DURATION, e.g. 10s (default 10s)
+    #[arg(long, value_name = "DURATION", value_parser = crate::util::parse_duration)]
+    image_every: Option<Duration>,
+    /// Image snapshots' size, WIDTHxHEIGHT (default 1280x720)
+    #[arg(long, value_name = "WxH", value_parser = parse_size)]
+    image_size: Option<(u32, u32)>,
     /// room_composite (default), track_composite or track
     #[arg(long = "type", value_name = "TYPE", value_parser = ["room_composite", "track_composite", "track"])]
     egress_type: Option<String>,
@@ -113,7 +120,11 @@ impl EgressOptions {
     pub fn request(self, room: Option<String>) -> StartEgress {
         StartEgress {
             room_name: room,
-            output_type: Some(self.output),
+            output_type: (self.output.len() == 1).then(|| self.output[0].clone()),
+            outputs: (self.output.len() > 1).then_some(self.output),
+            image_interval_secs: self.image_every.map(|d| d.as_secs().min(u64::from(u32::MAX)) as u32),
+            image_width: self.image_size.map(|s| s.0),
+            image_height: self.image_size.map(|s| s.1),
             egress_type: self.egress_type,
             layout_type: self.layout,
             filename: self.filename,
@@ -128,6 +139,13 @@ impl EgressOptions {
             max_duration: self.max_duration,
         }
     }
+}
+
+/// `1280x720` → (1280, 720).
+fn parse_size(s: &str) -> Result<(u32, u32), String> {
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(|| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1280x720"))?;
+    let n = |v: &str| v.trim().parse::<u32>().map_err(|_| format!("`{s}` is not WIDTHxHEIGHT, e.g. 1280x720"));
+    Ok((n(w)?, n(h)?))
 }
 
 /// `pulse egress list`.
@@ -154,7 +172,7 @@ impl Tabular for Egress {
             self.status.clone(),
             self.room_name.clone(),
             self.egress_type.clone(),
-            self.output_type.clone(),
+            self.outputs.join("+"),
             self.created_at.clone(),
         ]
     }

@@ -13,7 +13,9 @@ use crate::ids::*;
 use crate::livekit::models::*;
 use crate::media::{self, Storage};
 use crate::model::{EgressKind, EgressStatus, EventKind, Layout, Millis, OutputType, RecordingState, now_ms};
-use crate::store::{Changes, Committed, EgressFilter, EgressRecord, Expect, Op, PageReq, ProjectRecord};
+use crate::store::{
+    Changes, Committed, EgressFilter, EgressOutputs, EgressRecord, Expect, ImageSettings, Op, PageReq, ProjectRecord,
+};
 use crate::util::{mask_rtmp_url, now_rfc3339};
 
 const PRESETS: &[&str] = &[
@@ -53,8 +55,9 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     let room = required("room_name", req.room_name)?;
     super::validate::room(&room)?;
     let id = EgressId::mint();
-    let output = required("output_type", req.output_type)?;
-    let output = one_of("output_type", &output, OutputType::parse, &OutputType::names())?;
+    let all = output_list(req.output_type.as_deref(), req.outputs.as_deref())?;
+    let output = all[0];
+    let has = |t: OutputType| all.contains(&t);
     let kind = match req.egress_type {
         Some(k) => one_of("egress_type", &k, EgressKind::parse, &EgressKind::names())?,
         None => EgressKind::RoomComposite,
@@ -90,7 +93,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         None => None,
     };
     let rtmp_urls = req.rtmp_urls.unwrap_or_default();
-    if output == OutputType::Rtmp {
+    if has(OutputType::Rtmp) {
         if rtmp_urls.is_empty() || rtmp_urls.len() > 10 {
             return Err(invalid("rtmp_urls", "output_type rtmp needs 1 to 10 rtmp_urls (rtmp:// or rtmps://)"));
         }
@@ -100,41 +103,59 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
     } else if !rtmp_urls.is_empty() {
         return Err(invalid("rtmp_urls", "rtmp_urls apply to output_type rtmp only"));
     }
+    let images = image_settings(has(OutputType::Images), req.image_interval_secs, req.image_width, req.image_height)?;
     let filename = match req.filename {
         Some(f) => {
             check_filename(&f)?;
             Some(f)
         }
-        None if output == OutputType::Rtmp => None,
+        None if all == [OutputType::Rtmp] => None,
         None => Some(default_filename(&room, &id)),
     };
 
     let s3 = storage.map(S3Upload::from);
     let (mut outputs, mut cdn_playback_url, mut file_url) = (Outputs::default(), None, None);
     let file_name = filename.clone().unwrap_or_default();
-    match output {
-        OutputType::Hls => {
-            let p = media::hls_paths(cdn, project_id, &file_name);
-            outputs.segment_outputs.push(SegmentedFileOutput {
-                protocol: "HLS_PROTOCOL",
-                filename_prefix: p.segment_prefix.clone().unwrap_or_default(),
-                playlist_name: p.object_key.clone(),
-                live_playlist_name: p.live_playlist_key.clone().unwrap_or_default(),
-                segment_duration: SEGMENT_SECONDS,
-                s3: s3.clone(),
-            });
-            cdn_playback_url = p.url;
+    let mut images = images;
+    for t in &all {
+        match t {
+            OutputType::Hls => {
+                let p = media::hls_paths(cdn, project_id, &file_name);
+                outputs.segment_outputs.push(SegmentedFileOutput {
+                    protocol: "HLS_PROTOCOL",
+                    filename_prefix: p.segment_prefix.clone().unwrap_or_default(),
+                    playlist_name: p.object_key.clone(),
+                    live_playlist_name: p.live_playlist_key.clone().unwrap_or_default(),
+                    segment_duration: SEGMENT_SECONDS,
+                    s3: s3.clone(),
+                });
+                cdn_playback_url = p.url;
+            }
+            OutputType::File => {
+                let p = media::file_paths(cdn, project_id, &file_name);
+                outputs.file_outputs.push(EncodedFileOutput {
+                    file_type: "MP4",
+                    filepath: p.object_key.clone(),
+                    s3: s3.clone(),
+                });
+                file_url = p.url;
+            }
+            OutputType::Rtmp => outputs.stream_outputs.push(StreamOutput { protocol: "RTMP", urls: rtmp_urls.clone() }),
+            OutputType::Images => {
+                let settings = images.as_mut().expect("images output has settings");
+                settings.prefix = media::images_prefix(project_id, &file_name);
+                settings.url_prefix = cdn.map(|b| format!("{}/{}", b.trim_end_matches('/'), settings.prefix));
+                outputs.image_outputs.push(ImageOutput {
+                    capture_interval: settings.interval_secs,
+                    width: settings.width,
+                    height: settings.height,
+                    filename_prefix: settings.prefix.clone(),
+                    filename_suffix: "IMAGE_SUFFIX_INDEX",
+                    image_codec: "IC_JPEG",
+                    s3: s3.clone(),
+                });
+            }
         }
-        OutputType::File => {
-            let p = media::file_paths(cdn, project_id, &file_name);
-            outputs.file_outputs.push(EncodedFileOutput {
-                file_type: "MP4",
-                filepath: p.object_key.clone(),
-                s3: s3.clone(),
-            });
-            file_url = p.url;
-        }
-        OutputType::Rtmp => outputs.stream_outputs.push(StreamOutput { protocol: "RTMP", urls: rtmp_urls.clone() }),
     }
 
     if kind != EgressKind::Track && req.track_id.is_some() {
@@ -174,7 +195,7 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         }
         EgressKind::Track => {
             let track_id = required("track_id", req.track_id)?;
-            if output != OutputType::File {
+            if all != [OutputType::File] {
                 return Err(invalid("output_type", "track egress writes a file only; use output_type file"));
             }
             let filepath = outputs.file_outputs.remove(0).filepath;
@@ -221,8 +242,76 @@ pub fn plan(req: StartEgress, project_id: &str, cdn: Option<&str>, storage: Opti
         recording: None,
         start: None,
         max_duration_ms,
+        outputs: Box::new(EgressOutputs { also: all[1..].to_vec(), images: images.map(Box::new) }),
     };
     Ok(Plan { egress, request })
+}
+
+/// The output types asked for: `outputs` (each at most once; `output_type`, if given too, its
+/// first), else `output_type` alone.
+fn output_list(output_type: Option<&str>, outputs: Option<&[String]>) -> CoreResult<Vec<OutputType>> {
+    let parse = |field: &str, t: &str| one_of(field, t, OutputType::parse, &OutputType::names());
+    let first = output_type.map(|t| parse("output_type", t)).transpose()?;
+    let Some(list) = outputs else {
+        return match first {
+            Some(t) => Ok(vec![t]),
+            None => Err(invalid("output_type", "output_type is required (or outputs, for several)")),
+        };
+    };
+    let mut all = Vec::new();
+    for t in list {
+        let t = parse("outputs", t)?;
+        if all.contains(&t) {
+            return Err(invalid(
+                "outputs",
+                format!("outputs names `{t}` twice; LiveKit takes one output of each kind"),
+            ));
+        }
+        all.push(t);
+    }
+    match (first, all.first()) {
+        (_, None) => Err(invalid("outputs", "outputs needs at least one of hls, file, rtmp, images")),
+        (Some(f), Some(o)) if f != *o => {
+            Err(invalid("output_type", format!("output_type `{f}` must be the first of outputs, or left out")))
+        }
+        _ => Ok(all),
+    }
+}
+
+/// The `images` output's settings (its prefix is filled in with the paths), or an error
+/// naming an image field given without it or out of range.
+fn image_settings(
+    wanted: bool,
+    interval: Option<u32>,
+    width: Option<u32>,
+    height: Option<u32>,
+) -> CoreResult<Option<ImageSettings>> {
+    if !wanted {
+        for (field, v) in [("image_interval_secs", interval), ("image_width", width), ("image_height", height)] {
+            if v.is_some() {
+                return Err(invalid(
+                    field,
+                    format!("{field} applies to the images output only; add images to outputs"),
+                ));
+            }
+        }
+        return Ok(None);
+    }
+    let within = |field: &str, v: u32, lo: u32, hi: u32| {
+        if (lo..=hi).contains(&v) {
+            Ok(v)
+        } else {
+            Err(invalid(field, format!("{field} must be {lo} to {hi}, not {v}")))
+        }
+    };
+    Ok(Some(ImageSettings {
+        interval_secs: within("image_interval_secs", interval.unwrap_or(10), 1, 3600)?,
+        width: within("image_width", width.unwrap_or(1280), 16, 3840)?,
+        height: within("image_height", height.unwrap_or(720), 16, 2160)?,
+        prefix: String::new(),
+        url_prefix: None,
+        count: 0,
+    }))
 }
 
 /// Refuses what is not an rtmp:// or rtmps:// URL, naming `field` (and never the stream key).
@@ -286,6 +375,9 @@ pub fn apply_info(e: &mut EgressRecord, info: &EgressInfo, now: Millis) -> bool 
     }
     if !info.error.is_empty() {
         e.error = Some(info.error.clone());
+    }
+    if let (Some(images), Some(r)) = (e.outputs.images.as_mut(), info.image_results.first()) {
+        images.count = images.count.max(r.image_count.max(0) as u64);
     }
     let changed = *e != before;
     if changed {

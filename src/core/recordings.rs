@@ -22,12 +22,19 @@ pub const NOT_VERIFIED: &str = "not verified: no [storage] is configured, so Liv
 
 /// Whether an egress's recording is checked at all: HLS and file output that ended well.
 pub fn has_recording(e: &EgressRecord) -> bool {
-    e.status == EgressStatus::Ended && e.output != OutputType::Rtmp
+    e.status == EgressStatus::Ended && !file_outputs(e).is_empty()
 }
 
-/// The key pulse told egress to upload to: the HLS playlist or the MP4.
+/// An egress's file outputs (HLS, MP4), in its order, with the key pulse told egress to upload
+/// each to: the HLS playlist, the MP4.
+pub fn file_outputs(e: &EgressRecord) -> Vec<(OutputType, String)> {
+    let key = |t| media::object_key(t, &e.project_id, e.filename.as_deref()).map(|k| (t, k));
+    e.output_types().into_iter().filter_map(key).collect()
+}
+
+/// The key of the egress's first file output.
 pub fn object_key(e: &EgressRecord) -> Option<String> {
-    media::object_key(e.output, &e.project_id, e.filename.as_deref())
+    file_outputs(e).into_iter().next().map(|(_, k)| k)
 }
 
 /// The check an ended recording starts with: `pending` (due now) when there is storage to look
@@ -93,16 +100,46 @@ pub fn after_check(check: &RecordingCheck, looked: Looked, now: Millis) -> Recor
     next
 }
 
+/// Every file output's look as one: found when each was (bytes summed, HLS's segments), else
+/// what was missing (every such output named), else the store out of reach.
+pub fn all_found(looks: Vec<Result<Found, CheckError>>) -> Result<Found, CheckError> {
+    let (mut total, mut missing, mut unreachable) = (Found { size_bytes: 0, segments: None }, Vec::new(), None);
+    for look in looks {
+        match look {
+            Ok(f) => {
+                total.size_bytes += f.size_bytes;
+                total.segments = total.segments.or(f.segments);
+            }
+            Err(CheckError::Missing(what)) => missing.push(what),
+            Err(CheckError::Unreachable(why)) => unreachable = Some(why),
+        }
+    }
+    match (missing.is_empty(), unreachable) {
+        (false, _) => Err(CheckError::Missing(missing.join("; "))),
+        (true, Some(why)) => Err(CheckError::Unreachable(why)),
+        (true, None) => Ok(total),
+    }
+}
+
 /// `recording` in `recording_available` and `recording_failed`: URLs, length, what LiveKit
 /// reported and what pulse found.
 pub fn view(e: &EgressRecord) -> api::RecordingInfo {
     let check = e.recording.as_ref();
     let location = check.and_then(|c| c.location.clone());
     let (playlist_url, file_url) = match e.output {
-        OutputType::Hls => (e.cdn_playback_url.clone().or(location), None),
-        _ => (None, e.file_url.clone().or(location)),
+        OutputType::Hls => (e.cdn_playback_url.clone().or(location), e.file_url.clone()),
+        _ => (e.cdn_playback_url.clone(), e.file_url.clone().or(location)),
     };
+    let outputs = file_outputs(e)
+        .into_iter()
+        .map(|(t, object_key)| api::RecordedOutput {
+            output_type: t.as_str().into(),
+            url: if t == OutputType::Hls { playlist_url.clone() } else { file_url.clone() },
+            object_key,
+        })
+        .collect();
     api::RecordingInfo {
+        outputs,
         playlist_url,
         file_url,
         object_key: object_key(e),
@@ -133,14 +170,23 @@ impl Core {
             return Ok(());
         }
         let Some(project) = self.store.project(&e.project_id).await? else { return Ok(()) };
-        let looked = match (self.storage_for(&project), object_key(e)) {
-            (Ok(None), _) => None,
-            (Err(err), _) => Some(Err(CheckError::Unreachable(err.to_string()))),
-            (Ok(Some(_)), None) => Some(Err(CheckError::Missing("the egress has no filename to look for".into()))),
-            (Ok(Some(storage)), Some(key)) => Some(match e.output {
-                OutputType::Hls => self.objects.check_hls(&storage, &key).await,
-                _ => self.objects.check_file(&storage, &key).await,
-            }),
+        let outputs = file_outputs(e);
+        let looked = match self.storage_for(&project) {
+            Ok(None) => None,
+            Err(err) => Some(Err(CheckError::Unreachable(err.to_string()))),
+            Ok(Some(_)) if outputs.is_empty() => {
+                Some(Err(CheckError::Missing("the egress has no filename to look for".into())))
+            }
+            Ok(Some(storage)) => {
+                let mut found = Vec::new();
+                for (t, key) in &outputs {
+                    found.push(match t {
+                        OutputType::Hls => self.objects.check_hls(&storage, key).await,
+                        _ => self.objects.check_file(&storage, key).await,
+                    });
+                }
+                Some(all_found(found))
+            }
         };
         if let Some(Err(CheckError::Unreachable(why))) = &looked {
             tracing::warn!(egress_id = %e.id, attempt = check.attempts + 1, error = %why, "cannot check a recording; will retry");
@@ -227,6 +273,24 @@ mod tests {
         assert_eq!(c.state, RecordingState::Failed);
         assert!(c.detail.unwrap().contains("12 attempts: refused"));
         assert!(RETRY_SECS.iter().sum::<i64>() >= 3600, "an hour-long outage is ridden out");
+    }
+
+    #[test]
+    fn several_file_outputs_are_found_only_when_each_is() {
+        let found = |n| Ok(Found { size_bytes: n, segments: None });
+        let hls = Ok(Found { size_bytes: 10, segments: Some(3) });
+        let both = all_found(vec![hls, found(5)]).unwrap();
+        assert_eq!((both.size_bytes, both.segments), (15, Some(3)));
+        let missing = |w: &str| Err(CheckError::Missing(w.into()));
+        let unreachable = Err(CheckError::Unreachable("refused".into()));
+        match all_found(vec![missing("no playlist"), found(5), missing("no mp4"), unreachable]) {
+            Err(CheckError::Missing(w)) => assert_eq!(w, "no playlist; no mp4"),
+            other => panic!("{other:?}"),
+        }
+        assert!(matches!(
+            all_found(vec![found(1), Err(CheckError::Unreachable("x".into()))]),
+            Err(CheckError::Unreachable(_))
+        ));
     }
 
     #[test]

@@ -259,7 +259,7 @@ impl Core {
                 continue;
             }
             let mine = held.iter().any(|h| h == e.id.as_str());
-            let take = match (e.output == OutputType::Rtmp, mine) {
+            let take = match (e.has_output(OutputType::Rtmp), mine) {
                 (_, true) => true,
                 // Another daemon may hold its stream keys; once it plainly does not, the leader
                 // settles it without them.
@@ -328,7 +328,7 @@ impl Core {
         let unusable = Failure::Unsendable;
         let mut req: StartEgress = serde_json::from_str(request)
             .map_err(|err| unusable(format!("the kept start request is unreadable: {err}")))?;
-        if e.output == OutputType::Rtmp {
+        if e.has_output(OutputType::Rtmp) {
             let held = self.stream_keys().get(e.id.as_str()).cloned();
             match held.or(self.rule_stream_keys(e).await) {
                 Some(urls) => req.rtmp_urls = Some(urls),

@@ -59,10 +59,11 @@ impl Core {
         let (add, remove) = (req.add_rtmp_urls.unwrap_or_default(), req.remove_rtmp_urls.unwrap_or_default());
         let egress = self.find_egress(project, &id).await?;
         let targets = retarget(&egress.rtmp_urls, &add, &remove)?;
-        if egress.output != OutputType::Rtmp {
+        if !egress.has_output(OutputType::Rtmp) {
             return Err(CoreError::Conflict(format!(
-                "egress {} is {} output; only an rtmp egress has targets to change",
-                egress.id, egress.output
+                "egress {} has no rtmp output ({}); only an egress with one has targets to change",
+                egress.id,
+                egress.output_types().iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
             )));
         }
         if egress.status.is_final() {

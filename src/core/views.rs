@@ -39,6 +39,7 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
         room_name: e.room_name.clone(),
         egress_type: e.kind.as_str().into(),
         output_type: e.output.as_str().into(),
+        outputs: e.output_types().iter().map(|t| t.as_str().to_string()).collect(),
         layout_type: e.layout.map(|l| l.as_str().into()),
         filename: e.filename.clone(),
         status: e.status.as_str().into(),
@@ -65,6 +66,14 @@ pub fn egress(e: &EgressRecord) -> api::Egress {
             next_check_at: (c.state == RecordingState::Pending).then(|| rfc3339_ms(c.next_ms)),
         }),
         max_duration_secs: e.max_duration_ms.map(|ms| (ms / 1000) as u64),
+        images: e.outputs.images.as_ref().map(|i| api::Images {
+            interval_secs: i.interval_secs,
+            width: i.width,
+            height: i.height,
+            object_prefix: i.prefix.clone(),
+            count: i.count,
+            latest_url: i.url_prefix.as_ref().filter(|_| i.count > 0).map(|u| crate::media::image_key(u, i.count - 1)),
+        }),
         start_retry: e.start.as_ref().filter(|s| s.attempts > 1 || s.last_error.is_some()).map(|s| api::StartRetry {
             attempts: s.attempts,
             max_attempts: s.max_attempts,

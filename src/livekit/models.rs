@@ -74,6 +74,21 @@ pub struct StreamOutput {
     pub urls: Vec<String>,
 }
 
+/// `ImageOutput`: a snapshot every `capture_interval` seconds, numbered
+/// (`<filename_prefix>_<index>.jpeg`).
+#[derive(Debug, Clone, Serialize, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct ImageOutput {
+    pub capture_interval: u32,
+    pub width: u32,
+    pub height: u32,
+    pub filename_prefix: String,
+    pub filename_suffix: &'static str,
+    pub image_codec: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub s3: Option<S3Upload>,
+}
+
 /// The outputs shared by the composite requests: at most one of each kind (§1.5).
 #[derive(Debug, Clone, Default, Serialize, PartialEq)]
 #[serde(rename_all = "camelCase")]
@@ -84,6 +99,8 @@ pub struct Outputs {
     pub stream_outputs: Vec<StreamOutput>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub segment_outputs: Vec<SegmentedFileOutput>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub image_outputs: Vec<ImageOutput>,
 }
 
 /// `RoomCompositeEgressRequest`.
@@ -321,6 +338,8 @@ pub struct EgressInfo {
     pub file_results: Vec<FileInfo>,
     #[serde(alias = "segmentResults", deserialize_with = "de_vec")]
     pub segment_results: Vec<SegmentsInfo>,
+    #[serde(alias = "imageResults", deserialize_with = "de_vec")]
+    pub image_results: Vec<ImagesInfo>,
     /// The start request, echoed (credentials redacted): which of pulse's egress this is, when
     /// pulse never heard LiveKit's answer to the start.
     #[serde(alias = "roomComposite")]
@@ -391,6 +410,16 @@ pub struct SegmentsInfo {
     pub playlist_location: String,
     #[serde(alias = "segmentCount", deserialize_with = "de_i64")]
     pub segment_count: i64,
+}
+
+/// `ImagesInfo`: the snapshots an image output has taken.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ImagesInfo {
+    #[serde(alias = "filenamePrefix", deserialize_with = "de_string")]
+    pub filename_prefix: String,
+    #[serde(alias = "imageCount", deserialize_with = "de_i64")]
+    pub image_count: i64,
 }
 
 /// `ListEgressResponse`.

@@ -57,6 +57,44 @@ pub struct EgressRecord {
     /// Stopped this long after it became active, if set.
     #[serde(default)]
     pub max_duration_ms: Option<Millis>,
+    /// The outputs besides `output` (one LiveKit request takes one of each kind).
+    #[serde(default, with = "self_describing")]
+    pub outputs: Box<EgressOutputs>,
+}
+
+impl EgressRecord {
+    /// Every output, `output` first.
+    pub fn output_types(&self) -> Vec<OutputType> {
+        std::iter::once(self.output).chain(self.outputs.also.iter().copied()).collect()
+    }
+
+    pub fn has_output(&self, t: OutputType) -> bool {
+        self.output == t || self.outputs.also.contains(&t)
+    }
+}
+
+/// An egress's outputs besides its first, and its image snapshots' settings. Kept
+/// self-describing (see [`self_describing`]), so it may grow without a new record format.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct EgressOutputs {
+    /// The output types after `output`, in the request's order; empty: one output.
+    pub also: Vec<OutputType>,
+    pub images: Option<Box<ImageSettings>>,
+}
+
+/// Image snapshots: one every `interval_secs`, `width`×`height`, under `prefix`
+/// (`<prefix>_<00000>.jpeg`, …); `count` is how many LiveKit last reported.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ImageSettings {
+    pub interval_secs: u32,
+    pub width: u32,
+    pub height: u32,
+    pub prefix: String,
+    /// The CDN URL of `prefix`, when a CDN is configured.
+    pub url_prefix: Option<String>,
+    pub count: u64,
 }
 
 /// A start's attempts: kept on the record so that a start that fails for a reason that may

@@ -260,6 +260,12 @@ fn bad_input_is_refused_naming_the_field_and_changes_nothing() {
         (&["--room", "r", "--output", "file", "--type", "track_composite"], "audio_track_id"),
         (&["--room", "r", "--output", "hls", "--preset", "H265_8K"], "preset"),
         (&["--room", "r", "--output", "hls", "--audio-only", "--video-only"], "video_only"),
+        (&["--room", "r", "--output", "hls,hls"], "outputs"),
+        (&["--room", "r", "--output", "hls", "--image-every", "5s"], "image_interval_secs"),
+        (&["--room", "r", "--output", "hls,images", "--image-every", "2h"], "image_interval_secs"),
+        (&["--room", "r", "--output", "hls,images", "--image-size", "8x8"], "image_width"),
+        (&["--room", "r", "--output", "file,rtmp"], "rtmp_urls"),
+        (&["--room", "r", "--output", "file,hls", "--type", "track", "--track", "TR_1"], "output_type"),
     ];
     for (args, field) in cases {
         let mut full = vec!["egress", "start"];
@@ -283,6 +289,12 @@ fn bad_input_is_refused_naming_the_field_and_changes_nothing() {
         Some(br#"{"room_name":"r","output_type":"hls","colour":"red"}"#.to_vec()),
     );
     assert_eq!((s, v["error"]["field"].as_str()), (400, Some("colour")), "{v}");
+    let body = br#"{"room_name":"r","output_type":"file","outputs":["hls","file"]}"#.to_vec();
+    let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(body));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("output_type")), "{v}");
+    let (s, _, v) =
+        env.api("POST", "/v1/media/egress/start", auth, Some(br#"{"room_name":"r","outputs":[]}"#.to_vec()));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("outputs")), "{v}");
     let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(br#"{"room_name": 5}"#.to_vec()));
     assert_eq!((s, v["error"]["field"].as_str()), (400, Some("room_name")), "{v}");
     let (s, _, v) = env.api("POST", "/v1/media/egress/start", auth, Some(b"{not json".to_vec()));
@@ -503,7 +515,7 @@ fn rtmp_targets_are_added_and_removed_while_the_egress_runs() {
     let not_rtmp = env
         .pulse(&key, &["egress", "update", hls["egress_id"].as_str().unwrap(), "--add-rtmp", "rtmp://x.example/a/k"]);
     not_rtmp.code(6);
-    assert!(not_rtmp.stderr.contains("only an rtmp egress"), "{}", not_rtmp.stderr);
+    assert!(not_rtmp.stderr.contains("has no rtmp output"), "{}", not_rtmp.stderr);
     assert_eq!(env.fake.requests_to("UpdateStream").len(), calls);
 
     env.pulse(&key, &["egress", "stop", id, "--wait", "--timeout", "20s"]).code(0);

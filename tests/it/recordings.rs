@@ -332,3 +332,71 @@ fn a_rule_records_a_room_and_its_end_is_verified_in_the_bucket() {
         assert!(all.iter().any(|r| r.json["event"] == kind), "the all-events endpoint got {kind}");
     }
 }
+
+#[test]
+fn one_egress_with_hls_mp4_rtmp_and_images_is_one_request_and_each_file_output_is_verified() {
+    let Some(s3) = S3Server::start() else { return };
+    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
+    env.rt.block_on(s3.create_bucket(BUCKET));
+    let (project, key) = env.project("acme");
+    let rx = env.receiver();
+    let (_, secret) = env.endpoint(&key, &rx.url, &["recording_available", "recording_failed"]);
+    rx.trust(&secret);
+    let args = [
+        "--output",
+        "hls,file",
+        "--output",
+        "rtmp",
+        "--output",
+        "images",
+        "--rtmp-url",
+        "rtmp://live.example.com/app/sk_multi",
+        "--image-every",
+        "5s",
+        "--image-size",
+        "640x360",
+        "--filename",
+        "multi",
+    ];
+    let e = record(&env, &key, &project, &args, Upload::Full, "EV_multi");
+    assert_eq!(e["outputs"], json!(["hls", "file", "rtmp", "images"]), "{e}");
+    assert_eq!(e["output_type"], "hls");
+
+    // One LiveKit request with one output of each kind (the fake checks it against LiveKit's
+    // protocol types and refuses two of a kind, as LiveKit does).
+    let starts = env.fake.requests_to("StartRoomCompositeEgress");
+    assert_eq!(starts.len(), 1);
+    let body = &starts[0].body;
+    assert_eq!(body["segmentOutputs"][0]["playlistName"], format!("{project}/hls/multi/index.m3u8"));
+    assert_eq!(body["fileOutputs"][0]["filepath"], format!("{project}/recordings/multi.mp4"));
+    assert_eq!(body["streamOutputs"][0]["urls"][0], "rtmp://live.example.com/app/sk_multi");
+    let images = &body["imageOutputs"][0];
+    assert_eq!((images["captureInterval"].as_u64(), images["width"].as_u64()), (Some(5), Some(640)), "{images}");
+    assert_eq!(images["filenamePrefix"], format!("{project}/images/multi/snapshot"));
+    assert_eq!(images["s3"]["bucket"], BUCKET);
+
+    // Both file outputs are looked for; the verdict names each.
+    let got = rx.wait_for(20, |g| !g.is_empty());
+    assert_eq!(got[0].json["event"], "recording_available", "{}", got[0].body);
+    let rec = &got[0].json["data"]["recording"];
+    assert_eq!(rec["verified"], true, "{rec}");
+    let outputs: Vec<(&str, &str)> = rec["outputs"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (o["output_type"].as_str().unwrap(), o["object_key"].as_str().unwrap()))
+        .collect();
+    let (hls_key, mp4_key) = (format!("{project}/hls/multi/index.m3u8"), format!("{project}/recordings/multi.mp4"));
+    assert_eq!(outputs, [("hls", hls_key.as_str()), ("file", mp4_key.as_str())]);
+    assert_eq!(rec["outputs"][1]["url"], format!("https://cdn.test/{mp4_key}"));
+    assert!(rec["size_bytes"].as_u64().unwrap() > 3 * 188 * 40 + 4096, "the segments, the playlist and the MP4: {rec}");
+
+    // The egress shows its snapshots: LiveKit reported three, the latest has a CDN URL.
+    let got = env.pulse(&key, &["egress", "get", e["egress_id"].as_str().unwrap(), "--json"]).code(0).json();
+    assert_eq!(got["images"]["count"], 3, "{got}");
+    let latest = format!("https://cdn.test/{project}/images/multi/snapshot_00002.jpeg");
+    assert_eq!(got["images"]["latest_url"], latest.as_str());
+    assert!(!got.to_string().contains("sk_multi"), "the stream key is masked: {got}");
+    let table = env.pulse(&key, &["egress", "list"]).code(0).stdout.clone();
+    assert!(table.contains("hls+file+rtmp+images"), "{table}");
+}

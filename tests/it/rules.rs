@@ -138,6 +138,8 @@ fn pulse_rules_add_list_get_remove() {
     list.code(0);
     assert!(list.stdout.contains(id) && list.stdout.contains("RULE ID"), "{}", list.stdout);
     env.pulse(&key, &["rules", "get", id, "--json"]).code(0);
+    let multi = env.pulse(&key, &["rules", "add", "--output", "hls,file,images", "--image-every", "30s", "--json"]);
+    assert_eq!(multi.code(0).json()["egress"]["outputs"], serde_json::json!(["hls", "file", "images"]));
     let bad = env.pulse(&key, &["rules", "add", "--output", "rtmp"]);
     assert_ne!(bad.code, 0);
     assert!(bad.stderr.contains("rtmp_urls"), "{}", bad.stderr);

@@ -33,8 +33,9 @@ use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
 /// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`,
-/// 6 `EndpointRecord::options`; older records are still read (see [`Row::decode_old`]).
-const FORMAT: u8 = 6;
+/// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`; older records are still read (see
+/// [`Row::decode_old`]).
+const FORMAT: u8 = 7;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -195,20 +196,23 @@ impl Row for EgressRecord {
     fn decode_old(format: u8, b: &[u8]) -> Result<Self> {
         let bad = |e: postcard::Error| StoreError::Data(e.to_string());
         type Check = Option<crate::store::RecordingCheck>;
-        let (e, rule_id, recording, start) = match format {
-            1 => (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None, None, None),
+        type Start = Option<crate::store::StartRetry>;
+        let (e, rule_id, recording, start, max_duration_ms) = match format {
+            1 => (postcard::from_bytes::<EgressV1>(b).map_err(bad)?, None, None, None, None),
             2 => {
                 let (e, r) = postcard::from_bytes::<(EgressV1, Option<String>)>(b).map_err(bad)?;
-                (e, r, None, None)
+                (e, r, None, None, None)
             }
             3 => {
                 let (e, r, c) = postcard::from_bytes::<(EgressV1, Option<String>, Check)>(b).map_err(bad)?;
-                (e, r, c, None)
+                (e, r, c, None, None)
             }
-            4 => postcard::from_bytes::<(EgressV1, Option<String>, Check, Option<crate::store::StartRetry>)>(b)
-                .map_err(bad)?,
-            // 5 wrote today's egress (6 changed only endpoints).
-            _ => return postcard::from_bytes(b).map_err(bad),
+            4 => {
+                let (e, r, c, s) = postcard::from_bytes::<(EgressV1, Option<String>, Check, Start)>(b).map_err(bad)?;
+                (e, r, c, s, None)
+            }
+            // 5 and 6 (which changed only endpoints) wrote today's egress without `outputs`.
+            _ => postcard::from_bytes::<(EgressV1, Option<String>, Check, Start, Option<Millis>)>(b).map_err(bad)?,
         };
         Ok(EgressRecord {
             id: e.id.into(),
@@ -233,7 +237,8 @@ impl Row for EgressRecord {
             rule_id: rule_id.map(Into::into),
             recording,
             start,
-            max_duration_ms: None,
+            max_duration_ms,
+            outputs: Default::default(),
         })
     }
     fn primary(&self) -> Vec<u8> {
@@ -461,11 +466,20 @@ mod tests {
         };
         let v4 = postcard::to_extend(&(&old, Some("rul_1"), Some(&check), Some(&retry)), vec![4u8]).unwrap();
         let e: EgressRecord = decode(&v4).unwrap();
-        assert_eq!((&e.start, e.max_duration_ms), (&Some(retry), None), "format 4 still reads");
+        assert_eq!((&e.start, e.max_duration_ms), (&Some(retry.clone()), None), "format 4 still reads");
         let mut five = e.clone();
         five.max_duration_ms = Some(60_000);
-        let v5 = postcard::to_extend(&five, vec![5u8]).unwrap();
-        assert_eq!(decode::<EgressRecord>(&v5).unwrap(), five, "format 5 (today's egress fields) still reads");
+        for format in [5u8, 6] {
+            let bytes =
+                postcard::to_extend(&(&old, Some("rul_1"), Some(&check), Some(&retry), Some(60_000i64)), vec![format])
+                    .unwrap();
+            assert_eq!(decode::<EgressRecord>(&bytes).unwrap(), five, "format {format} still reads");
+        }
+        let mut seven = five.clone();
+        seven.outputs.also = vec![OutputType::File, OutputType::Images];
+        seven.outputs.images =
+            Some(Box::new(crate::store::ImageSettings { interval_secs: 10, count: 3, ..Default::default() }));
+        assert_eq!(decode::<EgressRecord>(&encode(&seven).unwrap()).unwrap(), seven, "outputs round-trip");
     }
 
     #[derive(serde::Serialize)]

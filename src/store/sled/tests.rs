@@ -29,6 +29,7 @@ fn egress(project: &str, id: &str, lk: Option<&str>, status: EgressStatus) -> Eg
         recording: None,
         start: None,
         max_duration_ms: None,
+        outputs: Default::default(),
     }
 }
 

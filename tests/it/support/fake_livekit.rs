@@ -287,8 +287,15 @@ impl FakeLiveKit {
                 "size": mp4.len().to_string(), "location": format!("https://bucket/{path}")
             }));
         }
+        let image_results: Vec<Value> = request["imageOutputs"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|i| json!({"filename_prefix": i["filenamePrefix"], "image_count": "3", "started_at": "0", "ended_at": "0"}))
+            .collect();
         let mut st = self.state.lock().unwrap();
         let info = st.egress.get_mut(id).expect("known egress");
+        info["image_results"] = json!(image_results);
         info["status"] = json!("EGRESS_COMPLETE");
         info["ended_at"] = json!(now_ns().to_string());
         info["updated_at"] = json!(now_ns().to_string());
@@ -389,7 +396,7 @@ fn handle(
             if room.ends_with("__no-such-room") {
                 return twirp(404, "not_found", "requested room does not exist");
             }
-            for list in ["fileOutputs", "streamOutputs", "segmentOutputs"] {
+            for list in ["fileOutputs", "streamOutputs", "segmentOutputs", "imageOutputs"] {
                 if body[list].as_array().is_some_and(|a| a.len() > 1) {
                     return twirp(400, "invalid_argument", "multiple file outputs");
                 }
@@ -552,7 +559,9 @@ fn is_default(v: &Value) -> bool {
         Value::Bool(b) => !b,
         Value::Number(n) => n.as_f64() == Some(0.0),
         Value::String(s) => {
-            s.is_empty() || ["RTMP_INPUT", "H264_720P_30", "DEFAULT_FILETYPE", "DEFAULT_PROTOCOL"].contains(&s.as_str())
+            s.is_empty()
+                || ["RTMP_INPUT", "H264_720P_30", "DEFAULT_FILETYPE", "DEFAULT_PROTOCOL", "IMAGE_SUFFIX_INDEX"]
+                    .contains(&s.as_str())
         }
         Value::Array(a) => a.is_empty(),
         Value::Object(o) => o.is_empty(),
