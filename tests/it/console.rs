@@ -33,12 +33,18 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
     let env = TestEnv::start();
     let (project, key) = env.project("console");
     let rx = env.receiver();
-    let (_, secret) = env.endpoint(&key, &rx.url, &[]);
+    let (_, secret) = env.endpoint(&key, &rx.url, &["room_started"]);
     rx.trust(&secret);
     // Every scheduled attempt fails (the test schedule has five); the replay will not.
     rx.script(&vec![Behaviour::Status(500); 5]);
     room_started(&env, &project, "EV_console_1");
     let egress = env.pulse(&key, &["egress", "start", "--room", "stage", "--output", "hls", "--json"]).code(0).json();
+    // A start LiveKit refuses for now, and one it refuses for good: their attempts show.
+    env.fake.fail_next(503, "unavailable", "no egress workers available");
+    let args = ["egress", "start", "--room", "retry-room", "--output", "hls,file", "--start-attempts", "3", "--json"];
+    let retried = env.pulse(&key, &args).code(0).json();
+    env.fake.fail_next(400, "invalid_argument", "template not found");
+    env.pulse(&key, &["egress", "start", "--room", "bad-room", "--output", "hls", "--start-attempts", "1"]).code(6);
     let log_id = delivery_in(&env, &key, "failed");
     assert_eq!(rx.got().len(), 5);
 
@@ -77,8 +83,13 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
         assert!(row.contains(&rx.url) && row.contains("enabled") && row.contains("1 delivered"), "{row}");
         // Media: the egress, its state and its playback URL as a link.
         b.client.goto(&format!("{}/console#/media", env.url)).await.unwrap();
-        let link = b.find("#egress a").await;
+        let link = b.find(&format!("#egress tr[data-id='{}'] a", egress["egress_id"].as_str().unwrap())).await;
         assert_eq!(link.attr("href").await.unwrap().as_deref(), egress["cdn_playback_url"].as_str());
+        let row = b.find(&format!("#egress tr[data-id='{}']", retried["egress_id"].as_str().unwrap())).await;
+        let text = row.text().await.unwrap();
+        assert!(text.contains("hls + file") && text.contains("of 3") && text.contains("no egress workers"), "{text}");
+        let table = b.find("#egress").await.text().await.unwrap();
+        assert!(table.contains("failed") && table.contains("template not found"), "{table}");
         true
     });
     if !ran {

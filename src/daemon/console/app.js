@@ -332,10 +332,22 @@ function linkOrDash(url) {
   return /^https?:\/\//i.test(url) ? el("a", { href: url, rel: "noopener noreferrer", target: "_blank" }, url) : url;
 }
 
+// An egress's start attempts (a start LiveKit failed at least once) and its error, under its status.
+function egressState(e) {
+  const r = e.start_retry;
+  const retry = r ? el("div", { class: "muted start-retry" },
+    `start: attempt ${r.attempts} of ${r.max_attempts}` + (r.next_attempt_at ? `, next at ${when(r.next_attempt_at)}` : "")
+    + (r.last_error ? ` (last: ${r.last_error})` : "")) : null;
+  return [badge(e.status), retry, e.error ? el("div", { class: "muted" }, e.error) : null];
+}
+
 async function mediaView() {
   const [egress, ingress] = await Promise.all([api("GET", "/v1/media/egress?limit=50"), api("GET", "/v1/media/ingress?limit=50")]);
-  const eg = egress.data.map((e) => el("tr", {},
-    el("td", {}, e.room_name), el("td", {}, e.output_type), el("td", {}, badge(e.status)),
+  const eg = egress.data.map((e) => el("tr", { "data-id": e.egress_id },
+    el("td", {}, e.room_name),
+    el("td", {}, (e.outputs || [e.output_type]).join(" + "), e.part ? el("div", { class: "muted" }, `part ${e.part}`) : null,
+      e.rule_id ? el("div", { class: "muted" }, `rule ${e.rule_id}`) : null),
+    el("td", {}, ...egressState(e)),
     el("td", {}, when(e.started_at)), el("td", {}, when(e.ended_at)),
     el("td", {}, linkOrDash(e.cdn_playback_url || e.file_url), e.recording ? el("div", {}, badge(e.recording.verification)) : null)));
   const ing = ingress.data.map((i) => el("tr", {},
