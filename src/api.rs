@@ -620,6 +620,12 @@ pub struct CreateEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 32)]
     pub rooms: Option<Vec<String>>,
+    /// The waits before each retry of a failed delivery, e.g. `["1m", "10m", "1h"]` (1 to 20
+    /// waits of 1 s to 24 h, at most 3 days in all). Absent: the daemon's schedule (5 m, 10 m,
+    /// 30 m, 30 m unless its `[webhooks] retry_schedule` says otherwise).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 20)]
+    pub retry_schedule: Option<Vec<String>>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -638,6 +644,10 @@ pub struct PatchEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 32)]
     pub rooms: Option<Vec<String>>,
+    /// Replaces the retry schedule (`[]`: the daemon's), for deliveries created from now on.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 20)]
+    pub retry_schedule: Option<Vec<String>>,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
@@ -657,6 +667,8 @@ pub struct Endpoint {
     pub events: Vec<String>,
     /// Room globs; empty: every room.
     pub rooms: Vec<String>,
+    /// The endpoint's own waits before each retry (`90s`, `5m`, `2h`); null: the daemon's.
+    pub retry_schedule: Option<Vec<String>>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

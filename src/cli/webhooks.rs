@@ -116,6 +116,10 @@ pub enum EndpointsCmd {
         /// project's own room names); default every room
         #[arg(long, visible_alias = "room", value_delimiter = ',', value_name = "GLOB")]
         rooms: Vec<String>,
+        /// Waits before each retry of a failed delivery (comma-separated, e.g. 1m,10m,1h; up
+        /// to 20, 3 days in all); default the control plane's schedule
+        #[arg(long, value_delimiter = ',', value_name = "WAIT")]
+        retry_schedule: Vec<String>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -369,11 +373,12 @@ async fn replay_many(ctx: &Ctx, client: &Client, a: ReplayArgs) -> Result<(), Cl
 
 async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), CliError> {
     match cmd {
-        EndpointsCmd::Add { endpoint_url, events, rooms, description } => {
+        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, description } => {
             let req = CreateEndpoint {
                 url: Some(endpoint_url),
                 events: (!events.is_empty()).then_some(events),
                 rooms: (!rooms.is_empty()).then_some(rooms),
+                retry_schedule: (!retry_schedule.is_empty()).then_some(retry_schedule),
                 description,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;

@@ -149,11 +149,21 @@ impl LogQuery<'_> {
 }
 
 impl Core {
-    fn retry_delay_for(&self, d: &DeliveryRecord, retry_after: Option<Duration>) -> Duration {
+    /// The wait before retrying `d`: by its endpoint's schedule, or the daemon's.
+    fn retry_delay_for(
+        &self,
+        d: &DeliveryRecord,
+        endpoint: Option<&EndpointRecord>,
+        retry_after: Option<Duration>,
+    ) -> Duration {
         // `d` is the delivery before this attempt was recorded: count this one too.
         let done = d.scheduled_attempts() as usize + 1;
         let w = &self.settings.webhooks;
-        retry_delay(&w.retry_schedule, w.jitter, done, retry_after, rand::random::<f64>())
+        let own: Vec<Duration> = endpoint
+            .map(|e| e.options.retry_schedule_secs.iter().map(|s| Duration::from_secs(*s)).collect())
+            .unwrap_or_default();
+        let schedule = if own.is_empty() { &w.retry_schedule } else { &own };
+        retry_delay(schedule, w.jitter, done, retry_after, rand::random::<f64>())
     }
 
     fn count_final(&self, before: &DeliveryRecord, after: &DeliveryRecord) {
@@ -287,7 +297,11 @@ impl Core {
             trigger,
             url: target.clone(),
         };
-        let delay = if sent.error.is_none() { Duration::ZERO } else { self.retry_delay_for(&d, sent.retry_after) };
+        let delay = if sent.error.is_none() {
+            Duration::ZERO
+        } else {
+            self.retry_delay_for(&d, endpoint.as_ref(), sent.retry_after)
+        };
         Ok(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target })
     }
 

@@ -38,6 +38,33 @@ fn rooms(globs: Vec<String>) -> CoreResult<Vec<String>> {
     Ok(globs)
 }
 
+/// The most waits an endpoint's retry schedule may have, the longest one, and the longest all
+/// together (about what Standard Webhooks' example and Svix's 27.6 h allow, with room).
+const MAX_RETRIES: usize = 20;
+const MAX_WAIT_SECS: u64 = 24 * 3600;
+const MAX_SCHEDULE_SECS: u64 = 3 * 24 * 3600;
+
+/// A retry schedule as the API takes it (`["1m", "10m"]`) → seconds.
+fn retry_schedule(waits: &[String]) -> CoreResult<Vec<u64>> {
+    let bad = |m: String| CoreError::invalid("retry_schedule", m);
+    if waits.len() > MAX_RETRIES {
+        return Err(bad(format!("retry_schedule takes at most {MAX_RETRIES} waits, not {}", waits.len())));
+    }
+    let mut secs = Vec::new();
+    for w in waits {
+        let d = crate::util::parse_duration(w).map_err(|e| bad(format!("retry_schedule: `{w}`: {e}")))?;
+        let s = d.as_secs();
+        if !(1..=MAX_WAIT_SECS).contains(&s) || d.subsec_nanos() != 0 {
+            return Err(bad(format!("retry_schedule: `{w}` must be whole seconds, 1 s to 24 h")));
+        }
+        secs.push(s);
+    }
+    if secs.iter().sum::<u64>() > MAX_SCHEDULE_SECS {
+        return Err(bad("retry_schedule: the waits add up to more than 3 days".into()));
+    }
+    Ok(secs)
+}
+
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
@@ -50,6 +77,7 @@ impl Core {
         self.check_url(&url).await?;
         let events = events(&req.events.unwrap_or_default())?;
         let rooms = rooms(req.rooms.unwrap_or_default())?;
+        let retry_schedule_secs = retry_schedule(req.retry_schedule.as_deref().unwrap_or_default())?;
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -64,7 +92,7 @@ impl Core {
             created_ms: now_ms(),
             secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
             rev: 1,
-            options: EndpointOptions { rooms },
+            options: EndpointOptions { rooms, retry_schedule_secs },
         })
     }
 
@@ -162,6 +190,7 @@ impl Core {
         }
         let kinds = req.events.as_deref().map(events).transpose()?;
         let globs = req.rooms.clone().map(rooms).transpose()?;
+        let schedule = req.retry_schedule.as_deref().map(retry_schedule).transpose()?;
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -172,6 +201,9 @@ impl Core {
                 }
                 if let Some(g) = &globs {
                     r.options.rooms = g.clone();
+                }
+                if let Some(s) = &schedule {
+                    r.options.retry_schedule_secs = s.clone();
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -79,7 +79,10 @@ impl Core {
                 endpoint_id: ep.id.clone(),
                 url: ep.url.clone(),
                 status: DeliveryStatus::Pending,
-                max_attempts: self.max_attempts(),
+                max_attempts: match ep.options.retry_schedule_secs.len() {
+                    0 => self.max_attempts(),
+                    n => n as u32 + 1,
+                },
                 due_ms: Some(now),
                 next_attempt_ms: Some(now),
                 last_status_code: None,

@@ -59,6 +59,7 @@ impl Core {
                     url: Some(url),
                     events: None,
                     rooms: None,
+                    retry_schedule: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

@@ -132,11 +132,22 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         url: e.url.clone(),
         events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
         rooms: e.options.rooms.clone(),
+        retry_schedule: (!e.options.retry_schedule_secs.is_empty())
+            .then(|| e.options.retry_schedule_secs.iter().map(|s| short_duration(*s)).collect()),
         description: e.description.clone(),
         enabled: e.enabled,
         disabled_reason: e.disabled_reason.clone(),
         created_at: rfc3339_ms(e.created_ms),
         secret: None,
+    }
+}
+
+/// Seconds as the shortest exact `<n>h`, `<n>m` or `<n>s`.
+fn short_duration(secs: u64) -> String {
+    match secs {
+        s if s > 0 && s % 3600 == 0 => format!("{}h", s / 3600),
+        s if s > 0 && s % 60 == 0 => format!("{}m", s / 60),
+        s => format!("{s}s"),
     }
 }
 

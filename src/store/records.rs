@@ -226,6 +226,8 @@ pub struct EndpointOptions {
     /// Globs on the project's room names; empty: every room. An event without a room (none
     /// today) goes only to endpoints without room globs.
     pub rooms: Vec<String>,
+    /// Seconds to wait before each retry; empty: the daemon's `[webhooks] retry_schedule`.
+    pub retry_schedule_secs: Vec<u64>,
 }
 
 /// Serde for a field that must stay readable as it grows: itself in self-describing formats

@@ -52,3 +52,61 @@ fn an_endpoint_with_room_globs_gets_only_those_rooms_events() {
     let (status, _, body) = env.api("PATCH", &path, auth, Some(br#"{"rooms": ["a", ""]}"#.to_vec()));
     assert_eq!((status, body["error"]["field"].as_str()), (400, Some("rooms")), "{body}");
 }
+
+#[test]
+fn an_endpoint_may_have_its_own_retry_schedule() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let (own, default) = (env.receiver(), env.receiver());
+    for rx in [&own, &default] {
+        rx.script(&vec![crate::support::receiver::Behaviour::Status(500); 10]);
+    }
+    let add = env.pulse(&key, &["webhooks", "endpoints", "add", &own.url, "--retry-schedule", "1s,2s", "--json"]);
+    let ep = add.code(0).json();
+    assert_eq!(ep["retry_schedule"], json!(["1s", "2s"]), "{ep}");
+    let other = env.pulse(&key, &["webhooks", "endpoints", "add", &default.url, "--json"]).code(0).json();
+    assert_eq!(other["retry_schedule"], json!(null), "the daemon's schedule");
+
+    // Bad schedules are refused, naming the field, and change nothing.
+    for bad in
+        [json!(["0s"]), json!(["soon"]), json!(["25h"]), json!(["24h", "24h", "24h", "1s"]), json!(vec!["1s"; 21])]
+    {
+        let body = json!({"url": own.url, "retry_schedule": bad});
+        let (s, _, v) =
+            env.api("POST", "/v1/webhooks/endpoints", Some(("x-pulse-key", &key)), Some(body.to_string().into_bytes()));
+        assert_eq!((s, v["error"]["field"].as_str()), (400, Some("retry_schedule")), "{bad}: {v}");
+    }
+
+    let e =
+        json!({"event": "room_started", "id": "EV_sched", "room": {"sid": "RM_1", "name": format!("{project}__r")}});
+    assert_eq!(env.livekit_webhook(&e), 200);
+    let logs = |endpoint: &str| {
+        let (_, _, v) =
+            env.api("GET", &format!("/v1/webhooks/logs?endpoint_id={endpoint}"), Some(("x-pulse-key", &key)), None);
+        v["data"][0].clone()
+    };
+    let mine = ep["endpoint_id"].as_str().unwrap();
+    let failed = eventually(20, "the endpoint's schedule run out", || {
+        let log = logs(mine);
+        (log["status"] == "failed").then_some(log)
+    });
+    assert_eq!((failed["attempt_count"].as_u64(), failed["max_attempts"].as_u64()), (Some(3), Some(3)), "{failed}");
+    let got = own.got();
+    assert_eq!(got.len(), 3);
+    let gap = |a: usize, b: usize| got[b].at.duration_since(got[a].at).as_secs_f64();
+    assert!(gap(0, 1) >= 0.7 && gap(1, 2) >= 1.5, "waits of about 1 s and 2 s: {} {}", gap(0, 1), gap(1, 2));
+    // The other endpoint follows the daemon's (the tests' five attempts).
+    let theirs = eventually(20, "the daemon's schedule run out", || {
+        let log = logs(other["endpoint_id"].as_str().unwrap());
+        (log["status"] == "failed").then_some(log)
+    });
+    assert_eq!(theirs["max_attempts"], 5, "{theirs}");
+
+    // PATCH replaces it; [] goes back to the daemon's.
+    let path = format!("/v1/webhooks/endpoints/{mine}");
+    let patch = |body: serde_json::Value| {
+        env.api("PATCH", &path, Some(("x-pulse-key", &key)), Some(body.to_string().into_bytes())).2
+    };
+    assert_eq!(patch(json!({"retry_schedule": ["90s", "2h"]}))["retry_schedule"], json!(["90s", "2h"]));
+    assert_eq!(patch(json!({"retry_schedule": []}))["retry_schedule"], json!(null));
+}

@@ -31,6 +31,8 @@ pub struct Received {
     pub json: Value,
     pub standard_ok: bool,
     pub pulse_ok: bool,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Received {
@@ -103,7 +105,14 @@ impl Receiver {
                         let mut st = s.lock().unwrap();
                         let (standard_ok, pulse_ok) = check(&st.secrets, &headers, &body);
                         let json = serde_json::from_str(&body).unwrap_or(Value::Null);
-                        st.got.push(Received { headers, body, json, standard_ok, pulse_ok });
+                        st.got.push(Received {
+                            headers,
+                            body,
+                            json,
+                            standard_ok,
+                            pulse_ok,
+                            at: std::time::Instant::now(),
+                        });
                         st.script.pop_front().unwrap_or(Behaviour::Status(200))
                     };
                     match behaviour {
