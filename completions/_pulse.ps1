@@ -954,6 +954,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--rooms', '--rooms', [CompletionResultType]::ParameterName, 'Only events of rooms matching these globs (comma-separated, `*` and `?`, the project''s own room names); default every room')
             [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Only events of rooms matching these globs (comma-separated, `*` and `?`, the project''s own room names); default every room')
             [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Waits before each retry of a failed delivery (comma-separated, e.g. 1m,10m,1h; up to 20, 3 days in all); default the control plane''s schedule')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only events meeting this condition (repeat: all must hold), e.g. ''data.egress.output_type == "hls"'' or ''data.participant.identity in [host, cohost]''')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')

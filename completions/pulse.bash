@@ -3420,7 +3420,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__add)
-            opts="-q -v -h -V --events --room --rooms --retry-schedule --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --events --room --rooms --retry-schedule --filter --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3439,6 +3439,10 @@ _pulse() {
                     return 0
                     ;;
                 --retry-schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

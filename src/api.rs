@@ -626,6 +626,12 @@ pub struct CreateEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 20)]
     pub retry_schedule: Option<Vec<String>>,
+    /// Conditions on the event as delivered, all of which must hold: `<path> == <value>`,
+    /// `<path> != <value>` or `<path> in [<values>]`, e.g. `data.egress.output_type == "hls"`
+    /// (see `docs/webhooks.md`). Absent or empty: every event its names and rooms select.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 10)]
+    pub filters: Option<Vec<String>>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -648,6 +654,10 @@ pub struct PatchEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 20)]
     pub retry_schedule: Option<Vec<String>>,
+    /// Replaces the payload conditions (`[]`: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(max_items = 10)]
+    pub filters: Option<Vec<String>>,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
@@ -669,6 +679,8 @@ pub struct Endpoint {
     pub rooms: Vec<String>,
     /// The endpoint's own waits before each retry (`90s`, `5m`, `2h`); null: the daemon's.
     pub retry_schedule: Option<Vec<String>>,
+    /// Conditions on the event, all of which must hold; empty: none.
+    pub filters: Vec<String>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

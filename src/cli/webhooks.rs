@@ -120,6 +120,10 @@ pub enum EndpointsCmd {
         /// to 20, 3 days in all); default the control plane's schedule
         #[arg(long, value_delimiter = ',', value_name = "WAIT")]
         retry_schedule: Vec<String>,
+        /// Only events meeting this condition (repeat: all must hold), e.g.
+        /// 'data.egress.output_type == "hls"' or 'data.participant.identity in [host, cohost]'
+        #[arg(long = "filter", value_name = "CONDITION")]
+        filters: Vec<String>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -373,12 +377,13 @@ async fn replay_many(ctx: &Ctx, client: &Client, a: ReplayArgs) -> Result<(), Cl
 
 async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), CliError> {
     match cmd {
-        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, description } => {
+        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, filters, description } => {
             let req = CreateEndpoint {
                 url: Some(endpoint_url),
                 events: (!events.is_empty()).then_some(events),
                 rooms: (!rooms.is_empty()).then_some(rooms),
                 retry_schedule: (!retry_schedule.is_empty()).then_some(retry_schedule),
+                filters: (!filters.is_empty()).then_some(filters),
                 description,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;

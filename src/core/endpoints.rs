@@ -78,6 +78,8 @@ impl Core {
         let events = events(&req.events.unwrap_or_default())?;
         let rooms = rooms(req.rooms.unwrap_or_default())?;
         let retry_schedule_secs = retry_schedule(req.retry_schedule.as_deref().unwrap_or_default())?;
+        let filters = req.filters.unwrap_or_default();
+        super::filters::check("filters", &filters)?;
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -92,7 +94,7 @@ impl Core {
             created_ms: now_ms(),
             secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
             rev: 1,
-            options: EndpointOptions { rooms, retry_schedule_secs },
+            options: EndpointOptions { rooms, retry_schedule_secs, filters },
         })
     }
 
@@ -191,6 +193,9 @@ impl Core {
         let kinds = req.events.as_deref().map(events).transpose()?;
         let globs = req.rooms.clone().map(rooms).transpose()?;
         let schedule = req.retry_schedule.as_deref().map(retry_schedule).transpose()?;
+        if let Some(f) = &req.filters {
+            super::filters::check("filters", f)?;
+        }
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -204,6 +209,9 @@ impl Core {
                 }
                 if let Some(s) = &schedule {
                     r.options.retry_schedule_secs = s.clone();
+                }
+                if let Some(f) = &req.filters {
+                    r.options.filters = f.clone();
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -67,8 +67,17 @@ impl Core {
             created_ms: now,
         }));
         let mut deliveries = Vec::new();
+        // The event as delivered, for endpoints with payload conditions (made once, if any).
+        let as_json = std::cell::OnceCell::new();
         let wanted = |e: &&EndpointRecord| {
-            e.project_id == event.project_id && e.wants(d.kind) && rooms_match(&e.options.rooms, d.room_name)
+            e.project_id == event.project_id
+                && e.wants(d.kind)
+                && rooms_match(&e.options.rooms, d.room_name)
+                && (e.options.filters.is_empty()
+                    || super::filters::matches(
+                        &e.options.filters,
+                        as_json.get_or_init(|| serde_json::to_value(&event).unwrap_or_default()),
+                    ))
         };
         for ep in endpoints.iter().filter(wanted) {
             let delivery = DeliveryRecord {

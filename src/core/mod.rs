@@ -13,6 +13,7 @@ pub mod egress;
 pub mod endpoints;
 pub mod error;
 pub mod events;
+pub mod filters;
 pub mod idempotency;
 pub mod ingress;
 pub mod intake;

@@ -60,6 +60,7 @@ impl Core {
                     events: None,
                     rooms: None,
                     retry_schedule: None,
+                    filters: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

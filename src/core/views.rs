@@ -132,6 +132,7 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         url: e.url.clone(),
         events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
         rooms: e.options.rooms.clone(),
+        filters: e.options.filters.clone(),
         retry_schedule: (!e.options.retry_schedule_secs.is_empty())
             .then(|| e.options.retry_schedule_secs.iter().map(|s| short_duration(*s)).collect()),
         description: e.description.clone(),

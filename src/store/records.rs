@@ -228,6 +228,8 @@ pub struct EndpointOptions {
     pub rooms: Vec<String>,
     /// Seconds to wait before each retry; empty: the daemon's `[webhooks] retry_schedule`.
     pub retry_schedule_secs: Vec<u64>,
+    /// Conditions on the event as delivered, all of which must hold (see `core::filters`).
+    pub filters: Vec<String>,
 }
 
 /// Serde for a field that must stay readable as it grows: itself in self-describing formats

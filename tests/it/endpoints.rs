@@ -110,3 +110,57 @@ fn an_endpoint_may_have_its_own_retry_schedule() {
     assert_eq!(patch(json!({"retry_schedule": ["90s", "2h"]}))["retry_schedule"], json!(["90s", "2h"]));
     assert_eq!(patch(json!({"retry_schedule": []}))["retry_schedule"], json!(null));
 }
+
+#[test]
+fn an_endpoint_with_payload_conditions_gets_only_the_events_that_meet_them() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let (hosts, rest) = (env.receiver(), env.receiver());
+    let args = [
+        "webhooks",
+        "endpoints",
+        "add",
+        &hosts.url,
+        "--events",
+        "participant_joined",
+        "--filter",
+        "data.participant.identity in [host, \"co-host\"]",
+        "--filter",
+        "data.room.name != backstage",
+        "--json",
+    ];
+    let ep = env.pulse(&key, &args).code(0).json();
+    assert_eq!(ep["filters"].as_array().map(Vec::len), Some(2), "{ep}");
+    hosts.trust(ep["secret"].as_str().unwrap());
+    let all = env.pulse(&key, &["webhooks", "endpoints", "add", &rest.url, "--json"]).code(0).json();
+    assert_eq!(all["filters"], json!([]));
+    // A condition that does not parse is refused, naming the field and what is wrong.
+    let bad = env.pulse(&key, &["webhooks", "endpoints", "add", &rest.url, "--filter", "data.x = 1"]);
+    bad.code(6);
+    assert!(bad.stderr.contains("filters") && bad.stderr.contains("<path> =="), "{}", bad.stderr);
+
+    let joined = |i: usize, room: &str, identity: &str| {
+        let e = json!({"event": "participant_joined", "id": format!("EV_f{i}"),
+            "room": {"sid": "RM_1", "name": format!("{project}__{room}")},
+            "participant": {"sid": format!("PA_{i}"), "identity": identity}});
+        assert_eq!(env.livekit_webhook(&e), 200);
+    };
+    joined(0, "stage", "host");
+    joined(1, "stage", "guest");
+    joined(2, "stage", "co-host");
+    joined(3, "backstage", "host");
+    rest.wait_for(10, |g| g.len() >= 4);
+    let got = hosts.wait_for(10, |g| g.len() >= 2);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    let mut who: Vec<String> =
+        hosts.got().iter().map(|r| r.json["data"]["participant"]["identity"].as_str().unwrap().to_string()).collect();
+    who.sort();
+    assert_eq!(who, ["co-host", "host"], "only hosts, not backstage");
+    assert!(got.iter().all(|r| r.standard_ok && r.pulse_ok));
+
+    // PATCH replaces the conditions; [] removes them.
+    let path = format!("/v1/webhooks/endpoints/{}", ep["endpoint_id"].as_str().unwrap());
+    let (s, _, v) =
+        env.api("PATCH", &path, Some(("x-pulse-key", &key)), Some(json!({"filters": []}).to_string().into_bytes()));
+    assert_eq!((s, v["filters"].clone()), (200, json!([])), "{v}");
+}
