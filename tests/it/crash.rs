@@ -253,3 +253,58 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+#[test]
+fn a_rule_restart_pending_at_a_sigkill_starts_its_part_once_after_restart() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let created = env.project_at(&url, &json!({"name": "parts"}));
+    let (project, key) = (
+        created["project"]["project_id"].as_str().unwrap().to_string(),
+        created["api_key"].as_str().unwrap().to_string(),
+    );
+    let cli = |url: &str, args: &[&str]| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], args);
+    cli(
+        &url,
+        &["rules", "add", "--rooms", "live-*", "--output", "hls", "--filename", "show", "--start-attempts", "20"],
+    )
+    .code(0);
+    let room = format!("{project}__live-1");
+    let hook = json!({"event": "room_started", "id": "EV_rs", "room": {"sid": "RM_1", "name": room}});
+    assert_eq!(env.livekit_webhook_at(&url, &hook), 200);
+    let first = cli(&url, &["egress", "list", "--json"]).json()[0].clone();
+    let lk = first["livekit_egress_id"].as_str().unwrap().to_string();
+
+    // LiveKit aborts the recording and then has no egress workers: part 2 is planned in the
+    // commit of the failure and waits for its next attempt when the daemon is killed.
+    env.fake.fail_times(1000, 503, "unavailable", "no egress workers available");
+    let n = now() * 1_000_000_000;
+    let ended = json!({"event": "egress_ended", "id": "EV_ab", "room": {"sid": "RM_1", "name": room},
+        "egressInfo": {"egressId": lk, "roomId": "RM_1", "roomName": room, "status": "EGRESS_ABORTED",
+            "startedAt": (n - 60_000_000_000i64).to_string(), "endedAt": n.to_string(), "error": "pipeline aborted"}});
+    assert_eq!(env.livekit_webhook_at(&url, &ended), 200);
+    let part = crate::support::eventually(15, "part 2 waiting for its retry", || {
+        let list = cli(&url, &["egress", "list", "--json"]).json();
+        let p = list.as_array()?.iter().find(|e| e["part"] == 2)?.clone();
+        (p["start_retry"]["last_error"].is_string()).then_some(p)
+    });
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let tried = env.fake.requests_to("StartRoomCompositeEgress").len();
+
+    env.fake.fail_times(0, 503, "unavailable", "");
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let id = part["egress_id"].as_str().unwrap();
+    let e = crate::support::eventually(30, "part 2 started after the restart", || {
+        let e = cli(&url, &["egress", "get", id, "--json"]).json();
+        e["livekit_egress_id"].is_string().then_some(e)
+    });
+    assert_eq!(e["filename"], "show/part-2", "{e}");
+    std::thread::sleep(Duration::from_secs(2));
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), tried + 1, "one start after the restart");
+    let list = cli(&url, &["egress", "list", "--json"]).json();
+    assert_eq!(list.as_array().unwrap().len(), 2, "the failed part and its restart, no more: {list}");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
