@@ -556,6 +556,20 @@ pub struct EgressRestartedData {
     pub part: u32,
 }
 
+/// `data` of `endpoint.failing`, `endpoint.exhausted`, `endpoint.recovered` and
+/// `endpoint.disabled`: which endpoint (sent to the project's other endpoints), and why.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct EndpointEventData {
+    pub endpoint: Endpoint,
+    /// The last answer (`HTTP 500: …`, a timeout, …) or why it was disabled.
+    pub reason: Option<String>,
+    /// Since when it has been failing (not on `endpoint.recovered`).
+    pub failing_since: Option<String>,
+    /// The delivery (webhook log) and event whose attempt made the change, if one did.
+    pub delivery_id: Option<String>,
+    pub event_id: Option<String>,
+}
+
 /// A recording as `recording_available` and `recording_failed` describe it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct RecordingInfo {

@@ -154,6 +154,10 @@ named_enum!(
         AgentJobStarted = "agent_job_started",
         AgentJobEnded = "agent_job_ended",
         EgressRestarted = "egress_restarted",
+        EndpointFailing = "endpoint.failing",
+        EndpointExhausted = "endpoint.exhausted",
+        EndpointRecovered = "endpoint.recovered",
+        EndpointDisabled = "endpoint.disabled",
     }
 );
 

@@ -122,6 +122,8 @@ pub struct SentAttempt {
     detail: Option<String>,
     delay: Duration,
     target: String,
+    /// The endpoint as the attempt found it (none: replayed to another URL).
+    endpoint: Option<EndpointRecord>,
 }
 
 /// The filters of a log query, checked.
@@ -182,25 +184,31 @@ impl Core {
     }
 
     /// Commits `step(current)` for delivery `d`, re-reading when another writer got there
-    /// first; disables the endpoint in the same commit when asked.
+    /// first. With `attempted` (the endpoint as the attempt found it), what the attempt means
+    /// for the endpoint goes in the same commit: its health and operational events, and, when
+    /// asked, its disabling (see `core::health`).
     async fn record(
         &self,
         d: &DeliveryRecord,
         step: impl Fn(&DeliveryRecord) -> Next,
         disable_reason: impl Fn(&DeliveryRecord) -> String,
+        attempted: Option<Option<&EndpointRecord>>,
     ) -> CoreResult<DeliveryRecord> {
         let mut current = d.clone();
         loop {
             let Next { delivery, disable_endpoint } = step(&current);
             let mut changes =
                 Changes { livekit_event: None, ops: vec![Op::PutDelivery(delivery.clone(), Expect::Rev(current.rev))] };
-            if disable_endpoint && let Some(mut ep) = self.store.endpoint(&d.project_id, &d.endpoint_id).await? {
-                let rev = ep.rev;
-                ep.enabled = false;
-                ep.disabled_reason = Some(disable_reason(&delivery));
-                changes.push(Op::PutEndpoint(ep, Expect::Rev(rev)));
-            }
-            match self.store.commit(changes).await? {
+            let events = match attempted {
+                // Only the first try may trust the endpoint as the attempt found it.
+                Some(seen) => {
+                    let seen = seen.filter(|_| current.rev == d.rev);
+                    let why = disable_reason(&delivery);
+                    self.endpoint_health(&mut changes, seen, &current, &delivery, disable_endpoint, why).await?
+                }
+                None => Vec::new(),
+            };
+            match self.commit_events(changes, &events).await? {
                 Committed::Applied => {
                     self.count_final(&current, &delivery);
                     if disable_endpoint {
@@ -265,6 +273,7 @@ impl Core {
                     &d,
                     |cur| Next { delivery: unsendable(cur, why.clone(), now), disable_endpoint: false },
                     |_| String::new(),
+                    None,
                 )
                 .await?;
                 return Err(CoreError::Conflict("no endpoint to deliver to".into()));
@@ -302,18 +311,21 @@ impl Core {
         } else {
             self.retry_delay_for(&d, endpoint.as_ref(), sent.retry_after)
         };
-        Ok(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target })
+        Ok(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target, endpoint })
     }
 
     /// The recording half of [`Core::attempt`].
     pub async fn record_attempt(&self, s: SentAttempt) -> CoreResult<(AttemptRecord, DeliveryRecord)> {
-        let SentAttempt { delivery: d, attempt, detail, delay, target } = s;
+        let SentAttempt { delivery: d, attempt, detail, delay, target, endpoint } = s;
         let done = now_ms();
+        // An attempt to another URL (a replay `--to`) says nothing about the endpoint.
+        let attempted = (endpoint.as_ref().is_some_and(|ep| ep.url == target)).then_some(endpoint.as_ref());
         let recorded = self
             .record(
                 &d,
                 |cur| after_attempt(cur, attempt.clone(), detail.clone(), delay, done),
                 |cur| format!("{target} answered 410 Gone at {}", crate::model::rfc3339_ms(cur.updated_ms)),
+                attempted,
             )
             .await?;
         Ok((attempt, recorded))
@@ -397,6 +409,14 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
         EventKind::EgressFailed => {
             json!({"test": true, "egress": egress, "reason": "LiveKit answered invalid_argument: template not found"})
         }
+        EventKind::EndpointFailing
+        | EventKind::EndpointExhausted
+        | EventKind::EndpointRecovered
+        | EventKind::EndpointDisabled => json!({"test": true, "endpoint": {"endpoint_id": "we_test",
+            "url": "https://example.com/hooks", "events": [], "rooms": [], "filters": [], "retry_schedule": null,
+            "description": null, "enabled": event != EventKind::EndpointDisabled,
+            "disabled_reason": null, "created_at": now}, "reason": "HTTP 500: Internal Server Error",
+            "failing_since": now, "delivery_id": "whl_test", "event_id": "evt_test"}),
         EventKind::EgressRestarted => json!({"test": true, "egress": egress, "previous_egress_id": "eg_failed",
             "reason": "EGRESS_ABORTED: Start signal not received", "part": 2}),
         EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {

@@ -94,7 +94,7 @@ impl Core {
             created_ms: now_ms(),
             secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
             rev: 1,
-            options: EndpointOptions { rooms, retry_schedule_secs, filters },
+            options: EndpointOptions { rooms, retry_schedule_secs, filters, health: Default::default() },
         })
     }
 
@@ -158,7 +158,8 @@ impl Core {
     }
 
     /// Reads the endpoint, applies `change`, and commits it if nobody changed it meanwhile;
-    /// otherwise reads again. A deleted endpoint is not found.
+    /// otherwise reads again. A deleted endpoint is not found. Disabling it is
+    /// `endpoint.disabled` to the project's other endpoints; enabling it starts its health anew.
     async fn change_endpoint(
         &self,
         project: &ProjectRecord,
@@ -169,9 +170,19 @@ impl Core {
             let current = self.find_endpoint(project, id).await?;
             let mut next = current.clone();
             change(&mut next);
-            let changes =
+            if next.enabled && !current.enabled {
+                next.options.health = Default::default();
+            }
+            let mut changes =
                 Changes { livekit_event: None, ops: vec![Op::PutEndpoint(next.clone(), Expect::Rev(current.rev))] };
-            if let Committed::Applied = self.store.commit(changes).await? {
+            let events = match current.enabled && !next.enabled {
+                true => {
+                    let kinds = [crate::model::EventKind::EndpointDisabled];
+                    self.operational_events(&mut changes, &next, &kinds, None, next.disabled_reason.clone()).await?
+                }
+                false => Vec::new(),
+            };
+            if let Committed::Applied = self.commit_events(changes, &events).await? {
                 next.rev = current.rev + 1;
                 return Ok(next);
             }

@@ -14,6 +14,7 @@ pub mod endpoints;
 pub mod error;
 pub mod events;
 pub mod filters;
+pub mod health;
 pub mod idempotency;
 pub mod ingress;
 pub mod intake;

@@ -117,6 +117,7 @@ impl utoipa::Modify for Security {
         api::EgressEventData,
         api::EgressFailedData,
             api::EgressRestartedData,
+        api::EndpointEventData,
         api::RecordingEventData,
         api::IngressEventData,
         crate::model::EgressStatus,
@@ -154,6 +155,10 @@ fn data_schema(kind: EventKind) -> &'static str {
         EventKind::EgressStarted | EventKind::EgressEnded | EventKind::EgressUpdated => "EgressEventData",
         EventKind::EgressFailed => "EgressFailedData",
         EventKind::EgressRestarted => "EgressRestartedData",
+        EventKind::EndpointFailing
+        | EventKind::EndpointExhausted
+        | EventKind::EndpointRecovered
+        | EventKind::EndpointDisabled => "EndpointEventData",
         EventKind::RecordingAvailable | EventKind::RecordingFailed => "RecordingEventData",
         EventKind::IngressStarted | EventKind::IngressEnded => "IngressEventData",
     }

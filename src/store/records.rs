@@ -230,6 +230,17 @@ pub struct EndpointOptions {
     pub retry_schedule_secs: Vec<u64>,
     /// Conditions on the event as delivered, all of which must hold (see `core::filters`).
     pub filters: Vec<String>,
+    /// How its deliveries have been going (see `core::health`).
+    pub health: EndpointHealth,
+}
+
+/// An endpoint's health: since when it has been failing, and whether `endpoint.exhausted` has
+/// been sent in this failing spell.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct EndpointHealth {
+    pub failing_since_ms: Option<Millis>,
+    pub exhausted_sent: bool,
 }
 
 /// Serde for a field that must stay readable as it grows: itself in self-describing formats

@@ -164,3 +164,69 @@ fn an_endpoint_with_payload_conditions_gets_only_the_events_that_meet_them() {
         env.api("PATCH", &path, Some(("x-pulse-key", &key)), Some(json!({"filters": []}).to_string().into_bytes()));
     assert_eq!((s, v["filters"].clone()), (200, json!([])), "{v}");
 }
+
+#[test]
+fn an_endpoints_health_changes_are_operational_events_to_the_others_once_each() {
+    use crate::support::receiver::Behaviour;
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let (flaky, ops) = (env.receiver(), env.receiver());
+    let add = |url: &str, extra: &[&str]| {
+        let mut args = vec!["webhooks", "endpoints", "add", url, "--json"];
+        args.extend_from_slice(extra);
+        env.pulse(&key, &args).code(0).json()
+    };
+    let bad = add(&flaky.url, &["--events", "room_started", "--retry-schedule", "1s"]);
+    let watcher =
+        add(&ops.url, &["--events", "endpoint.failing,endpoint.exhausted,endpoint.recovered,endpoint.disabled"]);
+    ops.trust(watcher["secret"].as_str().unwrap());
+    let bad_id = bad["endpoint_id"].as_str().unwrap().to_string();
+    let room = |i: usize| {
+        let e = json!({"event": "room_started", "id": format!("EV_h{i}"),
+            "room": {"sid": format!("RM_{i}"), "name": format!("{project}__r")}});
+        assert_eq!(env.livekit_webhook(&e), 200);
+    };
+    let seen = |n: usize| {
+        let got = ops.wait_for(15, |g| g.len() >= n);
+        assert!(got.iter().all(|r| r.standard_ok && r.pulse_ok));
+        got.iter().map(|r| r.json["event"].as_str().unwrap().to_string()).collect::<Vec<_>>()
+    };
+
+    // Two deliveries fail on every attempt: failing once, exhausted once for the spell.
+    flaky.script(&vec![Behaviour::Status(500); 4]);
+    room(1);
+    room(2);
+    let got = seen(2);
+    flaky.wait_for(15, |g| g.len() >= 4);
+    std::thread::sleep(std::time::Duration::from_millis(800));
+    assert_eq!(seen(2), ["endpoint.failing", "endpoint.exhausted"], "once each: {got:?}");
+    let failing = &ops.got()[0].json["data"];
+    assert_eq!(failing["endpoint"]["endpoint_id"], bad_id.as_str());
+    assert!(failing["reason"].as_str().unwrap().contains("500"), "{failing}");
+    assert!(failing["failing_since"].is_string());
+
+    // It answers again: recovered, once.
+    room(3);
+    room(4);
+    flaky.wait_for(15, |g| g.len() >= 6);
+    std::thread::sleep(std::time::Duration::from_millis(500));
+    assert_eq!(seen(3), ["endpoint.failing", "endpoint.exhausted", "endpoint.recovered"]);
+
+    // 410 Gone: failing, and disabled, saying why; disabling one by hand says so too.
+    flaky.script(&[Behaviour::Status(410)]);
+    room(5);
+    let got = seen(5);
+    assert_eq!(got[3..], ["endpoint.failing", "endpoint.disabled"]);
+    let disabled = &ops.got()[4].json["data"];
+    assert!(disabled["reason"].as_str().unwrap().contains("410 Gone"), "{disabled}");
+    assert_eq!(disabled["endpoint"]["enabled"], false);
+    let other = add("http://127.0.0.1:9/never", &[]);
+    let path = format!("/v1/webhooks/endpoints/{}", other["endpoint_id"].as_str().unwrap());
+    let body = json!({"enabled": false}).to_string().into_bytes();
+    assert_eq!(env.api("PATCH", &path, Some(("x-pulse-key", &key)), Some(body)).0, 200);
+    let got = seen(6);
+    assert_eq!(got[5], "endpoint.disabled");
+    assert_eq!(ops.got()[5].json["data"]["endpoint"]["endpoint_id"], other["endpoint_id"]);
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(ops.got().len(), 6, "nothing more");
+}
