@@ -714,6 +714,18 @@ pub struct EndpointStats {
     pub pending: u64,
     /// delivered / (delivered + failed); absent when nothing finished.
     pub success_rate: Option<f64>,
+    /// The last 7 UTC days, oldest first (today so far last): what the console charts.
+    pub daily: Vec<DayStats>,
+}
+
+/// One UTC day of an endpoint's deliveries (by when each was created).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct DayStats {
+    /// `YYYY-MM-DD`.
+    pub date: String,
+    pub delivered: u64,
+    pub failed: u64,
+    pub success_rate: Option<f64>,
 }
 
 /// `POST /v1/console/links`: a console link for one project.

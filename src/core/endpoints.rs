@@ -6,7 +6,7 @@ use super::validate::{one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
 use crate::ids::*;
-use crate::model::{DeliveryStatus, EventKind, now_ms};
+use crate::model::{DeliveryStatus, EventKind, Millis, now_ms};
 use crate::store::{
     Changes, Committed, EndpointOptions, EndpointRecord, Expect, LogFilter, Op, PageReq, Paged, ProjectRecord,
     SecretEntry,
@@ -124,27 +124,41 @@ impl Core {
     /// of finished ones that were delivered.
     pub async fn endpoint_stats(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::EndpointStats> {
         let endpoint = self.find_endpoint(project, id).await?;
-        let since = now_ms() - 24 * 3600 * 1000;
-        let count = |status| {
+        const DAY: Millis = 24 * 3600 * 1000;
+        let now = now_ms();
+        let count = |status, since: Millis, until: Option<Millis>| {
             let filter = LogFilter {
                 status: Some(status),
                 endpoint_id: Some(endpoint.id.clone()),
                 since_ms: Some(since),
+                until_ms: until,
                 ..Default::default()
             };
             async move { self.store.deliveries(&project.id, &filter, PageReq { page: 1, limit: 1 }).await.map(|p| p.total) }
         };
-        let delivered = count(DeliveryStatus::Delivered).await?;
-        let failed = count(DeliveryStatus::Failed).await?;
-        let pending = count(DeliveryStatus::Pending).await? + count(DeliveryStatus::Retrying).await?;
-        let finished = delivered + failed;
+        let rate = |ok: u64, failed: u64| (ok + failed > 0).then(|| ok as f64 / (ok + failed) as f64);
+        let since = now - DAY;
+        let delivered = count(DeliveryStatus::Delivered, since, None).await?;
+        let failed = count(DeliveryStatus::Failed, since, None).await?;
+        let pending =
+            count(DeliveryStatus::Pending, since, None).await? + count(DeliveryStatus::Retrying, since, None).await?;
+        let mut daily = Vec::new();
+        let today = now - now.rem_euclid(DAY);
+        for back in (0..7).rev() {
+            let start = today - back * DAY;
+            let ok = count(DeliveryStatus::Delivered, start, Some(start + DAY - 1)).await?;
+            let bad = count(DeliveryStatus::Failed, start, Some(start + DAY - 1)).await?;
+            let date = crate::model::rfc3339_ms(start)[..10].to_string();
+            daily.push(api::DayStats { date, delivered: ok, failed: bad, success_rate: rate(ok, bad) });
+        }
         Ok(api::EndpointStats {
             endpoint_id: endpoint.id.into(),
             window_hours: 24,
             delivered,
             failed,
             pending,
-            success_rate: (finished > 0).then(|| delivered as f64 / finished as f64),
+            success_rate: rate(delivered, failed),
+            daily,
         })
     }
 

@@ -81,6 +81,11 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
         b.client.goto(&format!("{}/console#/endpoints", env.url)).await.unwrap();
         let row = b.text_until("#endpoints tbody", "the endpoint's rate", |t| t.contains("100 %")).await;
         assert!(row.contains(&rx.url) && row.contains("enabled") && row.contains("1 delivered"), "{row}");
+        // Its last seven days, charted from the logs: today has the replayed delivery.
+        let bars = b.client.find_all(Locator::Css("#endpoints svg.health rect")).await.unwrap();
+        assert_eq!(bars.len(), 7);
+        assert_eq!(bars[6].attr("class").await.unwrap().as_deref(), Some("good"));
+        assert_eq!(bars[0].attr("class").await.unwrap().as_deref(), Some("none"));
         // Media: the egress, its state and its playback URL as a link.
         b.client.goto(&format!("{}/console#/media", env.url)).await.unwrap();
         let link = b.find(&format!("#egress tr[data-id='{}'] a", egress["egress_id"].as_str().unwrap())).await;

@@ -307,6 +307,31 @@ async function logView(id) {
 
 // ---------------------------------------------------------------- endpoints and media
 
+// A small bar chart of an endpoint's daily success rate (drawn here: no charting library).
+function svg(tag, attrs) {
+  const e = document.createElementNS("http://www.w3.org/2000/svg", tag);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, v);
+  return e;
+}
+
+function healthChart(daily) {
+  const w = 10, gap = 3, h = 24;
+  const chart = svg("svg", { class: "health", width: daily.length * (w + gap), height: h, role: "img",
+    "aria-label": "Success rate of the last " + daily.length + " days" });
+  daily.forEach((d, i) => {
+    const r = d.success_rate;
+    const tall = r === null ? 2 : Math.max(2, Math.round(r * h));
+    const bar = svg("rect", { x: i * (w + gap), y: h - tall, width: w, height: tall,
+      class: r === null ? "none" : r >= 0.99 ? "good" : r >= 0.9 ? "fair" : "bad" });
+    const title = svg("title", {});
+    title.textContent = d.date + ": " + (r === null ? "nothing finished" : Math.round(r * 1000) / 10 + " %")
+      + " (" + d.delivered + " delivered, " + d.failed + " failed)";
+    bar.append(title);
+    chart.append(bar);
+  });
+  return chart;
+}
+
 async function endpointsView() {
   const list = await api("GET", "/v1/webhooks/endpoints?limit=100");
   const stats = await Promise.all(list.data.map((e) =>
@@ -318,11 +343,12 @@ async function endpointsView() {
       el("td", {}, el("a", { href: "#/logs" + qs({ endpoint_id: e.endpoint_id }) }, e.url), el("div", { class: "muted" }, e.description || "")),
       el("td", { class: "wide" }, e.events.length ? e.events.join(", ") : "every event"),
       el("td", {}, badge(e.enabled ? "enabled" : "disabled"), e.disabled_reason ? el("div", { class: "muted" }, e.disabled_reason) : null),
-      el("td", {}, rate, s ? el("div", { class: "muted" }, s.delivered + " delivered · " + s.failed + " failed · " + s.pending + " pending") : null));
+      el("td", {}, rate, s ? el("div", { class: "muted" }, s.delivered + " delivered · " + s.failed + " failed · " + s.pending + " pending") : null,
+        s && s.daily ? healthChart(s.daily) : null));
   });
   return el("div", {}, el("h1", {}, "Endpoints"),
     el("div", { class: "table" }, el("table", { id: "endpoints" },
-      el("thead", {}, el("tr", {}, ["URL", "Events", "State", "Success, 24 h"].map((h, i) => el("th", { class: i === 1 ? "wide" : null }, h)))),
+      el("thead", {}, el("tr", {}, ["URL", "Events", "State", "Success, 24 h · 7 days"].map((h, i) => el("th", { class: i === 1 ? "wide" : null }, h)))),
       el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No endpoints yet."))))));
 }
 
