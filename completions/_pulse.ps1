@@ -945,6 +945,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace an endpoint''s secret; the old one also signs during the grace period')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -955,6 +956,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Only events of rooms matching these globs (comma-separated, `*` and `?`, the project''s own room names); default every room')
             [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Waits before each retry of a failed delivery (comma-separated, e.g. 1m,10m,1h; up to 20, 3 days in all); default the control plane''s schedule')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only events meeting this condition (repeat: all must hold), e.g. ''data.egress.output_type == "hls"'' or ''data.participant.identity in [host, cohost]''')
+            [CompletionResult]::new('--disable-after-days', '--disable-after-days', [CompletionResultType]::ParameterName, 'Disable it after this many days of nothing but failures, 0 to 90 (0: never; default 5)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
@@ -1009,6 +1011,25 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
+        'pulse;webhooks;endpoints;recover' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From when: RFC 3339 or a duration back from now (48h); default since it began failing')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pulse;webhooks;endpoints;rotate-secret' {
             [CompletionResult]::new('--grace', '--grace', [CompletionResultType]::ParameterName, 'How long the old secret keeps signing')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
@@ -1032,6 +1053,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace an endpoint''s secret; the old one also signs during the grace period')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -1043,6 +1065,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;webhooks;endpoints;help;remove' {
+            break
+        }
+        'pulse;webhooks;endpoints;help;recover' {
             break
         }
         'pulse;webhooks;endpoints;help;rotate-secret' {
@@ -1134,6 +1159,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace an endpoint''s secret; the old one also signs during the grace period')
             break
         }
@@ -1144,6 +1170,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;webhooks;help;endpoints;remove' {
+            break
+        }
+        'pulse;webhooks;help;endpoints;recover' {
             break
         }
         'pulse;webhooks;help;endpoints;rotate-secret' {
@@ -1475,6 +1504,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
+            [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
             [CompletionResult]::new('rotate-secret', 'rotate-secret', [CompletionResultType]::ParameterValue, 'Replace an endpoint''s secret; the old one also signs during the grace period')
             break
         }
@@ -1485,6 +1515,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;help;webhooks;endpoints;remove' {
+            break
+        }
+        'pulse;help;webhooks;endpoints;recover' {
             break
         }
         'pulse;help;webhooks;endpoints;rotate-secret' {

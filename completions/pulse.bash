@@ -283,6 +283,9 @@ _pulse() {
             pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints,list)
                 cmd="pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__list"
                 ;;
+            pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints,recover)
+                cmd="pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__recover"
+                ;;
             pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints,remove)
                 cmd="pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__remove"
                 ;;
@@ -442,6 +445,9 @@ _pulse() {
             pulse__subcmd__webhooks__subcmd__endpoints,list)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__list"
                 ;;
+            pulse__subcmd__webhooks__subcmd__endpoints,recover)
+                cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__recover"
+                ;;
             pulse__subcmd__webhooks__subcmd__endpoints,remove)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__remove"
                 ;;
@@ -456,6 +462,9 @@ _pulse() {
                 ;;
             pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,list)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__list"
+                ;;
+            pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,recover)
+                cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__recover"
                 ;;
             pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,remove)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__remove"
@@ -492,6 +501,9 @@ _pulse() {
                 ;;
             pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints,list)
                 cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__list"
+                ;;
+            pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints,recover)
+                cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__recover"
                 ;;
             pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints,remove)
                 cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__remove"
@@ -1994,7 +2006,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints)
-            opts="add list remove rotate-secret"
+            opts="add list remove recover rotate-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2022,6 +2034,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__recover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3386,7 +3412,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version add list remove rotate-secret help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version add list remove recover rotate-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3420,7 +3446,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__add)
-            opts="-q -v -h -V --events --room --rooms --retry-schedule --filter --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --events --room --rooms --retry-schedule --filter --disable-after-days --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3443,6 +3469,10 @@ _pulse() {
                     return 0
                     ;;
                 --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-after-days)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -3478,7 +3508,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help)
-            opts="add list remove rotate-secret help"
+            opts="add list remove recover rotate-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3533,6 +3563,20 @@ _pulse() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__recover)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
@@ -3568,6 +3612,44 @@ _pulse() {
                 return 0
             fi
             case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__webhooks__subcmd__endpoints__subcmd__recover)
+            opts="-q -v -h -V --since --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --context)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -3682,7 +3764,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints)
-            opts="add list remove rotate-secret"
+            opts="add list remove recover rotate-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3710,6 +3792,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__recover)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -641,6 +641,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "add" -d 'Add an endpoint; its secret is shown this once'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "remove" -d 'Remove an endpoint'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "recover" -d 'Enable an endpoint again and queue every delivery to it that failed since then'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "rotate-secret" -d 'Replace an endpoint\'s secret; the old one also signs during the grace period'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from test" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r

@@ -646,6 +646,11 @@ pub struct CreateEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 10)]
     pub filters: Option<Vec<String>>,
+    /// Disable the endpoint after this many days of nothing but failures, 0 to 90 (0: never;
+    /// default 5). `POST …/recover` enables it again and queues what failed meanwhile.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(maximum = 90)]
+    pub disable_after_days: Option<u32>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -672,6 +677,27 @@ pub struct PatchEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(max_items = 10)]
     pub filters: Option<Vec<String>>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(maximum = 90)]
+    pub disable_after_days: Option<u32>,
+}
+
+/// `POST /v1/webhooks/endpoints/:id/recover`.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RecoverEndpoint {
+    /// Queue again every delivery to it that failed since then: RFC 3339, or a duration back
+    /// from now (`48h`). Absent: since it began failing.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub since: Option<String>,
+}
+
+/// The answer to `POST /v1/webhooks/endpoints/:id/recover`.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Recovered {
+    pub endpoint: Endpoint,
+    /// Failed deliveries queued again (each gets the endpoint's retry schedule anew).
+    pub requeued: u64,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
@@ -695,6 +721,10 @@ pub struct Endpoint {
     pub retry_schedule: Option<Vec<String>>,
     /// Conditions on the event, all of which must hold; empty: none.
     pub filters: Vec<String>,
+    /// Disabled after this many days of nothing but failures (0: never).
+    pub disable_after_days: u32,
+    /// Since when its deliveries have been failing (null: they are not).
+    pub failing_since: Option<String>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

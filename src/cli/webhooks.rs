@@ -124,6 +124,9 @@ pub enum EndpointsCmd {
         /// 'data.egress.output_type == "hls"' or 'data.participant.identity in [host, cohost]'
         #[arg(long = "filter", value_name = "CONDITION")]
         filters: Vec<String>,
+        /// Disable it after this many days of nothing but failures, 0 to 90 (0: never; default 5)
+        #[arg(long, value_name = "DAYS")]
+        disable_after_days: Option<u32>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -134,6 +137,14 @@ pub enum EndpointsCmd {
     Remove {
         /// Endpoint id (we_…)
         id: String,
+    },
+    /// Enable an endpoint again and queue every delivery to it that failed since then
+    Recover {
+        /// Endpoint id
+        id: String,
+        /// From when: RFC 3339 or a duration back from now (48h); default since it began failing
+        #[arg(long)]
+        since: Option<String>,
     },
     /// Replace an endpoint's secret; the old one also signs during the grace period
     RotateSecret {
@@ -377,13 +388,14 @@ async fn replay_many(ctx: &Ctx, client: &Client, a: ReplayArgs) -> Result<(), Cl
 
 async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), CliError> {
     match cmd {
-        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, filters, description } => {
+        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, filters, disable_after_days, description } => {
             let req = CreateEndpoint {
                 url: Some(endpoint_url),
                 events: (!events.is_empty()).then_some(events),
                 rooms: (!rooms.is_empty()).then_some(rooms),
                 retry_schedule: (!retry_schedule.is_empty()).then_some(retry_schedule),
                 filters: (!filters.is_empty()).then_some(filters),
+                disable_after_days,
                 description,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;
@@ -399,6 +411,13 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 client.delete(&format!("/v1/webhooks/endpoints/{}", encode_path_segment(&id)), Auth::Project).await?;
             ctx.out.status(&format!("Removed endpoint {}", d.id));
             ctx.out.one(&d, &d.id)
+        }
+        EndpointsCmd::Recover { id, since } => {
+            let path = format!("/v1/webhooks/endpoints/{}/recover", encode_path_segment(&id));
+            let r: Recovered = client.post(&path, &RecoverEndpoint { since }, Auth::Project).await?;
+            ctx.out
+                .status(&format!("Enabled {}; queued {} failed deliveries again", r.endpoint.endpoint_id, r.requeued));
+            ctx.out.one(&r.endpoint, &r.endpoint.endpoint_id)
         }
         EndpointsCmd::RotateSecret { id, grace } => {
             let path = format!("/v1/webhooks/endpoints/{}/rotate-secret", encode_path_segment(&id));

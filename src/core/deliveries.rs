@@ -8,7 +8,7 @@ use std::time::Duration;
 use serde_json::json;
 
 use super::events::Draft;
-use super::validate::{one_of, required};
+use super::validate::{one_of, required, time_bound};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, ReplayRequest, TestEventRequest};
 use crate::model::{DeliveryStatus, EventKind, Millis, Trigger, now_ms};
@@ -92,27 +92,6 @@ pub fn unsendable(d: &DeliveryRecord, why: String, now: Millis) -> DeliveryRecor
     next.due_ms = None;
     next.updated_ms = now;
     next
-}
-
-/// `since`/`until`: RFC 3339, or a duration back from now (`24h`), as Unix ms.
-fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
-    if let Ok(t) = humantime::parse_rfc3339_weak(v) {
-        return t
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as Millis)
-            .map_err(|_| CoreError::invalid(name, format!("{name} must be after 1970")));
-    }
-    let too_far = || CoreError::invalid(name, format!("{name} reaches back before 1970; use a shorter duration"));
-    match crate::util::parse_duration(v) {
-        Ok(d) => {
-            let back = Millis::try_from(d.as_millis()).map_err(|_| too_far())?;
-            let at = now_ms().checked_sub(back).ok_or_else(too_far)?;
-            if at < 0 { Err(too_far()) } else { Ok(at) }
-        }
-        Err(_) => {
-            Err(CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)")))
-        }
-    }
 }
 
 /// An attempt sent and not yet recorded.

@@ -65,6 +65,16 @@ fn retry_schedule(waits: &[String]) -> CoreResult<Vec<u64>> {
     Ok(secs)
 }
 
+fn check_disable_after(days: u32) -> CoreResult<u32> {
+    if days > 90 {
+        return Err(CoreError::invalid(
+            "disable_after_days",
+            format!("disable_after_days must be 0 to 90, not {days}"),
+        ));
+    }
+    Ok(days)
+}
+
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
@@ -80,6 +90,7 @@ impl Core {
         let retry_schedule_secs = retry_schedule(req.retry_schedule.as_deref().unwrap_or_default())?;
         let filters = req.filters.unwrap_or_default();
         super::filters::check("filters", &filters)?;
+        let disable_after_days = req.disable_after_days.map(check_disable_after).transpose()?;
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -94,7 +105,13 @@ impl Core {
             created_ms: now_ms(),
             secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
             rev: 1,
-            options: EndpointOptions { rooms, retry_schedule_secs, filters, health: Default::default() },
+            options: EndpointOptions {
+                rooms,
+                retry_schedule_secs,
+                filters,
+                health: Default::default(),
+                disable_after_days,
+            },
         })
     }
 
@@ -174,7 +191,7 @@ impl Core {
     /// Reads the endpoint, applies `change`, and commits it if nobody changed it meanwhile;
     /// otherwise reads again. A deleted endpoint is not found. Disabling it is
     /// `endpoint.disabled` to the project's other endpoints; enabling it starts its health anew.
-    async fn change_endpoint(
+    pub(super) async fn change_endpoint(
         &self,
         project: &ProjectRecord,
         id: &str,
@@ -221,6 +238,7 @@ impl Core {
         if let Some(f) = &req.filters {
             super::filters::check("filters", f)?;
         }
+        let disable_after = req.disable_after_days.map(check_disable_after).transpose()?;
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -237,6 +255,9 @@ impl Core {
                 }
                 if let Some(f) = &req.filters {
                     r.options.filters = f.clone();
+                }
+                if let Some(d) = disable_after {
+                    r.options.disable_after_days = Some(d);
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -10,8 +10,10 @@ use serde_json::Value;
 use super::events::Draft;
 use super::{Core, CoreResult, views};
 use crate::api;
-use crate::model::{DeliveryStatus, EventKind, Millis, rfc3339_ms};
-use crate::store::{Changes, DeliveryRecord, EndpointHealth, EndpointRecord, Expect, Op};
+use crate::model::{DeliveryStatus, EventKind, Millis, now_ms, rfc3339_ms};
+use crate::store::{
+    Changes, DeliveryRecord, EndpointHealth, EndpointRecord, Expect, LogFilter, Op, PageReq, ProjectRecord,
+};
 
 /// What one attempt's outcome says about its endpoint.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -23,8 +25,14 @@ pub struct Outcome {
     pub gone: bool,
 }
 
-/// The endpoint's health after `o` at `now`, and the events the change produces. Pure.
-pub fn next_health(health: &EndpointHealth, o: Outcome, now: Millis) -> (EndpointHealth, Vec<EventKind>) {
+/// The endpoint's health after `o` at `now`, and the events the change produces; with
+/// `disable_after` (ms), a failure that long after it began failing disables it. Pure.
+pub fn next_health(
+    health: &EndpointHealth,
+    o: Outcome,
+    now: Millis,
+    disable_after: Option<Millis>,
+) -> (EndpointHealth, Vec<EventKind>) {
     let mut next = health.clone();
     let mut events = Vec::new();
     if o.ok {
@@ -43,7 +51,8 @@ pub fn next_health(health: &EndpointHealth, o: Outcome, now: Millis) -> (Endpoin
             events.push(EventKind::EndpointExhausted);
         }
     }
-    if o.gone {
+    let overdue = |since: Millis| disable_after.is_some_and(|after| now - since >= after);
+    if o.gone || (!o.ok && next.failing_since_ms.is_some_and(overdue)) {
         events.push(EventKind::EndpointDisabled);
     }
     (next, events)
@@ -55,6 +64,14 @@ pub fn outcome(before: &DeliveryRecord, after: &DeliveryRecord, gone: bool) -> O
         ok: after.status == DeliveryStatus::Delivered && after.attempts.len() > before.attempts.len(),
         exhausted: after.status == DeliveryStatus::Failed && before.status != DeliveryStatus::Failed,
         gone,
+    }
+}
+
+/// How long an endpoint may fail before its policy disables it (`None`: never).
+fn disable_after(ep: &EndpointRecord) -> Option<Millis> {
+    match ep.options.disable_after_days() {
+        0 => None,
+        days => Some(Millis::from(days) * 24 * 3600 * 1000),
     }
 }
 
@@ -73,7 +90,68 @@ pub fn payload(ep: &EndpointRecord, kind: EventKind, d: Option<&DeliveryRecord>,
     })
 }
 
+/// A failed delivery queued again, due at `now`, with as many attempts again as a fresh one
+/// to its endpoint gets (`attempts`).
+pub fn requeued(d: &DeliveryRecord, attempts: u32, now: Millis) -> DeliveryRecord {
+    let mut next = d.clone();
+    next.status = DeliveryStatus::Pending;
+    next.max_attempts = d.scheduled_attempts() + attempts;
+    next.due_ms = Some(now);
+    next.next_attempt_ms = Some(now);
+    next.updated_ms = now;
+    next
+}
+
 impl Core {
+    /// Enables an endpoint again (its health starts anew) and queues every delivery to it that
+    /// failed since `req.since` (default: since it began failing), in batches, each durable.
+    pub async fn recover_endpoint(
+        &self,
+        project: &ProjectRecord,
+        id: &str,
+        req: api::RecoverEndpoint,
+    ) -> CoreResult<api::Recovered> {
+        let since = req.since.as_deref().map(|s| super::validate::time_bound("since", s)).transpose()?;
+        let before = self.store.endpoint(&project.id, &id.into()).await?;
+        let before = before.ok_or_else(|| super::CoreError::not_found(format!("endpoint {id}")))?;
+        let since = since.or(before.options.health.failing_since_ms).unwrap_or(0);
+        let ep = self
+            .change_endpoint(project, id, |r| {
+                r.enabled = true;
+                r.disabled_reason = None;
+                r.options.health = EndpointHealth::default();
+            })
+            .await?;
+        let attempts = match ep.options.retry_schedule_secs.len() {
+            0 => self.max_attempts(),
+            n => n as u32 + 1,
+        };
+        let filter = LogFilter {
+            status: Some(DeliveryStatus::Failed),
+            endpoint_id: Some(ep.id.clone()),
+            since_ms: Some(since),
+            ..Default::default()
+        };
+        let mut requeued_count = 0u64;
+        // Each batch leaves the failed set, so the first page is always the next batch; a
+        // batch someone else changed meanwhile is read again, a bounded number of times.
+        for _ in 0..10_000 {
+            let batch = self.store.deliveries(&project.id, &filter, PageReq { page: 1, limit: 100 }).await?;
+            if batch.items.is_empty() {
+                break;
+            }
+            let now = now_ms();
+            let ops = batch.items.iter().map(|d| Op::PutDelivery(requeued(d, attempts, now), Expect::Rev(d.rev)));
+            let changes = Changes { livekit_event: None, ops: ops.collect() };
+            if self.store.commit(changes).await? == crate::store::Committed::Applied {
+                requeued_count += batch.items.len() as u64;
+                self.wake.notify_one();
+            }
+        }
+        tracing::info!(endpoint_id = %ep.id, requeued = requeued_count, "endpoint recovered");
+        Ok(api::Recovered { endpoint: views::endpoint(&ep), requeued: requeued_count })
+    }
+
     /// Adds to `changes` what the attempt that made `after` (of `before`) means for its
     /// endpoint: its new health (and, for a 410, disabled) and the operational events. `seen`
     /// is the endpoint as the attempt found it: when it shows nothing to change (the common
@@ -91,26 +169,38 @@ impl Core {
         let now = after.updated_ms;
         if let Some(seen) = seen
             && !gone
-            && next_health(&seen.options.health, o, now).1.is_empty()
+            && next_health(&seen.options.health, o, now, disable_after(seen)).1.is_empty()
         {
             return Ok(Vec::new());
         }
         let Some(mut ep) = self.store.endpoint(&after.project_id, &after.endpoint_id).await? else {
             return Ok(Vec::new());
         };
-        let (health, kinds) = next_health(&ep.options.health, o, now);
+        let (health, mut kinds) = next_health(&ep.options.health, o, now, disable_after(&ep));
         if kinds.is_empty() && !gone {
             return Ok(Vec::new());
         }
+        let by_policy = !gone && kinds.contains(&EventKind::EndpointDisabled);
+        if by_policy && !ep.enabled {
+            kinds.retain(|k| *k != EventKind::EndpointDisabled);
+        }
+        let disable_reason = match (by_policy, health.failing_since_ms) {
+            (true, Some(since)) => format!(
+                "disabled by its policy: nothing but failures since {} ({} days)",
+                rfc3339_ms(since),
+                ep.options.disable_after_days()
+            ),
+            _ => disable_reason,
+        };
         let rev = ep.rev;
         ep.options.health = health;
-        if gone {
+        if (gone || by_policy) && ep.enabled {
             ep.enabled = false;
             ep.disabled_reason = Some(disable_reason.clone());
         }
         changes.push(Op::PutEndpoint(ep.clone(), Expect::Rev(rev)));
         let reason = match after.last_status_code {
-            _ if gone => Some(disable_reason),
+            _ if gone || by_policy => Some(disable_reason),
             Some(code) => {
                 Some(format!("HTTP {code}{}", after.last_error.as_ref().map(|e| format!(": {e}")).unwrap_or_default()))
             }
@@ -163,16 +253,25 @@ mod tests {
     #[test]
     fn each_transition_produces_its_event_once() {
         let healthy = EndpointHealth::default();
-        let (failing, e) = next_health(&healthy, FAIL, 10);
+        let (failing, e) = next_health(&healthy, FAIL, 10, None);
         assert_eq!((e, failing.failing_since_ms), (vec![EventKind::EndpointFailing], Some(10)));
-        assert!(next_health(&failing, FAIL, 20).1.is_empty(), "still failing: nothing new");
-        let (spent, e) = next_health(&failing, Outcome { exhausted: true, ..FAIL }, 30);
+        assert!(next_health(&failing, FAIL, 20, None).1.is_empty(), "still failing: nothing new");
+        let (spent, e) = next_health(&failing, Outcome { exhausted: true, ..FAIL }, 30, None);
         assert_eq!(e, [EventKind::EndpointExhausted]);
-        assert!(next_health(&spent, Outcome { exhausted: true, ..FAIL }, 40).1.is_empty(), "once per failing spell");
-        let (back, e) = next_health(&spent, OK, 50);
+        assert!(
+            next_health(&spent, Outcome { exhausted: true, ..FAIL }, 40, None).1.is_empty(),
+            "once per failing spell"
+        );
+        let (back, e) = next_health(&spent, OK, 50, None);
         assert_eq!((&e, &back), (&vec![EventKind::EndpointRecovered], &EndpointHealth::default()));
-        assert!(next_health(&back, OK, 60).1.is_empty());
-        let (_, e) = next_health(&healthy, Outcome { gone: true, ..FAIL }, 70);
+        assert!(next_health(&back, OK, 60, None).1.is_empty());
+        let (_, e) = next_health(&healthy, Outcome { gone: true, ..FAIL }, 70, None);
         assert_eq!(e, [EventKind::EndpointFailing, EventKind::EndpointDisabled], "a 410 is no exhaustion");
+        let week = Some(7 * 24 * 3600 * 1000);
+        let (_, e) = next_health(&failing, FAIL, 10 + 6 * 24 * 3600 * 1000, week);
+        assert!(e.is_empty(), "six days of failures: not yet");
+        let (_, e) = next_health(&failing, FAIL, 10 + 7 * 24 * 3600 * 1000, week);
+        assert_eq!(e, [EventKind::EndpointDisabled], "seven: disabled by the policy");
+        assert!(next_health(&failing, OK, 10 + 8 * 24 * 3600 * 1000, week).1 == [EventKind::EndpointRecovered]);
     }
 }

@@ -61,6 +61,7 @@ impl Core {
                     rooms: None,
                     retry_schedule: None,
                     filters: None,
+                    disable_after_days: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

@@ -1,6 +1,7 @@
 //! Input rules shared by the services: required fields, names from a fixed set, room names.
 
 use super::error::{CoreError, CoreResult};
+use crate::model::{Millis, now_ms};
 
 /// A required string field, trimmed; missing or blank names the field.
 pub fn required(field: &str, value: Option<String>) -> CoreResult<String> {
@@ -66,6 +67,27 @@ pub fn filename_part(filename: &str) -> (&str, u32) {
     match filename.split_once('/') {
         Some((name, p)) => (name, part_number(p).unwrap_or(1)),
         None => (filename, 1),
+    }
+}
+
+/// `since`/`until`: RFC 3339, or a duration back from now (`24h`), as Unix ms.
+pub fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
+    if let Ok(t) = humantime::parse_rfc3339_weak(v) {
+        return t
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_millis() as Millis)
+            .map_err(|_| CoreError::invalid(name, format!("{name} must be after 1970")));
+    }
+    let too_far = || CoreError::invalid(name, format!("{name} reaches back before 1970; use a shorter duration"));
+    match crate::util::parse_duration(v) {
+        Ok(d) => {
+            let back = Millis::try_from(d.as_millis()).map_err(|_| too_far())?;
+            let at = now_ms().checked_sub(back).ok_or_else(too_far)?;
+            if at < 0 { Err(too_far()) } else { Ok(at) }
+        }
+        Err(_) => {
+            Err(CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)")))
+        }
     }
 }
 

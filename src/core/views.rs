@@ -133,6 +133,8 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         events: e.events.iter().map(|k| k.as_str().to_string()).collect(),
         rooms: e.options.rooms.clone(),
         filters: e.options.filters.clone(),
+        disable_after_days: e.options.disable_after_days(),
+        failing_since: e.options.health.failing_since_ms.map(rfc3339_ms),
         retry_schedule: (!e.options.retry_schedule_secs.is_empty())
             .then(|| e.options.retry_schedule_secs.iter().map(|s| short_duration(*s)).collect()),
         description: e.description.clone(),

@@ -99,6 +99,7 @@ impl utoipa::Modify for Security {
         handlers::webhooks::patch_endpoint,
         handlers::webhooks::delete_endpoint,
         handlers::webhooks::rotate_secret,
+        handlers::webhooks::recover_endpoint,
         handlers::webhooks::list_logs,
         handlers::webhooks::get_log,
         handlers::webhooks::replay,

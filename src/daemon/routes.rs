@@ -315,6 +315,16 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::rotate_secret(id, s, c, b))
         })
         .boxed();
+    // POST /v1/webhooks/endpoints/:id/recover
+    let endpoint_recover = warp::path!("v1" / "webhooks" / "endpoints" / String / "recover")
+        .and(warp::post())
+        .and(common())
+        .and(body())
+        .and(idem())
+        .then(|id, s, c, b, p, k| {
+            idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::recover_endpoint(id, s, c, b))
+        })
+        .boxed();
     // GET /v1/webhooks/logs
     let log_list = warp::path!("v1" / "webhooks" / "logs")
         .and(warp::get())
@@ -390,6 +400,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         endpoint_secret,
         endpoint_stats,
         endpoint_rotate,
+        endpoint_recover,
         console_link,
         console_page,
         log_list,

@@ -232,6 +232,16 @@ pub struct EndpointOptions {
     pub filters: Vec<String>,
     /// How its deliveries have been going (see `core::health`).
     pub health: EndpointHealth,
+    /// Disabled after this many days of nothing but failures; `None`: the default (5), 0: never.
+    pub disable_after_days: Option<u32>,
+}
+
+impl EndpointOptions {
+    /// Days of nothing but failures after which the endpoint is disabled (0: never); 5, Svix's
+    /// figure, unless it says otherwise.
+    pub fn disable_after_days(&self) -> u32 {
+        self.disable_after_days.unwrap_or(5)
+    }
 }
 
 /// An endpoint's health: since when it has been failing, and whether `endpoint.exhausted` has

@@ -125,6 +125,23 @@ pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> A
     ok(st.core.delete_endpoint(&p, &id).await?)
 }
 
+/// `POST /v1/webhooks/endpoints/:id/recover`.
+#[utoipa::path(
+    post,
+    path = "/v1/webhooks/endpoints/{id}/recover",
+    tag = "webhooks",
+    summary = "Enable an endpoint again and queue what failed since a time",
+    request_body = Option<RecoverEndpoint>,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Recovered), crate::daemon::reject::Errors),
+    security(("project_key" = []))
+)]
+pub async fn recover_endpoint(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Recovered> {
+    let p = st.project(&caller).await?;
+    let req: RecoverEndpoint = parse_json(&body)?;
+    ok(st.core.recover_endpoint(&p, &id, req).await?)
+}
+
 /// `POST /v1/webhooks/endpoints/:id/rotate-secret`.
 #[utoipa::path(
     post,

@@ -153,6 +153,11 @@ impl Receiver {
         self.state.lock().unwrap().script.extend(b.iter().cloned());
     }
 
+    /// Forgets what is left of the script: every request is answered 200 again.
+    pub fn unscript(&self) {
+        self.state.lock().unwrap().script.clear();
+    }
+
     /// Everything received so far.
     pub fn got(&self) -> Vec<Received> {
         self.state.lock().unwrap().got.clone()
