@@ -957,6 +957,8 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Waits before each retry of a failed delivery (comma-separated, e.g. 1m,10m,1h; up to 20, 3 days in all); default the control plane''s schedule')
             [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Only events meeting this condition (repeat: all must hold), e.g. ''data.egress.output_type == "hls"'' or ''data.participant.identity in [host, cohost]''')
             [CompletionResult]::new('--disable-after-days', '--disable-after-days', [CompletionResultType]::ParameterName, 'Disable it after this many days of nothing but failures, 0 to 90 (0: never; default 5)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header sent with every delivery, ''Name: value'' (repeat for several); kept encrypted, shown masked')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header sent with every delivery, ''Name: value'' (repeat for several); kept encrypted, shown masked')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')

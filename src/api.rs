@@ -651,6 +651,11 @@ pub struct CreateEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(maximum = 90)]
     pub disable_after_days: Option<u32>,
+    /// Headers sent with every delivery, e.g. `{"Authorization": "Bearer …"}` (up to 20; not
+    /// `Host`, `Content-Length`, `Content-Type` or the signature headers). Kept encrypted;
+    /// answers show them masked.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -680,6 +685,9 @@ pub struct PatchEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(maximum = 90)]
     pub disable_after_days: Option<u32>,
+    /// Replaces the custom headers (`{}`: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub headers: Option<std::collections::BTreeMap<String, String>>,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/recover`.
@@ -725,6 +733,8 @@ pub struct Endpoint {
     pub disable_after_days: u32,
     /// Since when its deliveries have been failing (null: they are not).
     pub failing_since: Option<String>,
+    /// Its custom headers, values masked.
+    pub headers: std::collections::BTreeMap<String, String>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

@@ -96,6 +96,8 @@ pub struct DaemonSection {
     pub listen: String,
     pub data_dir: Option<PathBuf>,
     pub admin_token: Option<String>,
+    /// Base64 of 32 bytes: the key values kept encrypted at rest are sealed with.
+    pub encryption_key: Option<String>,
     pub log_format: String,
     pub max_connections: u32,
     pub header_timeout: String,
@@ -109,6 +111,7 @@ impl Default for DaemonSection {
             listen: "127.0.0.1:8081".into(),
             data_dir: None,
             admin_token: None,
+            encryption_key: None,
             log_format: "pretty".into(),
             max_connections: 1024,
             header_timeout: "10s".into(),
@@ -173,6 +176,8 @@ pub struct Settings {
     pub listen: SocketAddr,
     pub data_dir: PathBuf,
     pub admin_token: Option<String>,
+    /// `daemon.encryption_key`; without it the daemon uses `<data_dir>/encryption_key`.
+    pub encryption_key: Option<[u8; 32]>,
     pub log_format: LogFormat,
     pub livekit: LiveKitSettings,
     pub cdn_base_url: Option<String>,
@@ -225,6 +230,7 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("daemon", "listen", Kind::Str),
     ("daemon", "data_dir", Kind::Str),
     ("daemon", "admin_token", Kind::Str),
+    ("daemon", "encryption_key", Kind::Str),
     ("daemon", "log_format", Kind::Str),
     ("daemon", "max_connections", Kind::Int),
     ("daemon", "header_timeout", Kind::Str),
@@ -393,6 +399,13 @@ impl Config {
         if self.daemon.admin_token.as_deref().is_some_and(|t| t.len() < 16) {
             return Err(fe("daemon.admin_token", "must be at least 16 characters".into()));
         }
+        let encryption_key = self
+            .daemon
+            .encryption_key
+            .as_deref()
+            .map(crate::seal::parse_key)
+            .transpose()
+            .map_err(|m| fe("daemon.encryption_key", format!("{m}; make one with `openssl rand -base64 32`")))?;
         let url = normalize_livekit_url(&self.livekit.url).map_err(|m| fe("livekit.url", m))?;
         if self.livekit.api_key.is_empty() {
             return Err(fe("livekit.api_key", "must not be empty".into()));
@@ -510,6 +523,7 @@ impl Config {
             listen,
             data_dir,
             admin_token: self.daemon.admin_token.clone(),
+            encryption_key,
             log_format,
             livekit: LiveKitSettings {
                 url,

@@ -16,6 +16,7 @@ pub mod media;
 pub mod model;
 pub mod objects;
 pub mod output;
+pub mod seal;
 pub mod ssrf;
 pub mod store;
 pub mod util;

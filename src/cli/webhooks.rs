@@ -127,6 +127,10 @@ pub enum EndpointsCmd {
         /// Disable it after this many days of nothing but failures, 0 to 90 (0: never; default 5)
         #[arg(long, value_name = "DAYS")]
         disable_after_days: Option<u32>,
+        /// A header sent with every delivery, 'Name: value' (repeat for several); kept
+        /// encrypted, shown masked
+        #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
+        headers: Vec<(String, String)>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -154,6 +158,12 @@ pub enum EndpointsCmd {
         #[arg(long, default_value = "24h", value_parser = crate::util::parse_duration)]
         grace: Duration,
     },
+}
+
+/// `Name: value` → (name, value).
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    let (name, value) = s.split_once(':').ok_or_else(|| format!("`{s}` is not `Name: value`"))?;
+    Ok((name.trim().to_string(), value.trim().to_string()))
 }
 
 /// `pulse webhooks listen`.
@@ -388,7 +398,16 @@ async fn replay_many(ctx: &Ctx, client: &Client, a: ReplayArgs) -> Result<(), Cl
 
 async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), CliError> {
     match cmd {
-        EndpointsCmd::Add { endpoint_url, events, rooms, retry_schedule, filters, disable_after_days, description } => {
+        EndpointsCmd::Add {
+            endpoint_url,
+            events,
+            rooms,
+            retry_schedule,
+            filters,
+            disable_after_days,
+            headers,
+            description,
+        } => {
             let req = CreateEndpoint {
                 url: Some(endpoint_url),
                 events: (!events.is_empty()).then_some(events),
@@ -396,6 +415,7 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 retry_schedule: (!retry_schedule.is_empty()).then_some(retry_schedule),
                 filters: (!filters.is_empty()).then_some(filters),
                 disable_after_days,
+                headers: (!headers.is_empty()).then(|| headers.into_iter().collect()),
                 description,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;

@@ -265,6 +265,19 @@ impl Core {
             .as_ref()
             .map(|ep| ep.signing_secrets(now).into_iter().filter_map(|s| signing::secret_key(s).ok()).collect())
             .unwrap_or_default();
+        // The endpoint's own headers, opened for this attempt; a value sealed under another
+        // daemon's key is left out, and said so.
+        let custom: Vec<(String, String)> = endpoint
+            .iter()
+            .flat_map(|ep| &ep.options.headers)
+            .filter_map(|(name, sealed)| match self.sealer.open(sealed) {
+                Ok(v) => Some((name.clone(), v)),
+                Err(e) => {
+                    tracing::error!(endpoint_id = %d.endpoint_id, header = %name, error = %e, "cannot open a custom header");
+                    None
+                }
+            })
+            .collect();
         let sent: Sent = self
             .sender
             .send(Message {
@@ -274,6 +287,7 @@ impl Core {
                 payload: &event.payload,
                 keys: &keys,
                 timestamp: (now / 1000) as u64,
+                headers: &custom,
             })
             .await;
         let attempt = AttemptRecord {

@@ -65,6 +65,46 @@ fn retry_schedule(waits: &[String]) -> CoreResult<Vec<u64>> {
     Ok(secs)
 }
 
+/// Headers an endpoint may not set: what HTTP and pulse's signatures decide.
+const RESERVED_HEADERS: &[&str] = &[
+    "host",
+    "content-length",
+    "content-type",
+    "transfer-encoding",
+    "connection",
+    "webhook-id",
+    "webhook-timestamp",
+    "webhook-signature",
+    "x-pulse-signature",
+    "x-pulse-event",
+];
+const MAX_HEADERS: usize = 20;
+
+/// Custom headers checked, their values sealed.
+fn headers(core: &Core, given: &std::collections::BTreeMap<String, String>) -> CoreResult<Vec<(String, String)>> {
+    let bad = |m: String| CoreError::invalid("headers", m);
+    if given.len() > MAX_HEADERS {
+        return Err(bad(format!("headers takes at most {MAX_HEADERS}")));
+    }
+    let mut out = Vec::new();
+    for (name, value) in given {
+        let token = |c: char| c.is_ascii_alphanumeric() || "!#$%&'*+-.^_`|~".contains(c);
+        if name.is_empty() || name.len() > 64 || !name.chars().all(token) {
+            return Err(bad(format!("headers: `{name}` is not a header name (letters, digits, - and the like)")));
+        }
+        if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
+            return Err(bad(format!("headers: `{name}` is set by pulse itself and cannot be replaced")));
+        }
+        if value.len() > 1024 || value.chars().any(|c| c.is_control() && c != '\t') {
+            return Err(bad(format!(
+                "headers: the value of `{name}` must be at most 1024 characters, without line breaks"
+            )));
+        }
+        out.push((name.clone(), core.sealer.seal(value)));
+    }
+    Ok(out)
+}
+
 fn check_disable_after(days: u32) -> CoreResult<u32> {
     if days > 90 {
         return Err(CoreError::invalid(
@@ -91,6 +131,7 @@ impl Core {
         let filters = req.filters.unwrap_or_default();
         super::filters::check("filters", &filters)?;
         let disable_after_days = req.disable_after_days.map(check_disable_after).transpose()?;
+        let headers = headers(self, &req.headers.unwrap_or_default())?;
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -111,6 +152,7 @@ impl Core {
                 filters,
                 health: Default::default(),
                 disable_after_days,
+                headers,
             },
         })
     }
@@ -239,6 +281,7 @@ impl Core {
             super::filters::check("filters", f)?;
         }
         let disable_after = req.disable_after_days.map(check_disable_after).transpose()?;
+        let new_headers = req.headers.as_ref().map(|h| headers(self, h)).transpose()?;
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -258,6 +301,9 @@ impl Core {
                 }
                 if let Some(d) = disable_after {
                     r.options.disable_after_days = Some(d);
+                }
+                if let Some(h) = &new_headers {
+                    r.options.headers = h.clone();
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -75,6 +75,8 @@ pub struct Core {
     verify: Arc<tokio::sync::Notify>,
     /// RTMP URLs of the starts this daemon is making, by egress id (see `starts`).
     stream_keys: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
+    /// Seals what is kept encrypted at rest (endpoints' custom headers).
+    pub sealer: crate::seal::Sealer,
 }
 
 impl Core {
@@ -91,6 +93,8 @@ impl Core {
             refresh: refresh::Gate::new(std::time::Duration::from_secs(1)),
             verify: Arc::new(tokio::sync::Notify::new()),
             stream_keys: Default::default(),
+            // The daemon always sets the key; a core made otherwise (tests) seals for itself.
+            sealer: crate::seal::Sealer::new(&settings.encryption_key.unwrap_or_else(rand::random)),
             settings,
         }
     }

@@ -62,6 +62,7 @@ impl Core {
                     retry_schedule: None,
                     filters: None,
                     disable_after_days: None,
+                    headers: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

@@ -135,6 +135,7 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         filters: e.options.filters.clone(),
         disable_after_days: e.options.disable_after_days(),
         failing_since: e.options.health.failing_since_ms.map(rfc3339_ms),
+        headers: e.options.headers.iter().map(|(name, _)| (name.clone(), "********".to_string())).collect(),
         retry_schedule: (!e.options.retry_schedule_secs.is_empty())
             .then(|| e.options.retry_schedule_secs.iter().map(|s| short_duration(*s)).collect()),
         description: e.description.clone(),

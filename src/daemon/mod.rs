@@ -49,6 +49,8 @@ pub enum DaemonError {
     Bind { addr: SocketAddr, reason: String },
     #[error("admin token file {path}: {reason}")]
     AdminToken { path: PathBuf, reason: String },
+    #[error("encryption key file {path}: {reason} (or set daemon.encryption_key)")]
+    EncryptionKey { path: PathBuf, reason: String },
     #[error("cannot start the delivery worker's threads: {0}")]
     Worker(std::io::Error),
 }
@@ -119,6 +121,31 @@ async fn find_admin_token(settings: &Settings, store: &dyn Store) -> Result<Stri
     Ok(token)
 }
 
+/// The key sealed values are kept under: `daemon.encryption_key`, else
+/// `<data_dir>/encryption_key`, made (mode 0600) on first start. Daemons sharing a store must
+/// be given the same one.
+fn encryption_key(settings: &Settings) -> Result<[u8; 32], DaemonError> {
+    if let Some(k) = settings.encryption_key {
+        return Ok(k);
+    }
+    let path = settings.data_dir.join("encryption_key");
+    let fail = |reason: String| DaemonError::EncryptionKey { path: path.clone(), reason };
+    match std::fs::read_to_string(&path) {
+        Ok(text) => crate::seal::parse_key(&text).map_err(|e| fail(format!("the encryption key file: {e}"))),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            let text = crate::seal::new_key();
+            crate::dirs::create_private_dir(&settings.data_dir).map_err(|e| fail(e.to_string()))?;
+            write_private(&path, &text).map_err(|e| fail(e.to_string()))?;
+            if matches!(settings.store, crate::store::Backend::Postgres { .. }) {
+                tracing::warn!(path = %path.display(), "encryption key: generated for this daemon; daemons sharing \
+                    the database need the same daemon.encryption_key to read each other's sealed values");
+            }
+            crate::seal::parse_key(&text).map_err(fail)
+        }
+        Err(e) => Err(fail(e.to_string())),
+    }
+}
+
 /// The embedded store's page cache: enough for the hot records and indexes; the rest is a
 /// read away. sled counts it in the bytes its pages take in the log (compressed), and holds
 /// them ~4x bigger in memory: in the 60,000-event storm 8 MB peaked at 118 MB of RSS and
@@ -140,11 +167,12 @@ pub async fn spawn(settings: Settings, listener: tokio::net::TcpListener) -> Res
 
 /// Starts serving on `listener` over an open store, in the background.
 pub async fn start(
-    settings: Settings,
+    mut settings: Settings,
     store: Arc<dyn Store>,
     listener: tokio::net::TcpListener,
 ) -> Result<Handle, DaemonError> {
     let admin_token = admin_token(&settings, store.as_ref()).await?;
+    settings.encryption_key = Some(encryption_key(&settings)?);
     let addr = listener.local_addr().map_err(|e| DaemonError::Bind { addr: settings.listen, reason: e.to_string() })?;
     let (stop_tx, stop_rx) = tokio::sync::watch::channel(false);
     let limits =

@@ -234,6 +234,8 @@ pub struct EndpointOptions {
     pub health: EndpointHealth,
     /// Disabled after this many days of nothing but failures; `None`: the default (5), 0: never.
     pub disable_after_days: Option<u32>,
+    /// Headers sent with every delivery: names as given, values sealed (`crate::seal`).
+    pub headers: Vec<(String, String)>,
 }
 
 impl EndpointOptions {

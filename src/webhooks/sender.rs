@@ -46,6 +46,8 @@ pub struct Message<'a> {
     /// Decoded signing keys (current first).
     pub keys: &'a [Vec<u8>],
     pub timestamp: u64,
+    /// The endpoint's own headers, opened.
+    pub headers: &'a [(String, String)],
 }
 
 /// Sends deliveries over one keep-alive client: no redirects, no proxies, the configured
@@ -109,12 +111,12 @@ impl Sender {
         if let Err(e) = self.guard.check_literal(&parsed) {
             return fail(ErrorClass::BlockedTarget, e);
         }
-        let mut req = self
-            .http
-            .post(parsed)
-            .header("content-type", "application/json")
-            .header("x-pulse-event", m.event)
-            .body(m.payload.to_string());
+        let mut req = self.http.post(parsed);
+        for (name, value) in m.headers {
+            req = req.header(name.as_str(), value.as_str());
+        }
+        let mut req =
+            req.header("content-type", "application/json").header("x-pulse-event", m.event).body(m.payload.to_string());
         for (name, value) in signing::headers(m.keys, m.event_id, m.timestamp, m.payload.as_bytes()) {
             req = req.header(name, value);
         }

@@ -328,3 +328,62 @@ fn an_endpoint_failing_for_days_is_disabled_by_its_policy_and_recovered_with_wha
         (v["pagination"]["total"] == 2).then_some(())
     });
 }
+
+#[test]
+fn custom_headers_are_sent_kept_sealed_and_shown_masked() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let daemon_env = [
+        ("PULSE_ADMIN_TOKEN", crate::support::ADMIN_TOKEN),
+        ("PULSE_WEBHOOKS_ALLOWED_CIDRS", "127.0.0.0/8"),
+        ("PULSE_LIVEKIT_RECONCILE_INTERVAL", "1h"),
+    ];
+    let (mut child, url) = crate::support::spawn_daemon(&env, dir.path(), &daemon_env);
+    let created = env.project_at(&url, &json!({"name": "headers"}));
+    let (project, key) = (
+        created["project"]["project_id"].as_str().unwrap().to_string(),
+        created["api_key"].as_str().unwrap().to_string(),
+    );
+    let cli = |url: &str, args: &[&str]| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], args);
+    let rx = env.receiver();
+    let args = [
+        "webhooks",
+        "endpoints",
+        "add",
+        &rx.url,
+        "-H",
+        "Authorization: Bearer tok_s3cret_42",
+        "--header",
+        "X-Tenant: acme",
+        "--json",
+    ];
+    let run = cli(&url, &args);
+    let ep = run.code(0).json();
+    assert_eq!(ep["headers"], json!({"Authorization": "********", "X-Tenant": "********"}), "{ep}");
+    assert!(!run.stdout.contains("tok_s3cret_42"));
+    rx.trust(ep["secret"].as_str().unwrap());
+    // What may not be set is refused, naming the field.
+    for bad in ["Host: evil.example", "Content-Length: 1", "webhook-signature: v1,x", "X-Bad: a\u{7}b"] {
+        let run = cli(&url, &["webhooks", "endpoints", "add", &rx.url, "-H", bad]);
+        run.code(6);
+        assert!(run.stderr.contains("headers"), "{bad}: {}", run.stderr);
+    }
+    let list = cli(&url, &["webhooks", "endpoints", "list", "--json"]).code(0).json();
+    assert_eq!(list.as_array().unwrap().len(), 1, "nothing was added: {list}");
+
+    // Sealed at rest: the daemon restarts (its key kept in the data dir) and still sends them.
+    child.kill().unwrap();
+    child.wait().unwrap();
+    assert!(dir.path().join("encryption_key").exists());
+    let (mut child, url) = crate::support::spawn_daemon(&env, dir.path(), &daemon_env);
+    let e = json!({"event": "room_started", "id": "EV_hd", "room": {"sid": "RM_1", "name": format!("{project}__r")}});
+    assert_eq!(env.livekit_webhook_at(&url, &e), 200);
+    let got = rx.wait_for(15, |g| !g.is_empty());
+    assert_eq!(got[0].header("authorization"), Some("Bearer tok_s3cret_42"));
+    assert_eq!(got[0].header("x-tenant"), Some("acme"));
+    assert!(got[0].standard_ok && got[0].pulse_ok, "the signatures still verify");
+    let shown = cli(&url, &["webhooks", "endpoints", "list", "--json"]).stdout.clone();
+    assert!(!shown.contains("tok_s3cret_42"), "{shown}");
+    child.kill().unwrap();
+    let _ = child.wait();
+}
