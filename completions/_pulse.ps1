@@ -959,6 +959,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--disable-after-days', '--disable-after-days', [CompletionResultType]::ParameterName, 'Disable it after this many days of nothing but failures, 0 to 90 (0: never; default 5)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header sent with every delivery, ''Name: value'' (repeat for several); kept encrypted, shown masked')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header sent with every delivery, ''Name: value'' (repeat for several); kept encrypted, shown masked')
+            [CompletionResult]::new('--signature', '--signature', [CompletionResultType]::ParameterName, 'v1 (HMAC, whsec_ secret; default) or v1a (Standard Webhooks'' ed25519: receivers verify with the whpk_ public key)')
             [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
@@ -1117,7 +1118,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;webhooks;verify' {
-            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The endpoint secret (whsec_…)')
+            [CompletionResult]::new('--secret', '--secret', [CompletionResultType]::ParameterName, 'The endpoint secret (whsec_…), or a v1a endpoint''s public key (whpk_…)')
             [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'A header as ''Name: value'' (repeat)')
             [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'A header as ''Name: value'' (repeat)')
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')

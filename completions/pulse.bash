@@ -3446,7 +3446,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__add)
-            opts="-H -q -v -h -V --events --room --rooms --retry-schedule --filter --disable-after-days --header --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-H -q -v -h -V --events --room --rooms --retry-schedule --filter --disable-after-days --header --signature --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3482,6 +3482,10 @@ _pulse() {
                     ;;
                 -H)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --signature)
+                    COMPREPLY=($(compgen -W "v1 v1a" -- "${cur}"))
                     return 0
                     ;;
                 --description)

@@ -670,7 +670,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from listen" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l secret -d 'The endpoint secret (whsec_…)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l secret -d 'The endpoint secret (whsec_…), or a v1a endpoint\'s public key (whpk_…)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -s H -l header -d 'A header as \'Name: value\' (repeat)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from verify" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r

@@ -656,6 +656,12 @@ pub struct CreateEndpoint {
     /// answers show them masked.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
+    /// `v1` (the default): HMAC-SHA256 with a `whsec_` secret, as Standard Webhooks' `v1` and
+    /// `X-Pulse-Signature`; `v1a`: Standard Webhooks' ed25519 signatures, verified with the
+    /// endpoint's `whpk_` public key (its private key never leaves pulse).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^v1a?$")]
+    pub signature: Option<String>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -735,6 +741,10 @@ pub struct Endpoint {
     pub failing_since: Option<String>,
     /// Its custom headers, values masked.
     pub headers: std::collections::BTreeMap<String, String>,
+    /// `v1` (HMAC, `whsec_`) or `v1a` (ed25519).
+    pub signature: String,
+    /// `v1a`: the `whpk_` public key receivers verify with, readable at any time.
+    pub public_key: Option<String>,
     pub description: Option<String>,
     pub enabled: bool,
     pub disabled_reason: Option<String>,

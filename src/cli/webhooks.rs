@@ -38,7 +38,7 @@ pub enum WebhooksCmd {
     Listen(ListenArgs),
     /// Check a captured delivery's signature: headers from --header, body from stdin
     Verify {
-        /// The endpoint secret (whsec_…)
+        /// The endpoint secret (whsec_…), or a v1a endpoint's public key (whpk_…)
         #[arg(long)]
         secret: String,
         /// A header as 'Name: value' (repeat)
@@ -131,6 +131,10 @@ pub enum EndpointsCmd {
         /// encrypted, shown masked
         #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
         headers: Vec<(String, String)>,
+        /// v1 (HMAC, whsec_ secret; default) or v1a (Standard Webhooks' ed25519: receivers
+        /// verify with the whpk_ public key)
+        #[arg(long, value_parser = ["v1", "v1a"])]
+        signature: Option<String>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -406,6 +410,7 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
             filters,
             disable_after_days,
             headers,
+            signature,
             description,
         } => {
             let req = CreateEndpoint {
@@ -416,6 +421,7 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 filters: (!filters.is_empty()).then_some(filters),
                 disable_after_days,
                 headers: (!headers.is_empty()).then(|| headers.into_iter().collect()),
+                signature,
                 description,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;
@@ -473,7 +479,7 @@ async fn listen(ctx: &Ctx, client: &Client, a: ListenArgs) -> Result<(), CliErro
     if a.print_secret {
         return ctx.out.line(&secret);
     }
-    let key = signing::secret_key(&secret).map_err(CliError::Other)?;
+    let key = signing::Key::Hmac(signing::secret_key(&secret).map_err(CliError::Other)?);
     let forward = crate::http_client(Duration::from_secs(30));
     let mut events = client.events("/v1/webhooks/stream").await?;
     ctx.out.status(&format!(

@@ -261,9 +261,9 @@ impl Core {
         let target = url.map(str::to_string).or_else(|| endpoint.as_ref().map(|e| e.url.clone())).unwrap_or_default();
         let now = now_ms();
         // Without an endpoint (deleted; replay to another URL), nothing signs but nothing leaks.
-        let keys: Vec<Vec<u8>> = endpoint
+        let keys: Vec<signing::Key> = endpoint
             .as_ref()
-            .map(|ep| ep.signing_secrets(now).into_iter().filter_map(|s| signing::secret_key(s).ok()).collect())
+            .map(|ep| ep.signing_secrets(now).into_iter().filter_map(|s| signing::key(s).ok()).collect())
             .unwrap_or_default();
         // The endpoint's own headers, opened for this attempt; a value sealed under another
         // daemon's key is left out, and said so.

@@ -132,6 +132,16 @@ impl Core {
         super::filters::check("filters", &filters)?;
         let disable_after_days = req.disable_after_days.map(check_disable_after).transpose()?;
         let headers = headers(self, &req.headers.unwrap_or_default())?;
+        let secret = match req.signature.as_deref() {
+            None | Some("v1") => signing::new_secret(),
+            Some("v1a") => signing::new_asymmetric_secret(),
+            Some(other) => {
+                return Err(CoreError::invalid(
+                    "signature",
+                    format!("signature must be v1 (HMAC, whsec_) or v1a (ed25519, whpk_), not `{other}`"),
+                ));
+            }
+        };
         if let Some(d) = &req.description {
             super::validate::text("description", d, 256)?;
         }
@@ -144,7 +154,7 @@ impl Core {
             enabled: true,
             disabled_reason: None,
             created_ms: now_ms(),
-            secrets: vec![SecretEntry { secret: signing::new_secret(), expires_ms: None }],
+            secrets: vec![SecretEntry { secret, expires_ms: None }],
             rev: 1,
             options: EndpointOptions {
                 rooms,
@@ -227,7 +237,7 @@ impl Core {
 
     pub async fn endpoint_secret(&self, project: &ProjectRecord, id: &str) -> CoreResult<api::EndpointSecret> {
         let r = self.find_endpoint(project, id).await?;
-        Ok(api::EndpointSecret { endpoint_id: id.into(), secret: r.current_secret().unwrap_or_default().into() })
+        Ok(api::EndpointSecret { endpoint_id: id.into(), secret: views::shown_secret(&r).unwrap_or_default() })
     }
 
     /// Reads the endpoint, applies `change`, and commits it if nobody changed it meanwhile;
@@ -351,9 +361,13 @@ impl Core {
                 format!("grace_seconds must be at most {MAX_GRACE_SECONDS} (7 days)"),
             ));
         }
-        let secret = signing::new_secret();
         let r = self
             .change_endpoint(project, id, |r| {
+                // The new key is of the same kind as the one it replaces.
+                let secret = match r.current_secret().is_some_and(|s| s.starts_with("whsk_")) {
+                    true => signing::new_asymmetric_secret(),
+                    false => signing::new_secret(),
+                };
                 let now = now_ms();
                 for s in r.secrets.iter_mut().filter(|s| s.expires_ms.is_none()) {
                     s.expires_ms = Some(now + grace as i64 * 1000);

@@ -63,6 +63,7 @@ impl Core {
                     filters: None,
                     disable_after_days: None,
                     headers: None,
+                    signature: None,
                     description: Some("created with the project".into()),
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {

@@ -135,6 +135,8 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         filters: e.options.filters.clone(),
         disable_after_days: e.options.disable_after_days(),
         failing_since: e.options.health.failing_since_ms.map(rfc3339_ms),
+        signature: if e.current_secret().is_some_and(|s| s.starts_with("whsk_")) { "v1a" } else { "v1" }.into(),
+        public_key: e.current_secret().and_then(crate::webhooks::signing::public_key),
         headers: e.options.headers.iter().map(|(name, _)| (name.clone(), "********".to_string())).collect(),
         retry_schedule: (!e.options.retry_schedule_secs.is_empty())
             .then(|| e.options.retry_schedule_secs.iter().map(|s| short_duration(*s)).collect()),
@@ -155,9 +157,17 @@ fn short_duration(secs: u64) -> String {
     }
 }
 
+/// What an endpoint's answers may show of its current key: the `whsec_` secret (only in those
+/// that create or reveal it), or a `v1a` endpoint's `whpk_` public key (its private key never
+/// leaves pulse).
+pub fn shown_secret(e: &EndpointRecord) -> Option<String> {
+    let current = e.current_secret()?;
+    crate::webhooks::signing::public_key(current).or_else(|| Some(current.to_string()))
+}
+
 /// An endpoint with its current secret (the answers that create or reveal it).
 pub fn endpoint_with_secret(e: &EndpointRecord) -> api::Endpoint {
-    api::Endpoint { secret: e.current_secret().map(Into::into), ..endpoint(e) }
+    api::Endpoint { secret: shown_secret(e), ..endpoint(e) }
 }
 
 pub fn log(d: &DeliveryRecord) -> api::WebhookLog {

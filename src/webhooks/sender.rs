@@ -44,7 +44,7 @@ pub struct Message<'a> {
     pub event_id: &'a str,
     pub payload: &'a str,
     /// Decoded signing keys (current first).
-    pub keys: &'a [Vec<u8>],
+    pub keys: &'a [signing::Key],
     pub timestamp: u64,
     /// The endpoint's own headers, opened.
     pub headers: &'a [(String, String)],

@@ -387,3 +387,133 @@ fn custom_headers_are_sent_kept_sealed_and_shown_masked() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+/// Verifies `v1a` signatures as a receiver would without pulse's code: Python's
+/// `cryptography` (the Standard Webhooks reference libraries, 1.3.0 for Python and JS, do not
+/// implement v1a). `None` when no Python with it is found (outside CI).
+fn python_verifies_v1a(public: &str, id: &str, ts: &str, sigs: &str, body: &str) -> Option<bool> {
+    const SCRIPT: &str = r#"
+import base64, sys
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+pk, msg_id, ts, sigs, body = sys.argv[1:6]
+key = Ed25519PublicKey.from_public_bytes(base64.b64decode(pk[len("whpk_"):]))
+content = (msg_id + "." + ts + ".").encode() + body.encode()
+ok = False
+for s in sigs.split(" "):
+    tag, _, b64 = s.partition(",")
+    if tag == "v1a":
+        try:
+            key.verify(base64.b64decode(b64), content)
+            ok = True
+        except Exception:
+            pass
+sys.exit(0 if ok else 1)
+"#;
+    let venv = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin/python");
+    for python in [venv.to_string_lossy().to_string(), "python3".to_string()] {
+        let has = std::process::Command::new(&python).args(["-c", "import cryptography"]).output();
+        if has.is_ok_and(|o| o.status.success()) {
+            let run =
+                std::process::Command::new(&python).args(["-c", SCRIPT, public, id, ts, sigs, body]).output().unwrap();
+            return Some(run.status.success());
+        }
+    }
+    assert_ne!(std::env::var("CI").as_deref(), Ok("true"), "CI=true and no Python with cryptography");
+    None
+}
+
+#[test]
+fn a_v1a_endpoint_signs_with_ed25519_and_shows_only_its_public_key() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    let ep = env.pulse(&key, &["webhooks", "endpoints", "add", &rx.url, "--signature", "v1a", "--json"]).code(0).json();
+    let public = ep["public_key"].as_str().unwrap().to_string();
+    assert!(public.starts_with("whpk_"), "{ep}");
+    assert_eq!(
+        (ep["signature"].as_str(), ep["secret"].as_str()),
+        (Some("v1a"), Some(public.as_str())),
+        "never the private key"
+    );
+    let id = ep["endpoint_id"].as_str().unwrap();
+    let (_, _, shown) = env.api("GET", &format!("/v1/webhooks/endpoints/{id}"), Some(("x-pulse-key", &key)), None);
+    assert_eq!(shown["public_key"], public.as_str(), "readable at any time");
+    let (_, _, revealed) =
+        env.api("GET", &format!("/v1/webhooks/endpoints/{id}/secret"), Some(("x-pulse-key", &key)), None);
+    assert_eq!(revealed["secret"], public.as_str());
+    let bad = env.pulse(&key, &["webhooks", "endpoints", "add", &rx.url, "--json"]);
+    assert_eq!(bad.code(0).json()["signature"], "v1", "the default");
+
+    let e = json!({"event": "room_started", "id": "EV_v1a", "room": {"sid": "RM_1", "name": format!("{project}__r")}});
+    assert_eq!(env.livekit_webhook(&e), 200);
+    let got = rx.wait_for(10, |g| {
+        g.iter().any(|r| {
+            r.json["event"] == "room_started" && r.header("webhook-signature").is_some_and(|s| s.starts_with("v1a,"))
+        })
+    });
+    let r = got.iter().find(|r| r.header("webhook-signature").is_some_and(|s| s.starts_with("v1a,"))).unwrap();
+    assert!(r.header("x-pulse-signature").is_none(), "pulse's HMAC scheme is for whsec_ endpoints");
+    let (mid, ts, sigs) = (
+        r.header("webhook-id").unwrap(),
+        r.header("webhook-timestamp").unwrap(),
+        r.header("webhook-signature").unwrap(),
+    );
+    if let Some(ok) = python_verifies_v1a(&public, mid, ts, sigs, &r.body) {
+        assert!(ok, "Python's cryptography verifies the v1a signature");
+        assert_eq!(
+            python_verifies_v1a(&public, mid, ts, sigs, &format!("{} ", r.body)),
+            Some(false),
+            "a changed body fails"
+        );
+    }
+    // `pulse webhooks verify` takes the public key.
+    let verify = |secret: &str| {
+        let mut c = env.cmd(&[
+            "webhooks",
+            "verify",
+            "--secret",
+            secret,
+            "-H",
+            &format!("webhook-id: {mid}"),
+            "-H",
+            &format!("webhook-timestamp: {ts}"),
+            "-H",
+            &format!("webhook-signature: {sigs}"),
+        ]);
+        c.stdin(std::process::Stdio::piped()).stdout(std::process::Stdio::piped()).stderr(std::process::Stdio::piped());
+        let mut child = c.spawn().unwrap();
+        use std::io::Write;
+        child.stdin.take().unwrap().write_all(r.body.as_bytes()).unwrap();
+        child.wait_with_output().unwrap()
+    };
+    let ok = verify(&public);
+    assert!(ok.status.success(), "{}", String::from_utf8_lossy(&ok.stderr));
+    assert!(String::from_utf8_lossy(&ok.stderr).contains("v1a"));
+    let other = bad.json()["public_key"].clone();
+    assert!(other.is_null());
+    let wrong = verify("whpk_11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo=");
+    assert!(!wrong.status.success());
+
+    // Rotation: a new key pair; the old one keeps signing through the grace period.
+    let rotated = env.pulse(&key, &["webhooks", "endpoints", "rotate-secret", id, "--json"]).code(0).json();
+    let new_public = rotated["public_key"].as_str().unwrap().to_string();
+    assert!(new_public.starts_with("whpk_") && new_public != public);
+    let e = json!({"event": "room_started", "id": "EV_v1a2", "room": {"sid": "RM_2", "name": format!("{project}__r")}});
+    assert_eq!(env.livekit_webhook(&e), 200);
+    let got = rx.wait_for(10, |g| {
+        g.iter().filter(|r| r.header("webhook-signature").is_some_and(|s| s.starts_with("v1a,"))).count() >= 2
+    });
+    let last = got.iter().rev().find(|r| r.header("webhook-signature").is_some_and(|s| s.starts_with("v1a,"))).unwrap();
+    let sigs = last.header("webhook-signature").unwrap();
+    assert_eq!(sigs.split(' ').count(), 2, "{sigs}");
+    for k in [&public, &new_public] {
+        let v = python_verifies_v1a(
+            k,
+            last.header("webhook-id").unwrap(),
+            last.header("webhook-timestamp").unwrap(),
+            sigs,
+            &last.body,
+        );
+        assert_ne!(v, Some(false), "both keys verify during the grace period");
+    }
+}
