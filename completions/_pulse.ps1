@@ -44,6 +44,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
             [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Webhook deliveries, endpoints, replay, listen and verify')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'The browser console: links that open it on one project')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage: participant and egress minutes, recording bytes, deliveries, by day, hour or room')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
@@ -1244,6 +1245,29 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         'pulse;console;help;help' {
             break
         }
+        'pulse;usage' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'From when: a duration back from now (30d) or an RFC 3339 time')
+            [CompletionResult]::new('--until', '--until', [CompletionResultType]::ParameterName, 'Until when (default now)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Buckets: day (UTC, default) or hour; or room (by room, per day)')
+            [CompletionResult]::new('--project', '--project', [CompletionResultType]::ParameterName, 'With the admin token: this project')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--csv', '--csv', [CompletionResultType]::ParameterName, 'Comma-separated values for spreadsheets')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
         'pulse;status' {
             [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
             [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
@@ -1363,6 +1387,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('token', 'token', [CompletionResultType]::ParameterValue, 'Room join tokens')
             [CompletionResult]::new('webhooks', 'webhooks', [CompletionResultType]::ParameterValue, 'Webhook deliveries, endpoints, replay, listen and verify')
             [CompletionResult]::new('console', 'console', [CompletionResultType]::ParameterValue, 'The browser console: links that open it on one project')
+            [CompletionResult]::new('usage', 'usage', [CompletionResultType]::ParameterValue, 'Usage: participant and egress minutes, recording bytes, deliveries, by day, hour or room')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Control plane and LiveKit health')
             [CompletionResult]::new('store', 'store', [CompletionResultType]::ParameterValue, 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)')
             [CompletionResult]::new('daemon', 'daemon', [CompletionResultType]::ParameterValue, 'Run the control plane')
@@ -1540,6 +1565,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;help;console;link' {
+            break
+        }
+        'pulse;help;usage' {
             break
         }
         'pulse;help;status' {

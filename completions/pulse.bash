@@ -52,6 +52,9 @@ _pulse() {
             pulse,token)
                 cmd="pulse__subcmd__token"
                 ;;
+            pulse,usage)
+                cmd="pulse__subcmd__usage"
+                ;;
             pulse,webhooks)
                 cmd="pulse__subcmd__webhooks"
                 ;;
@@ -174,6 +177,9 @@ _pulse() {
                 ;;
             pulse__subcmd__help,token)
                 cmd="pulse__subcmd__help__subcmd__token"
+                ;;
+            pulse__subcmd__help,usage)
+                cmd="pulse__subcmd__help__subcmd__usage"
                 ;;
             pulse__subcmd__help,webhooks)
                 cmd="pulse__subcmd__help__subcmd__webhooks"
@@ -518,7 +524,7 @@ _pulse() {
 
     case "${cmd}" in
         pulse)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress rules ingress projects context token webhooks console status store daemon completions help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version egress rules ingress projects context token webhooks console usage status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1446,7 +1452,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help)
-            opts="egress rules ingress projects context token webhooks console status store daemon completions help"
+            opts="egress rules ingress projects context token webhooks console usage status store daemon completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1980,6 +1986,20 @@ _pulse() {
         pulse__subcmd__help__subcmd__token__subcmd__create)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__usage)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -3370,6 +3390,56 @@ _pulse() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__usage)
+            opts="-q -v -h -V --since --until --by --project --csv --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --until)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "day hour room" -- "${cur}"))
+                    return 0
+                    ;;
+                --project)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

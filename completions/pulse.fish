@@ -44,6 +44,7 @@ complete -c pulse -n "__fish_pulse_needs_command" -f -a "context" -d 'Saved cont
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "token" -d 'Room join tokens'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "console" -d 'The browser console: links that open it on one project'
+complete -c pulse -n "__fish_pulse_needs_command" -f -a "usage" -d 'Usage: participant and egress minutes, recording bytes, deliveries, by day, hour or room'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "status" -d 'Control plane and LiveKit health'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
 complete -c pulse -n "__fish_pulse_needs_command" -f -a "daemon" -d 'Run the control plane'
@@ -722,6 +723,25 @@ complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_sub
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from help" -f -a "link" -d 'Print a link that opens the console on one project, for a teammate or a customer'
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l since -d 'From when: a duration back from now (30d) or an RFC 3339 time' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l until -d 'Until when (default now)' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l by -d 'Buckets: day (UTC, default) or hour; or room (by room, per day)' -r -f -a "day\t''
+hour\t''
+room\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l project -d 'With the admin token: this project' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l csv -d 'Comma-separated values for spreadsheets'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand usage" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand status" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
@@ -794,19 +814,20 @@ complete -c pulse -n "__fish_pulse_using_subcommand completions" -l no-color -d 
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand completions" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "rules" -d 'Record rooms automatically: add, list, get, remove recording rules'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "context" -d 'Saved control planes and keys'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "token" -d 'Room join tokens'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "console" -d 'The browser console: links that open it on one project'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "daemon" -d 'Run the control plane'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "completions" -d 'Print shell completions'
-complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "egress" -d 'Record and restream rooms: start, stop, get, list'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "rules" -d 'Record rooms automatically: add, list, get, remove recording rules'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "ingress" -d 'Let encoders publish into rooms (RTMP, WHIP, URL pull)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "projects" -d 'Manage projects (admin)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "context" -d 'Saved control planes and keys'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "token" -d 'Room join tokens'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "webhooks" -d 'Webhook deliveries, endpoints, replay, listen and verify'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "console" -d 'The browser console: links that open it on one project'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "usage" -d 'Usage: participant and egress minutes, recording bytes, deliveries, by day, hour or room'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "status" -d 'Control plane and LiveKit health'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "store" -d 'Work on a store directly: copy one into another (sled ⇄ PostgreSQL)'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "daemon" -d 'Run the control plane'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "completions" -d 'Print shell completions'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and not __fish_seen_subcommand_from egress rules ingress projects context token webhooks console usage status store daemon completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "start" -d 'Start recording or restreaming a room or track'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "stop" -d 'Stop one or more egress'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from egress" -f -a "update" -d 'Add or remove RTMP targets of a live rtmp egress (LiveKit\'s UpdateStream)'

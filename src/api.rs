@@ -880,3 +880,48 @@ pub struct ReplayResult {
     pub attempt: Attempt,
     pub log: WebhookLog,
 }
+
+// ---------------------------------------------------------------- usage
+
+/// `GET /v1/usage` query.
+#[derive(Debug, Clone, Default, Serialize, Deserialize)]
+pub struct UsageQuery {
+    pub from: Option<String>,
+    pub to: Option<String>,
+    pub granularity: Option<String>,
+    pub group_by: Option<String>,
+}
+
+/// A project's usage over a span (`GET /v1/usage`).
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct Usage {
+    pub project_id: String,
+    pub from: String,
+    pub to: String,
+    /// `hour` or `day` (UTC).
+    pub granularity: String,
+    /// `meter` or `room`.
+    pub group_by: String,
+    /// One per bucket and meter (and room, with `group_by=room`), oldest first.
+    pub rows: Vec<UsageRow>,
+    /// Each meter over the whole span; with `webhook_deliveries` and
+    /// `webhook_deliveries_succeeded` (deliveries created in the span).
+    pub totals: std::collections::BTreeMap<String, u64>,
+}
+
+/// What one meter measured in one bucket.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct UsageRow {
+    /// The bucket's start (RFC 3339, UTC).
+    pub start: String,
+    /// With `group_by=room`: the room.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub room: Option<String>,
+    /// `participant_minutes`, `egress_minutes.hls` (`.file`, `.rtmp`, `.images`),
+    /// `recording_bytes`.
+    pub meter: String,
+    /// Minutes (each use rounded up to a whole minute) or bytes.
+    pub quantity: u64,
+    /// How many uses (sessions, egress, recordings) make it up.
+    pub uses: u64,
+}

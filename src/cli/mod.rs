@@ -12,6 +12,7 @@ pub mod rules;
 pub mod status;
 pub mod store;
 pub mod token;
+pub mod usage;
 pub mod webhooks;
 
 use std::collections::HashMap;
@@ -98,6 +99,8 @@ pub enum Command {
     /// The browser console: links that open it on one project
     #[command(subcommand)]
     Console(console::ConsoleCmd),
+    /// Usage: participant and egress minutes, recording bytes, deliveries, by day, hour or room
+    Usage(usage::UsageArgs),
     /// Control plane and LiveKit health
     Status,
     /// Work on a store directly: copy one into another (sled ⇄ PostgreSQL)
@@ -274,6 +277,7 @@ pub fn run(cli: Cli) -> Result<(), CliError> {
                     Command::Token(cmd) => token::run(&ctx, cmd).await,
                     Command::Webhooks(cmd) => webhooks::run(&ctx, cmd).await,
                     Command::Status => status::run(&ctx).await,
+                    Command::Usage(a) => usage::run(&ctx, a).await,
                     Command::Store(cmd) => store::run(&ctx, cmd).await,
                     Command::Daemon(_) | Command::Completions(_) | Command::Context(_) => unreachable!("handled above"),
                 }

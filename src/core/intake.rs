@@ -177,6 +177,7 @@ impl Core {
                     participant_sid: participant.map(|p| p.sid.as_str()),
                     identity: participant.map(|p| p.identity.as_str()),
                     began_ms: participant.map(|p| p.joined_at * 1000),
+                    at_ms: (e.created_at > 0).then_some(e.created_at * 1000),
                 };
                 self.session_event(&s, step, false, draft, &endpoints).await?.into()
             }

@@ -28,6 +28,7 @@ pub mod rules;
 pub mod sessions;
 pub mod starts;
 pub mod streams;
+pub mod usage;
 pub mod validate;
 pub mod views;
 

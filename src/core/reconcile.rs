@@ -187,6 +187,7 @@ impl Core {
             participant_sid: s.participant_sid.as_deref(),
             identity: s.identity.as_deref(),
             began_ms: (s.started_ms > 0).then_some(s.started_ms),
+            at_ms: None,
         };
         let draft =
             Draft { project_id: &s.project_id, kind, room_name: Some(&s.room_name), livekit_event_id: None, data };

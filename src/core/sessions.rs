@@ -19,6 +19,10 @@ pub struct SessionRef<'a> {
     pub identity: Option<&'a str>,
     /// When it began, as LiveKit says (a participant's `joined_at`), if it says.
     pub began_ms: Option<Millis>,
+    /// When LiveKit says the webhook's event happened (its `createdAt`): a begin without
+    /// `began_ms`, or an end, happened then, however late the webhook arrives (the usage meters
+    /// count from these). `None` (the reconciler): when pulse learns of it.
+    pub at_ms: Option<Millis>,
 }
 
 /// A session beginning or ending.
@@ -36,7 +40,7 @@ impl SessionRef<'_> {
             room_name: self.room_name.into(),
             participant_sid: self.participant_sid.map(Into::into),
             identity: self.identity.map(Into::into),
-            started_ms: self.began_ms.filter(|ms| *ms > 0 && *ms <= now).unwrap_or(now),
+            started_ms: self.began_ms.or(self.at_ms).filter(|ms| *ms > 0 && *ms <= now).unwrap_or(now),
             ended_ms: None,
             started_reconciled: reconciled,
             ended_reconciled: false,
@@ -93,7 +97,14 @@ impl Core {
             Step::End => self.store.session(&s.project_id.into(), s.room_sid, s.participant_sid).await?,
         };
         loop {
-            let Some((record, expect)) = transition(current.as_ref(), s, step, reconciled, now_ms()) else {
+            // An end happened when LiveKit says it did (not in the future, not before now's
+            // begin: `transition` keeps the end at or after the start).
+            let now = now_ms();
+            let at = match step {
+                Step::End => s.at_ms.filter(|t| *t > 0 && *t <= now).unwrap_or(now),
+                Step::Begin => now,
+            };
+            let Some((record, expect)) = transition(current.as_ref(), s, step, reconciled, at) else {
                 return Ok(Outcome::Duplicate);
             };
             let mut changes = Changes { livekit_event: None, ops: vec![Op::PutSession(record, expect)] };
@@ -101,7 +112,8 @@ impl Core {
                 // A participant's session always has its room's, even when the room's start
                 // was never heard of (no event for that: the reconciler reports rooms), so
                 // that ending the room ends its participants.
-                let room = SessionRef { participant_sid: None, identity: None, began_ms: None, ..s.clone() };
+                let room =
+                    SessionRef { participant_sid: None, identity: None, began_ms: None, at_ms: None, ..s.clone() };
                 changes.push(Op::PutSession(room.record(now_ms(), false), Expect::IfAbsent));
             }
             let d = Draft { data: draft.data.clone(), ..draft };
@@ -134,6 +146,7 @@ mod tests {
             participant_sid: Some("PA_1"),
             identity: Some("alice"),
             began_ms: Some(1_000),
+            at_ms: None,
         }
     }
 

@@ -107,6 +107,7 @@ impl utoipa::Modify for Security {
         handlers::webhooks::stream,
         super::intake::livekit,
         handlers::console::create,
+        handlers::usage::usage,
     ),
     components(schemas(
         api::ErrorBody,
@@ -139,6 +140,7 @@ impl utoipa::Modify for Security {
         (name = "rooms", description = "Join tokens for a project's rooms"),
         (name = "webhooks", description = "Endpoints, delivery logs, replay and the live event stream"),
         (name = "status", description = "Health and the daemon's state"),
+        (name = "usage", description = "Usage meters per project: participant and egress minutes, recording bytes"),
         (name = "console", description = "The browser console at /console, and links that open it for one project"),
     )
 )]

@@ -325,6 +325,14 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::recover_endpoint(id, s, c, b))
         })
         .boxed();
+    // GET /v1/usage
+    let usage = warp::path!("v1" / "usage")
+        .and(warp::get())
+        .and(common())
+        .and(query())
+        .then(super::handlers::usage::usage)
+        .map(reply)
+        .boxed();
     // GET /v1/webhooks/logs
     let log_list = warp::path!("v1" / "webhooks" / "logs")
         .and(warp::get())
@@ -405,6 +413,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         console_page,
         log_list,
         log_get,
+        usage,
         log_replay,
         test_event,
         stream,

@@ -377,6 +377,8 @@ pub trait Sessions: Send + Sync {
     async fn sessions_open(&self) -> Result<Vec<SessionRecord>>;
     /// The participants' sessions of one room session, ended or not.
     async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>>;
+    /// Every session of a project, rooms' and participants', ended or not (the usage meters).
+    async fn sessions_of_project(&self, project_id: &ProjectId) -> Result<Vec<SessionRecord>>;
 }
 
 /// The durable delivery schedule.

@@ -22,5 +22,6 @@ mod projects;
 mod recordings;
 mod rules;
 mod support;
+mod usage;
 mod webhooks;
 mod webhooks_cli;

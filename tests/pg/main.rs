@@ -39,6 +39,8 @@ mod recordings;
 mod rules;
 #[path = "../it/support/mod.rs"]
 mod support;
+#[path = "../it/usage.rs"]
+mod usage;
 #[path = "../it/webhooks.rs"]
 mod webhooks;
 #[path = "../it/webhooks_cli.rs"]

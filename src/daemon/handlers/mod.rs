@@ -8,6 +8,7 @@ pub mod projects;
 pub mod rooms;
 pub mod rules;
 pub mod status;
+pub mod usage;
 pub mod webhooks;
 
 use std::collections::HashMap;

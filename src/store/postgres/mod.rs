@@ -455,6 +455,12 @@ impl Sessions for PgStore {
         rows.iter().map(decode).collect()
     }
 
+    async fn sessions_of_project(&self, project_id: &ProjectId) -> Result<Vec<SessionRecord>> {
+        let rows =
+            self.query("SELECT rev, data FROM sessions WHERE project_id = $1 ORDER BY id", &[&project_id]).await?;
+        rows.iter().map(decode).collect()
+    }
+
     async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>> {
         let room = rows::session_id(room_sid, None);
         let rows = self

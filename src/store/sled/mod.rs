@@ -723,6 +723,10 @@ impl Sessions for SledStore {
         Ok(out)
     }
 
+    async fn sessions_of_project(&self, project_id: &ProjectId) -> Result<Vec<SessionRecord>> {
+        self.tree.scan_prefix(key(&["S", project_id], true)).map(|kv| decode(&kv.map_err(io)?.1)).collect()
+    }
+
     async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>> {
         let mut prefix = keys::session_key("S", project_id, room_sid, None);
         prefix.push(b'/');

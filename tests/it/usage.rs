@@ -1,0 +1,89 @@
+//! Usage meters through the real binary: participant minutes from joins and leaves (LiveKit's
+//! times, each use rounded up, a duplicate counted once, an open session up to now), egress
+//! minutes per output from LiveKit's start and end, by day or room, as JSON, a table or CSV.
+
+use serde_json::{Value, json};
+
+use crate::support::receiver::now;
+use crate::support::{ADMIN_TOKEN, TestEnv};
+
+/// `event` (`id`) for participant `pa` of `room`, who joined at `joined` (LiveKit's seconds),
+/// reported as happening at `at`.
+fn participant(
+    env: &TestEnv,
+    project: &str,
+    (id, event): (&str, &str),
+    (room, pa): (&str, &str),
+    (joined, at): (i64, i64),
+) {
+    let body = json!({"event": event, "id": id, "createdAt": at.to_string(),
+        "room": {"sid": format!("RM_{room}"), "name": format!("{project}__{room}")},
+        "participant": {"sid": pa, "identity": pa.to_lowercase(), "joinedAt": joined.to_string()}});
+    assert_eq!(env.livekit_webhook(&body), 200);
+}
+
+fn total(u: &Value, meter: &str) -> u64 {
+    u["totals"][meter].as_u64().unwrap_or(0)
+}
+
+#[test]
+fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let t0 = now();
+    // PA_1: 5 minutes in `talk`; its leave reported twice (once late, with another id).
+    participant(&env, &project, ("EV_j1", "participant_joined"), ("talk", "PA_1"), (t0 - 600, t0 - 600));
+    participant(&env, &project, ("EV_l1", "participant_left"), ("talk", "PA_1"), (t0 - 600, t0 - 300));
+    participant(&env, &project, ("EV_l1b", "participant_left"), ("talk", "PA_1"), (t0 - 600, t0 - 250));
+    // PA_2: 61 s in `stage`, two minutes rounded up; PA_3 still there, 90 s so far: 2.
+    participant(&env, &project, ("EV_j2", "participant_joined"), ("stage", "PA_2"), (t0 - 200, t0 - 200));
+    participant(&env, &project, ("EV_l2", "participant_left"), ("stage", "PA_2"), (t0 - 200, t0 - 139));
+    participant(&env, &project, ("EV_j3", "participant_joined"), ("stage", "PA_3"), (t0 - 90, t0 - 90));
+
+    // An HLS + MP4 egress LiveKit ran for 20 minutes.
+    let e = env.pulse(&key, &["egress", "start", "--room", "talk", "--output", "hls,file", "--json"]).code(0).json();
+    let lk = e["livekit_egress_id"].as_str().unwrap();
+    let ns = |s: i64| (s * 1_000_000_000).to_string();
+    let ended = json!({"event": "egress_ended", "id": "EV_e1", "room": {"sid": "RM_talk", "name": format!("{project}__talk")},
+        "egressInfo": {"egressId": lk, "roomName": format!("{project}__talk"), "status": "EGRESS_COMPLETE",
+            "startedAt": ns(t0 - 1200), "endedAt": ns(t0)}});
+    assert_eq!(env.livekit_webhook(&ended), 200);
+
+    let u = env.pulse(&key, &["usage", "--json"]).code(0).json();
+    assert_eq!(total(&u, "participant_minutes"), 5 + 2 + 2, "{u}");
+    assert_eq!((total(&u, "egress_minutes.hls"), total(&u, "egress_minutes.file")), (20, 20), "{u}");
+    assert_eq!(u["granularity"], "day");
+    let rows = u["rows"].as_array().unwrap();
+    let participant_row = rows.iter().find(|r| r["meter"] == "participant_minutes").unwrap();
+    assert_eq!(participant_row["uses"], 3, "three sessions: the duplicate leave is one: {u}");
+
+    // By room.
+    let by_room = env.pulse(&key, &["usage", "--by", "room", "--json"]).code(0).json();
+    let minutes = |room: &str, meter: &str| -> u64 {
+        by_room["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["room"] == room && r["meter"] == meter)
+            .map(|r| r["quantity"].as_u64().unwrap())
+            .sum()
+    };
+    assert_eq!((minutes("talk", "participant_minutes"), minutes("stage", "participant_minutes")), (5, 4), "{by_room}");
+    assert_eq!(minutes("talk", "egress_minutes.hls"), 20);
+
+    // CSV and the table; the admin token reads any project; bad input names the field.
+    let csv = env.pulse(&key, &["usage", "--csv"]).code(0).stdout.clone();
+    assert!(csv.starts_with("start,room,meter,quantity,uses\n") && csv.contains(",participant_minutes,9,3"), "{csv}");
+    let table = env.pulse(&key, &["usage"]).code(0).stdout.clone();
+    assert!(table.contains("METER") && table.contains("egress_minutes.hls"), "{table}");
+    let admin = env.pulse_env(
+        &[("PULSE_URL", env.url.as_str()), ("PULSE_ADMIN_TOKEN", ADMIN_TOKEN)],
+        &["usage", "--project", &project, "--json"],
+    );
+    assert_eq!(total(&admin.code(0).json(), "participant_minutes"), 9);
+    let auth = Some(("x-pulse-key", key.as_str()));
+    let (s, _, v) = env.api("GET", "/v1/usage?granularity=week", auth, None);
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("granularity")), "{v}");
+    let (s, _, _) = env.api("GET", &format!("/v1/usage?project_id={project}"), auth, None);
+    assert_eq!(s, 401, "a project key does not name projects");
+}
