@@ -238,11 +238,17 @@ _pulse() {
             pulse__subcmd__help__subcmd__projects,get)
                 cmd="pulse__subcmd__help__subcmd__projects__subcmd__get"
                 ;;
+            pulse__subcmd__help__subcmd__projects,limits)
+                cmd="pulse__subcmd__help__subcmd__projects__subcmd__limits"
+                ;;
             pulse__subcmd__help__subcmd__projects,list)
                 cmd="pulse__subcmd__help__subcmd__projects__subcmd__list"
                 ;;
             pulse__subcmd__help__subcmd__projects,rotate-key)
                 cmd="pulse__subcmd__help__subcmd__projects__subcmd__rotate__subcmd__key"
+                ;;
+            pulse__subcmd__help__subcmd__projects__subcmd__limits,set)
+                cmd="pulse__subcmd__help__subcmd__projects__subcmd__limits__subcmd__set"
                 ;;
             pulse__subcmd__help__subcmd__rules,add)
                 cmd="pulse__subcmd__help__subcmd__rules__subcmd__add"
@@ -340,6 +346,9 @@ _pulse() {
             pulse__subcmd__projects,help)
                 cmd="pulse__subcmd__projects__subcmd__help"
                 ;;
+            pulse__subcmd__projects,limits)
+                cmd="pulse__subcmd__projects__subcmd__limits"
+                ;;
             pulse__subcmd__projects,list)
                 cmd="pulse__subcmd__projects__subcmd__list"
                 ;;
@@ -358,11 +367,29 @@ _pulse() {
             pulse__subcmd__projects__subcmd__help,help)
                 cmd="pulse__subcmd__projects__subcmd__help__subcmd__help"
                 ;;
+            pulse__subcmd__projects__subcmd__help,limits)
+                cmd="pulse__subcmd__projects__subcmd__help__subcmd__limits"
+                ;;
             pulse__subcmd__projects__subcmd__help,list)
                 cmd="pulse__subcmd__projects__subcmd__help__subcmd__list"
                 ;;
             pulse__subcmd__projects__subcmd__help,rotate-key)
                 cmd="pulse__subcmd__projects__subcmd__help__subcmd__rotate__subcmd__key"
+                ;;
+            pulse__subcmd__projects__subcmd__help__subcmd__limits,set)
+                cmd="pulse__subcmd__projects__subcmd__help__subcmd__limits__subcmd__set"
+                ;;
+            pulse__subcmd__projects__subcmd__limits,help)
+                cmd="pulse__subcmd__projects__subcmd__limits__subcmd__help"
+                ;;
+            pulse__subcmd__projects__subcmd__limits,set)
+                cmd="pulse__subcmd__projects__subcmd__limits__subcmd__set"
+                ;;
+            pulse__subcmd__projects__subcmd__limits__subcmd__help,help)
+                cmd="pulse__subcmd__projects__subcmd__limits__subcmd__help__subcmd__help"
+                ;;
+            pulse__subcmd__projects__subcmd__limits__subcmd__help,set)
+                cmd="pulse__subcmd__projects__subcmd__limits__subcmd__help__subcmd__set"
                 ;;
             pulse__subcmd__rules,add)
                 cmd="pulse__subcmd__rules__subcmd__add"
@@ -1774,7 +1801,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__projects)
-            opts="create list get rotate-key delete"
+            opts="create list get rotate-key limits delete"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1818,6 +1845,34 @@ _pulse() {
         pulse__subcmd__help__subcmd__projects__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__projects__subcmd__limits)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__projects__subcmd__limits__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -2480,7 +2535,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__projects)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version create list get rotate-key delete help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version create list get rotate-key limits delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2620,7 +2675,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__projects__subcmd__help)
-            opts="create list get rotate-key delete help"
+            opts="create list get rotate-key limits delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2689,6 +2744,34 @@ _pulse() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pulse__subcmd__projects__subcmd__help__subcmd__limits)
+            opts="set"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__help__subcmd__limits__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pulse__subcmd__projects__subcmd__help__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -2710,6 +2793,128 @@ _pulse() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__limits)
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__limits__subcmd__help)
+            opts="set help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__limits__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__limits__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__projects__subcmd__limits__subcmd__set)
+            opts="-q -v -h -V --egress-minutes --participant-minutes --concurrent-egress --soft --hard --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --egress-minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --participant-minutes)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrent-egress)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

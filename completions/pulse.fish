@@ -348,24 +348,25 @@ complete -c pulse -n "__fish_pulse_using_subcommand ingress; and __fish_seen_sub
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and __fish_seen_subcommand_from help" -f -a "list" -d 'List ingress, newest first'
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete one or more ingress (the records are kept as `deleted`)'
 complete -c pulse -n "__fish_pulse_using_subcommand ingress; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l format -d 'Output format' -r -f -a "table\t''
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l json -d 'Short for --format json'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -s q -l quiet -d 'Print only ids, one per line'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -s h -l help -d 'Print help'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -s V -l version -d 'Print version'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "create" -d 'Create a project; its API key is shown this once'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "list" -d 'List projects'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "get" -d 'Show one project'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "rotate-key" -d 'Replace a project\'s API key; the old one stops working at once'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "delete" -d 'Delete a project and everything it owns'
-complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "create" -d 'Create a project; its API key is shown this once'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "list" -d 'List projects'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "get" -d 'Show one project'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "rotate-key" -d 'Replace a project\'s API key; the old one stops working at once'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "limits" -d 'A project\'s limits: over a hard one egress starts and ingress creates are refused'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "delete" -d 'Delete a project and everything it owns'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and not __fish_seen_subcommand_from create list get rotate-key limits delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l webhook-url -d 'Also create a webhook endpoint for every event (its secret is shown once)' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from create" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
@@ -418,6 +419,20 @@ complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from rotate-key" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from rotate-key" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from rotate-key" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l format -d 'Output format' -r -f -a "table\t''
+json\t''"
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l json -d 'Short for --format json'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -s q -l quiet -d 'Print only ids, one per line'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -s v -l verbose -d 'Say which URL, key and context are used, and where each came from'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -s h -l help -d 'Print help'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -s V -l version -d 'Print version'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -f -a "set" -d 'Set limits (the ones not named stay; 0 removes one)'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from limits" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from delete" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from delete" -l url -d 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]' -r
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from delete" -l api-key -d 'Project API key [env: PULSE_API_KEY]' -r
@@ -435,6 +450,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "list" -d 'List projects'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one project'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "rotate-key" -d 'Replace a project\'s API key; the old one stops working at once'
+complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "limits" -d 'A project\'s limits: over a hard one egress starts and ingress creates are refused'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a project and everything it owns'
 complete -c pulse -n "__fish_pulse_using_subcommand projects; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c pulse -n "__fish_pulse_using_subcommand context; and not __fish_seen_subcommand_from add list use remove show help" -l context -d 'Use this saved context [env: PULSE_CONTEXT]' -r
@@ -845,6 +861,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcom
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "list" -d 'List projects'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "get" -d 'Show one project'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "rotate-key" -d 'Replace a project\'s API key; the old one stops working at once'
+complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "limits" -d 'A project\'s limits: over a hard one egress starts and ingress creates are refused'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from projects" -f -a "delete" -d 'Delete a project and everything it owns'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "add" -d 'Save a control plane and key under a name'
 complete -c pulse -n "__fish_pulse_using_subcommand help; and __fish_seen_subcommand_from context" -f -a "list" -d 'List saved contexts'

@@ -63,6 +63,36 @@ pub struct Project {
     #[serde(default)]
     pub storage: Option<crate::media::StorageView>,
     pub created_at: String,
+    /// What it may use (`PUT /v1/projects/:id/limits`).
+    #[serde(default)]
+    pub limits: ProjectLimits,
+}
+
+/// A project's limits (null: none). Over a hard one an egress start or ingress create is
+/// refused with 403 naming it; over a soft one it goes ahead, logged.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, utoipa::ToSchema)]
+pub struct ProjectLimits {
+    pub egress_minutes_per_month: Option<u64>,
+    pub participant_minutes_per_month: Option<u64>,
+    pub concurrent_egress: Option<u32>,
+    pub soft: bool,
+}
+
+/// `PUT /v1/projects/:id/limits`: the limits to change (absent: as they are; 0: none).
+#[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ProjectLimitsRequest {
+    /// Egress minutes per UTC calendar month (each egress rounded up to a minute).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub egress_minutes_per_month: Option<u64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub participant_minutes_per_month: Option<u64>,
+    /// Egress running at once.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub concurrent_egress: Option<u32>,
+    /// Soft limits only warn.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub soft: Option<bool>,
 }
 
 /// The answer to `POST /v1/projects`: the only one that carries the API key.

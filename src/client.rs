@@ -112,6 +112,16 @@ impl Client {
         Ok(self.read(resp).await)
     }
 
+    /// `PUT path` with a JSON body (idempotent by its nature: sent once).
+    pub async fn put<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        auth: Auth,
+    ) -> Result<T, CliError> {
+        self.send(self.http.put(self.url(path)).json(body), auth).await
+    }
+
     /// `DELETE path`.
     pub async fn delete<T: DeserializeOwned>(&self, path: &str, auth: Auth) -> Result<T, CliError> {
         self.send(self.http.delete(self.url(path)), auth).await

@@ -23,6 +23,7 @@ pub async fn logs(dir: &Path, total: usize, projects: usize) -> Vec<String> {
             storage: None,
             created_ms: now_ms(),
             rev: 0,
+            limits: Default::default(),
         };
         store.commit(Changes { livekit_event: None, ops: vec![Op::PutProject(record, Expect::New)] }).await.unwrap();
         keys.push(key);

@@ -1,9 +1,9 @@
-//! `pulse projects create|list|get|rotate-key|delete` (admin token).
+//! `pulse projects create|list|get|limits|rotate-key|delete` (admin token).
 
 use clap::Subcommand;
 
 use super::{Ctx, page_footer, query};
-use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, RotatedKey};
+use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, ProjectLimitsRequest, RotatedKey};
 use crate::client::Auth;
 use crate::contexts::{Context, Contexts};
 use crate::error::CliError;
@@ -39,6 +39,9 @@ pub enum ProjectsCmd {
         /// Project id
         id: String,
     },
+    /// A project's limits: over a hard one egress starts and ingress creates are refused
+    #[command(subcommand)]
+    Limits(LimitsCmd),
     /// Delete a project and everything it owns
     Delete {
         /// Project id
@@ -47,6 +50,37 @@ pub enum ProjectsCmd {
         #[arg(long)]
         force: bool,
     },
+}
+
+/// `pulse projects limits`.
+#[derive(Debug, Subcommand)]
+pub enum LimitsCmd {
+    /// Set limits (the ones not named stay; 0 removes one)
+    Set {
+        /// Project id
+        id: String,
+        /// Egress minutes per UTC month, e.g. 6000/month
+        #[arg(long, value_name = "N/month", value_parser = per_month)]
+        egress_minutes: Option<u64>,
+        /// Participant minutes per UTC month
+        #[arg(long, value_name = "N/month", value_parser = per_month)]
+        participant_minutes: Option<u64>,
+        /// Egress running at once
+        #[arg(long, value_name = "N")]
+        concurrent_egress: Option<u32>,
+        /// Only warn when a limit is reached
+        #[arg(long, conflicts_with = "hard")]
+        soft: bool,
+        /// Refuse when a limit is reached (the default)
+        #[arg(long)]
+        hard: bool,
+    },
+}
+
+/// `6000/month` or `6000` → 6000.
+fn per_month(s: &str) -> Result<u64, String> {
+    let n = s.strip_suffix("/month").unwrap_or(s);
+    n.trim().parse().map_err(|_| format!("`{s}` is not a number of minutes per month, e.g. 6000/month"))
 }
 
 impl Tabular for Project {
@@ -110,6 +144,25 @@ pub async fn run(ctx: &Ctx, cmd: ProjectsCmd) -> Result<(), CliError> {
         }
         ProjectsCmd::Get { id } => {
             let p: Project = client.get(&format!("/v1/projects/{}", encode_path_segment(&id)), Auth::Admin).await?;
+            ctx.out.one(&p, &p.project_id)
+        }
+        ProjectsCmd::Limits(LimitsCmd::Set {
+            id,
+            egress_minutes,
+            participant_minutes,
+            concurrent_egress,
+            soft,
+            hard,
+        }) => {
+            let req = ProjectLimitsRequest {
+                egress_minutes_per_month: egress_minutes,
+                participant_minutes_per_month: participant_minutes,
+                concurrent_egress,
+                soft: (soft || hard).then_some(soft),
+            };
+            let path = format!("/v1/projects/{}/limits", encode_path_segment(&id));
+            let p: Project = client.put(&path, &req, Auth::Admin).await?;
+            ctx.out.status(&format!("Set the limits of {}", p.project_id));
             ctx.out.one(&p, &p.project_id)
         }
         ProjectsCmd::RotateKey { id } => {

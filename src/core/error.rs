@@ -16,6 +16,9 @@ pub enum CoreError {
     /// The request contradicts the current state.
     #[error("{0}")]
     Conflict(String),
+    /// Not allowed: a project limit is reached (named, with the figure).
+    #[error("{0}")]
+    Forbidden(String),
     /// LiveKit could not be reached, or refused.
     #[error(transparent)]
     Upstream(#[from] LiveKitError),

@@ -96,6 +96,7 @@ impl Core {
     /// Creates an ingress on LiveKit, then stores it; the answer is the only one with the key.
     pub async fn create_ingress(&self, project: &ProjectRecord, req: CreateIngress) -> CoreResult<api::Ingress> {
         let (kind, lk_req) = plan(&req, &project.id)?;
+        self.check_limits(project, "this ingress create").await?;
         // LiveKit's ingress worker fetches a pull URL from inside the operator's network: the
         // same address policy as webhook endpoints keeps it off metadata services and
         // internal hosts.

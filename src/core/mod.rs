@@ -18,6 +18,7 @@ pub mod health;
 pub mod idempotency;
 pub mod ingress;
 pub mod intake;
+pub mod limits;
 pub mod projects;
 pub mod reconcile;
 pub mod recordings;

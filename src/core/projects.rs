@@ -44,6 +44,7 @@ impl Core {
         }
         let (api_key, key_prefix, key_hash) = new_key();
         let record = ProjectRecord {
+            limits: Default::default(),
             id: ProjectId::mint(),
             name,
             key_hash,

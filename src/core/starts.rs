@@ -101,6 +101,7 @@ impl Core {
         rule: Option<(&str, String)>,
     ) -> CoreResult<Option<api::Egress>> {
         let (mut egress, request, retry) = self.prepare_start(project, &req, now_ms() + ATTEMPT_LEASE_MS)?;
+        self.check_limits(project, "this egress start").await?;
         egress.rule_id = rule.as_ref().map(|(id, _)| RuleId::from(*id));
         let retry = StartRetry { attempts: 1, ..retry };
         egress.start = Some(retry.clone());

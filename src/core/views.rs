@@ -28,6 +28,12 @@ pub fn project(p: &ProjectRecord) -> api::Project {
         api_key_prefix: p.key_prefix.clone(),
         storage: p.storage.as_ref().and_then(|s| s.validate("storage.").ok()).map(|s| s.view()),
         created_at: rfc3339_ms(p.created_ms),
+        limits: api::ProjectLimits {
+            egress_minutes_per_month: p.limits.egress_minutes_per_month,
+            participant_minutes_per_month: p.limits.participant_minutes_per_month,
+            concurrent_egress: p.limits.concurrent_egress,
+            soft: p.limits.soft,
+        },
     }
 }
 

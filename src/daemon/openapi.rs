@@ -108,6 +108,7 @@ impl utoipa::Modify for Security {
         super::intake::livekit,
         handlers::console::create,
         handlers::usage::usage,
+        handlers::projects::set_limits,
     ),
     components(schemas(
         api::ErrorBody,

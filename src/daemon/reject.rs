@@ -160,6 +160,7 @@ impl From<CoreError> for ApiError {
             CoreError::Invalid { field: None, message } => ApiError::bad_request(message),
             CoreError::NotFound(what) => ApiError::not_found(what),
             CoreError::Conflict(message) => ApiError::conflict(message),
+            CoreError::Forbidden(message) => ApiError::forbidden(message),
             CoreError::Upstream(e) => ApiError::livekit(e),
             CoreError::Store(e) => e.into(),
         }

@@ -101,6 +101,14 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         .then(projects::rotate_key)
         .map(reply)
         .boxed();
+    // PUT /v1/projects/:id/limits
+    let project_limits = warp::path!("v1" / "projects" / String / "limits")
+        .and(warp::put())
+        .and(common())
+        .and(body())
+        .then(projects::set_limits)
+        .map(reply)
+        .boxed();
     // DELETE /v1/projects/:id
     let project_delete = warp::path!("v1" / "projects" / String)
         .and(warp::delete())
@@ -383,6 +391,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         project_list,
         project_get,
         project_rotate,
+        project_limits,
         project_delete,
         egress_start,
         egress_stop,

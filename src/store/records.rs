@@ -20,6 +20,20 @@ pub struct ProjectRecord {
     pub storage: Option<StorageConfig>,
     pub created_ms: Millis,
     pub rev: u64,
+    /// What the project may use (see `core::limits`); self-describing so it may grow.
+    #[serde(default, with = "self_describing")]
+    pub limits: ProjectLimits,
+}
+
+/// A project's limits: `None` is no limit. Over a hard one, an egress start or an ingress
+/// create is refused (403); over a soft one it goes ahead, logged and answered with a warning.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct ProjectLimits {
+    pub egress_minutes_per_month: Option<u64>,
+    pub participant_minutes_per_month: Option<u64>,
+    pub concurrent_egress: Option<u32>,
+    pub soft: bool,
 }
 
 /// An egress.
@@ -407,6 +421,7 @@ pub mod samples {
             storage: None,
             created_ms: 0,
             rev: 0,
+            limits: Default::default(),
         }
     }
 }

@@ -87,3 +87,71 @@ fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
     let (s, _, _) = env.api("GET", &format!("/v1/usage?project_id={project}"), auth, None);
     assert_eq!(s, 401, "a project key does not name projects");
 }
+
+#[test]
+fn limits_refuse_starts_over_a_hard_limit_and_only_warn_over_a_soft_one() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let admin =
+        |args: &[&str]| env.pulse_env(&[("PULSE_URL", env.url.as_str()), ("PULSE_ADMIN_TOKEN", ADMIN_TOKEN)], args);
+    let set = admin(&["projects", "limits", "set", &project, "--concurrent-egress", "1", "--json"]);
+    assert_eq!(set.code(0).json()["limits"]["concurrent_egress"], 1);
+    let start = |room: &str| env.pulse(&key, &["egress", "start", "--room", room, "--output", "hls", "--json"]);
+    let first = start("one").code(0).json();
+    let refused = start("two");
+    assert_ne!(refused.code, 0);
+    assert!(refused.stderr.contains("concurrent_egress = 1") && refused.stderr.contains("hard"), "{}", refused.stderr);
+    assert_eq!(env.fake.requests_to("StartRoomCompositeEgress").len(), 1, "nothing reached LiveKit");
+    let (s, _, v) = env.api(
+        "POST",
+        "/v1/media/egress/start",
+        Some(("x-pulse-key", key.as_str())),
+        Some(br#"{"room_name":"two","output_type":"hls"}"#.to_vec()),
+    );
+    assert_eq!((s, v["error"]["code"].as_str()), (403, Some("forbidden")), "{v}");
+    let ingress = env.pulse(&key, &["ingress", "create", "--room", "two", "--type", "rtmp", "--participant", "enc"]);
+    assert!(ingress.stderr.contains("concurrent_egress"), "ingress creates are refused too: {}", ingress.stderr);
+
+    // Soft: it goes ahead.
+    admin(&["projects", "limits", "set", &project, "--soft"]).code(0);
+    start("two").code(0);
+
+    // Egress minutes per month: the first egress ran 20 minutes by LiveKit's clock.
+    let t0 = now();
+    let ns = |s: i64| (s * 1_000_000_000).to_string();
+    let ended = json!({"event": "egress_ended", "id": "EV_lim", "room": {"sid": "RM_1", "name": format!("{project}__one")},
+        "egressInfo": {"egressId": first["livekit_egress_id"], "roomName": format!("{project}__one"),
+            "status": "EGRESS_COMPLETE", "startedAt": ns(t0 - 1200), "endedAt": ns(t0)}});
+    assert_eq!(env.livekit_webhook(&ended), 200);
+    let set = admin(&[
+        "projects",
+        "limits",
+        "set",
+        &project,
+        "--concurrent-egress",
+        "0",
+        "--egress-minutes",
+        "10/month",
+        "--hard",
+        "--json",
+    ]);
+    let limits = set.code(0).json()["limits"].clone();
+    assert_eq!(
+        limits,
+        json!({"egress_minutes_per_month": 10, "participant_minutes_per_month": null, "concurrent_egress": null, "soft": false})
+    );
+    let refused = start("three");
+    assert!(
+        refused.stderr.contains("egress_minutes_per_month = 10") && refused.stderr.contains("20"),
+        "{}",
+        refused.stderr
+    );
+    // Only the admin token sets limits.
+    let (s, _, _) = env.api(
+        "PUT",
+        &format!("/v1/projects/{project}/limits"),
+        Some(("x-pulse-key", key.as_str())),
+        Some(b"{}".to_vec()),
+    );
+    assert_eq!(s, 401);
+}

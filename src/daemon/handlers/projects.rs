@@ -1,4 +1,4 @@
-//! Project routes (admin): create, list, get, rotate-key, delete. The rules are the core's
+//! Project routes (admin): create, list, get, limits, rotate-key, delete. The rules are the core's
 //! (`core::projects`).
 
 use std::collections::HashMap;
@@ -7,7 +7,7 @@ use std::sync::Arc;
 use bytes::Bytes;
 
 use super::{Answer, ListQuery, created, ok};
-use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, RotatedKey};
+use crate::api::{CreateProject, CreatedProject, Deleted, Page, Project, ProjectLimitsRequest, RotatedKey};
 use crate::daemon::AppState;
 use crate::daemon::auth::Caller;
 use crate::daemon::reject::{ApiError, parse_json};
@@ -57,6 +57,23 @@ pub async fn list(st: Arc<AppState>, caller: Caller, q: HashMap<String, String>)
 pub async fn get(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Project> {
     st.admin(&caller)?;
     ok(st.core.get_project(&id).await?)
+}
+
+/// `PUT /v1/projects/:id/limits`.
+#[utoipa::path(
+    put,
+    path = "/v1/projects/{id}/limits",
+    tag = "projects",
+    summary = "Set a project's limits (concurrent egress, egress and participant minutes per month)",
+    request_body = ProjectLimitsRequest,
+    params(("id" = String, Path, description = "The resource's id")),
+    responses((status = 200, description = "Success", body = Project), crate::daemon::reject::Errors),
+    security(("admin_token" = []))
+)]
+pub async fn set_limits(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Project> {
+    st.admin(&caller)?;
+    let req: ProjectLimitsRequest = parse_json(&body)?;
+    ok(st.core.set_limits(&id, req).await?)
 }
 
 /// `POST /v1/projects/:id/rotate-key`.

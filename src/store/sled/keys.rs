@@ -33,9 +33,9 @@ use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
 /// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`,
-/// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`; older records are still read (see
-/// [`Row::decode_old`]).
-const FORMAT: u8 = 7;
+/// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`, 8 `ProjectRecord::limits`; older
+/// records are still read (see [`Row::decode_old`]).
+const FORMAT: u8 = 8;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -159,7 +159,33 @@ macro_rules! revs {
     };
 }
 
+/// `ProjectRecord` as formats 1 to 7 wrote it: without `limits`.
+#[derive(serde::Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+struct ProjectV7 {
+    id: String,
+    name: String,
+    key_hash: String,
+    key_prefix: String,
+    storage: Option<crate::media::StorageConfig>,
+    created_ms: Millis,
+    rev: u64,
+}
+
 impl Row for ProjectRecord {
+    fn decode_old(_format: u8, b: &[u8]) -> Result<Self> {
+        let p: ProjectV7 = postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))?;
+        Ok(ProjectRecord {
+            id: p.id.into(),
+            name: p.name,
+            key_hash: p.key_hash,
+            key_prefix: p.key_prefix,
+            storage: p.storage,
+            created_ms: p.created_ms,
+            rev: p.rev,
+            limits: Default::default(),
+        })
+    }
     fn primary(&self) -> Vec<u8> {
         key(&["P", &self.id], false)
     }
@@ -480,6 +506,24 @@ mod tests {
         seven.outputs.images =
             Some(Box::new(crate::store::ImageSettings { interval_secs: 10, count: 3, ..Default::default() }));
         assert_eq!(decode::<EgressRecord>(&encode(&seven).unwrap()).unwrap(), seven, "outputs round-trip");
+    }
+
+    #[test]
+    fn a_project_written_before_limits_still_reads() {
+        let old = ProjectV7 {
+            id: "prj_1".into(),
+            name: "a".into(),
+            key_hash: "h".into(),
+            key_prefix: "p".into(),
+            storage: None,
+            created_ms: 1,
+            rev: 2,
+        };
+        let p: ProjectRecord = decode(&postcard::to_extend(&old, vec![7u8]).unwrap()).unwrap();
+        assert_eq!((p.id.as_str(), p.rev, &p.limits), ("prj_1", 2, &Default::default()));
+        let mut limited = p.clone();
+        limited.limits.concurrent_egress = Some(5);
+        assert_eq!(decode::<ProjectRecord>(&encode(&limited).unwrap()).unwrap(), limited);
     }
 
     #[derive(serde::Serialize)]

@@ -1,0 +1,156 @@
+//! Per-project limits: concurrent egress, egress minutes and participant minutes per calendar
+//! month (UTC), as the usage meters count them (`core::usage`). An egress start or ingress
+//! create over a hard limit is refused, naming the limit and the figure; over a soft one it
+//! goes ahead and the answer says so.
+
+use super::usage::{egress_uses, participant_use};
+use super::{Core, CoreError, CoreResult};
+use crate::api;
+use crate::model::{Millis, now_ms, rfc3339_ms};
+use crate::store::{EgressFilter, PageReq, ProjectLimits, ProjectRecord};
+
+/// The start of the UTC calendar month `now` is in.
+pub fn month_start(now: Millis) -> Millis {
+    let secs = now.div_euclid(1000);
+    let days = secs.div_euclid(86_400);
+    // Civil from days (Howard Hinnant's algorithm), to the first of that month.
+    let z = days + 719_468;
+    let era = z.div_euclid(146_097);
+    let doe = z - era * 146_097;
+    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
+    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    let mp = (5 * doy + 2) / 153;
+    let day_of_month = doy - (153 * mp + 2) / 5; // 0-based
+    (days - day_of_month) * 86_400_000
+}
+
+/// What a project has used this month, and now.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Used {
+    pub egress_minutes: u64,
+    pub participant_minutes: u64,
+    pub concurrent_egress: u32,
+}
+
+/// The first limit `used` is at or over, as (name, limit, used). Pure.
+pub fn over(limits: &ProjectLimits, used: &Used) -> Option<(&'static str, u64, u64)> {
+    let checks = [
+        ("concurrent_egress", limits.concurrent_egress.map(u64::from), u64::from(used.concurrent_egress)),
+        ("egress_minutes_per_month", limits.egress_minutes_per_month, used.egress_minutes),
+        ("participant_minutes_per_month", limits.participant_minutes_per_month, used.participant_minutes),
+    ];
+    checks.into_iter().find_map(|(name, limit, used)| limit.filter(|l| used >= *l).map(|l| (name, l, used)))
+}
+
+impl Core {
+    async fn used(&self, project: &ProjectRecord, now: Millis) -> CoreResult<Used> {
+        let since = month_start(now);
+        let mut used = Used::default();
+        if project.limits.participant_minutes_per_month.is_some() {
+            for s in self.store.sessions_of_project(&project.id).await? {
+                if let Some(u) = participant_use(&s, now).filter(|u| u.start_ms >= since) {
+                    used.participant_minutes += u.quantity;
+                }
+            }
+        }
+        for page in 1.. {
+            let got =
+                self.store.egress_list(&project.id, &EgressFilter::default(), PageReq { page, limit: 100 }).await?;
+            for e in &got.items {
+                if !e.status.is_final() {
+                    used.concurrent_egress += 1;
+                }
+                // An egress's minutes once, whatever its outputs.
+                if let Some(u) = egress_uses(e, now).into_iter().next().filter(|u| u.start_ms >= since) {
+                    used.egress_minutes += u.quantity;
+                }
+            }
+            if got.items.len() < 100 {
+                break;
+            }
+        }
+        Ok(used)
+    }
+
+    /// Before `what` (an egress start, an ingress create): refused over a hard limit; over a
+    /// soft one, the warning to give. No limits: nothing is read.
+    pub async fn check_limits(&self, project: &ProjectRecord, what: &str) -> CoreResult<Option<String>> {
+        let l = &project.limits;
+        if l.concurrent_egress.is_none()
+            && l.egress_minutes_per_month.is_none()
+            && l.participant_minutes_per_month.is_none()
+        {
+            return Ok(None);
+        }
+        let now = now_ms();
+        let used = self.used(project, now).await?;
+        let Some((name, limit, figure)) = over(l, &used) else { return Ok(None) };
+        let period = if name == "concurrent_egress" {
+            "now".to_string()
+        } else {
+            format!("since {}", rfc3339_ms(month_start(now)))
+        };
+        let message = format!(
+            "the project's {} limit {name} = {limit} is reached ({figure} {period}); {what} {}",
+            if l.soft { "soft" } else { "hard" },
+            if l.soft {
+                "goes ahead"
+            } else {
+                "is refused: raise the limit (pulse projects limits set) or wait for the next period"
+            }
+        );
+        tracing::warn!(project_id = %project.id, limit = name, used = figure, soft = l.soft, "{message}");
+        if l.soft { Ok(Some(message)) } else { Err(CoreError::Forbidden(message)) }
+    }
+
+    /// Sets a project's limits (admin); the fields absent stay as they are, 0 removes one.
+    pub async fn set_limits(&self, id: &str, req: api::ProjectLimitsRequest) -> CoreResult<api::Project> {
+        loop {
+            let current =
+                self.store.project(&id.into()).await?.ok_or_else(|| CoreError::not_found(format!("project {id}")))?;
+            let mut next = current.clone();
+            let set = |v: Option<u64>, old: Option<u64>| match v {
+                Some(0) => None,
+                Some(n) => Some(n),
+                None => old,
+            };
+            let l = &mut next.limits;
+            l.egress_minutes_per_month = set(req.egress_minutes_per_month, l.egress_minutes_per_month);
+            l.participant_minutes_per_month = set(req.participant_minutes_per_month, l.participant_minutes_per_month);
+            l.concurrent_egress =
+                set(req.concurrent_egress.map(u64::from), l.concurrent_egress.map(u64::from)).map(|n| n as u32);
+            if let Some(soft) = req.soft {
+                l.soft = soft;
+            }
+            let op = crate::store::Op::PutProject(next.clone(), crate::store::Expect::Rev(current.rev));
+            let changes = crate::store::Changes { livekit_event: None, ops: vec![op] };
+            if self.store.commit(changes).await? == crate::store::Committed::Applied {
+                return Ok(super::views::project(&next));
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn months_start_on_the_first_utc() {
+        // 2026-12-06T15:20:00Z → 2026-12-01; 2024-02-29 → 2024-02-01; 2027-01-01 stays.
+        assert_eq!(rfc3339_ms(month_start(1_796_570_400_000)), "2026-12-01T00:00:00.000Z");
+        assert_eq!(rfc3339_ms(month_start(1_709_208_000_000)), "2024-02-01T00:00:00.000Z");
+        assert_eq!(month_start(1_798_761_600_000), 1_798_761_600_000);
+    }
+
+    #[test]
+    fn the_first_limit_reached_is_named() {
+        let limits =
+            ProjectLimits { concurrent_egress: Some(2), egress_minutes_per_month: Some(100), ..Default::default() };
+        let used = |c, m| Used { concurrent_egress: c, egress_minutes: m, participant_minutes: 0 };
+        assert_eq!(over(&limits, &used(1, 99)), None);
+        assert_eq!(over(&limits, &used(2, 0)), Some(("concurrent_egress", 2, 2)));
+        assert_eq!(over(&limits, &used(0, 120)), Some(("egress_minutes_per_month", 100, 120)));
+        assert_eq!(over(&ProjectLimits::default(), &used(100, 100_000)), None);
+    }
+}
