@@ -61,7 +61,7 @@ impl Core {
         let targets = retarget(&egress.rtmp_urls, &add, &remove)?;
         if !egress.has_output(OutputType::Rtmp) {
             return Err(CoreError::Conflict(format!(
-                "egress {} has no rtmp output ({}); only an egress with one has targets to change",
+                "egress {} has no rtmp output ({}); only an rtmp egress has targets to change",
                 egress.id,
                 egress.output_types().iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
             )));

@@ -515,7 +515,7 @@ fn rtmp_targets_are_added_and_removed_while_the_egress_runs() {
     let not_rtmp = env
         .pulse(&key, &["egress", "update", hls["egress_id"].as_str().unwrap(), "--add-rtmp", "rtmp://x.example/a/k"]);
     not_rtmp.code(6);
-    assert!(not_rtmp.stderr.contains("has no rtmp output"), "{}", not_rtmp.stderr);
+    assert!(not_rtmp.stderr.contains("only an rtmp egress"), "{}", not_rtmp.stderr);
     assert_eq!(env.fake.requests_to("UpdateStream").len(), calls);
 
     env.pulse(&key, &["egress", "stop", id, "--wait", "--timeout", "20s"]).code(0);
