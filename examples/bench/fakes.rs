@@ -99,7 +99,11 @@ where
 
 /// `bench _livekit`: LiveKit's Egress service as pulse calls it. Start* answers STARTING;
 /// ListEgress answers ACTIVE, or COMPLETE for ids posted to `/_end`. `GET /_stats` counts
-/// the ListEgress calls.
+/// the ListEgress calls. The RoomService is not served (Twirp `unimplemented`): the load
+/// generator's joins go to the daemon alone, so this stand-in cannot list the rooms and
+/// participants they speak of, and an empty list would tell the daemon's reconciler that every
+/// one of them has left (it would send a `participant_left` for each, as it must when LiveKit
+/// says so). Unable to ask, the reconciler concludes nothing.
 pub async fn livekit_main() {
     let list_calls = Arc::new(AtomicU64::new(0));
     let ended: Arc<Mutex<HashSet<String>>> = Default::default();
@@ -128,11 +132,13 @@ pub async fn livekit_main() {
                     stt.lock().unwrap().push(id.clone());
                     info(&id, "EGRESS_STARTING")
                 }
-                "ListRooms" => json!({"rooms": []}),
-                "ListParticipants" => json!({"participants": []}),
+                "ListRooms" | "ListParticipants" => {
+                    let body = json!({"code": "unimplemented", "msg": "this stand-in serves the Egress service only"});
+                    return warp::reply::with_status(warp::reply::json(&body), warp::http::StatusCode::NOT_IMPLEMENTED);
+                }
                 _ => json!({}),
             };
-            warp::reply::json(&answer)
+            warp::reply::with_status(warp::reply::json(&answer), warp::http::StatusCode::OK)
         },
     );
     let en = ended.clone();
