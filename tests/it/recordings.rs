@@ -24,6 +24,19 @@ fn with_storage(endpoint: String) -> crate::support::Tweak {
     })
 }
 
+/// A daemon uploading to a fresh bucket of a real S3-compatible server, a project of it, and
+/// a receiver trusting an endpoint of `events` (`None` when there is no server to run).
+fn with_bucket(events: &[&str]) -> Option<(S3Server, TestEnv, String, String, crate::support::receiver::Receiver)> {
+    let s3 = S3Server::start()?;
+    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
+    env.rt.block_on(s3.create_bucket(BUCKET));
+    let (project, key) = env.project("acme");
+    let rx = env.receiver();
+    let (_, secret) = env.endpoint(&key, &rx.url, events);
+    rx.trust(&secret);
+    Some((s3, env, project, key, rx))
+}
+
 /// protojson as LiveKit's webhooks write it: the Twirp answer's snake_case keys in lowerCamelCase.
 fn camel(v: &Value) -> Value {
     match v {
@@ -75,13 +88,7 @@ fn kinds(got: &[&Received]) -> Vec<String> {
 
 #[test]
 fn a_recording_is_announced_only_once_it_is_in_the_bucket() {
-    let Some(s3) = S3Server::start() else { return };
-    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
-    env.rt.block_on(s3.create_bucket(BUCKET));
-    let (project, key) = env.project("acme");
-    let rx = env.receiver();
-    let (_, secret) = env.endpoint(&key, &rx.url, &[]);
-    rx.trust(&secret);
+    let Some((_s3, env, project, key, rx)) = with_bucket(&[]) else { return };
 
     let hls = record(&env, &key, &project, &["--output", "hls", "--filename", "full"], Upload::Full, "EV_h1");
     let mp4 = record(&env, &key, &project, &["--output", "file", "--filename", "full"], Upload::Full, "EV_f1");
@@ -128,13 +135,7 @@ fn a_recording_is_announced_only_once_it_is_in_the_bucket() {
 
 #[test]
 fn a_missing_empty_or_partial_recording_is_recording_failed() {
-    let Some(s3) = S3Server::start() else { return };
-    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
-    env.rt.block_on(s3.create_bucket(BUCKET));
-    let (project, key) = env.project("acme");
-    let rx = env.receiver();
-    let (_, secret) = env.endpoint(&key, &rx.url, &["recording_available", "recording_failed"]);
-    rx.trust(&secret);
+    let Some((_s3, env, project, key, rx)) = with_bucket(&["recording_available", "recording_failed"]) else { return };
 
     let cases = [
         (["--output", "hls", "--filename", "nothing"], Upload::Nothing, "is not in bucket `recordings`"),
@@ -335,13 +336,7 @@ fn a_rule_records_a_room_and_its_end_is_verified_in_the_bucket() {
 
 #[test]
 fn one_egress_with_hls_mp4_rtmp_and_images_is_one_request_and_each_file_output_is_verified() {
-    let Some(s3) = S3Server::start() else { return };
-    let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
-    env.rt.block_on(s3.create_bucket(BUCKET));
-    let (project, key) = env.project("acme");
-    let rx = env.receiver();
-    let (_, secret) = env.endpoint(&key, &rx.url, &["recording_available", "recording_failed"]);
-    rx.trust(&secret);
+    let Some((_s3, env, project, key, rx)) = with_bucket(&["recording_available", "recording_failed"]) else { return };
     let args = [
         "--output",
         "hls,file",
