@@ -600,6 +600,22 @@ pub struct EndpointEventData {
     pub event_id: Option<String>,
 }
 
+/// `data` of `usage.threshold`: a project's monthly use reached 80 % or 100 % of a limit.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
+pub struct UsageThresholdData {
+    pub project_id: String,
+    /// `egress_minutes_per_month` or `participant_minutes_per_month`.
+    pub limit: String,
+    /// 80 or 100.
+    pub percent: u32,
+    pub limit_value: u64,
+    pub used: u64,
+    /// The start of the UTC month it counts in.
+    pub period_start: String,
+    /// Whether the limit refuses (hard) or only warns (soft).
+    pub soft: bool,
+}
+
 /// A recording as `recording_available` and `recording_failed` describe it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, utoipa::ToSchema)]
 pub struct RecordingInfo {

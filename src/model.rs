@@ -158,6 +158,7 @@ named_enum!(
         EndpointExhausted = "endpoint.exhausted",
         EndpointRecovered = "endpoint.recovered",
         EndpointDisabled = "endpoint.disabled",
+        UsageThreshold = "usage.threshold",
     }
 );
 

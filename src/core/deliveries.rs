@@ -410,6 +410,9 @@ fn sample(event: EventKind, project_id: &str) -> serde_json::Value {
             "description": null, "enabled": event != EventKind::EndpointDisabled,
             "disabled_reason": null, "created_at": now}, "reason": "HTTP 500: Internal Server Error",
             "failing_since": now, "delivery_id": "whl_test", "event_id": "evt_test"}),
+        EventKind::UsageThreshold => json!({"test": true, "project_id": project_id,
+            "limit": "egress_minutes_per_month", "percent": 80, "limit_value": 6000, "used": 4800,
+            "period_start": "2026-12-01T00:00:00.000Z", "soft": false}),
         EventKind::EgressRestarted => json!({"test": true, "egress": egress, "previous_egress_id": "eg_failed",
             "reason": "EGRESS_ABORTED: Start signal not received", "part": 2}),
         EventKind::RecordingAvailable => json!({"test": true, "egress": egress, "recording": {

@@ -1,7 +1,8 @@
 //! Per-project limits: concurrent egress, egress minutes and participant minutes per calendar
 //! month (UTC), as the usage meters count them (`core::usage`). An egress start or ingress
 //! create over a hard limit is refused, naming the limit and the figure; over a soft one it
-//! goes ahead and the answer says so.
+//! goes ahead, logged. Reaching 80 % and 100 % of a monthly limit is `usage.threshold`, once a
+//! month, from the leader's periodic check.
 
 use super::usage::{egress_uses, participant_use};
 use super::{Core, CoreError, CoreResult};
@@ -42,7 +43,98 @@ pub fn over(limits: &ProjectLimits, used: &Used) -> Option<(&'static str, u64, u
     checks.into_iter().find_map(|(name, limit, used)| limit.filter(|l| used >= *l).map(|l| (name, l, used)))
 }
 
+/// The thresholds a monthly limit has reached and not yet announced this period: (limit,
+/// percent, limit value, used). Pure.
+pub fn crossings(limits: &ProjectLimits, used: &Used, period: Millis) -> Vec<(&'static str, u32, u64, u64)> {
+    let mut out = Vec::new();
+    let monthly = [
+        ("egress_minutes_per_month", limits.egress_minutes_per_month, used.egress_minutes),
+        ("participant_minutes_per_month", limits.participant_minutes_per_month, used.participant_minutes),
+    ];
+    for (name, limit, used) in monthly {
+        let Some(limit) = limit.filter(|l| *l > 0) else { continue };
+        for percent in [80u32, 100] {
+            let sent = limits.sent.contains(&format!("{period}:{name}:{percent}"));
+            if !sent && used * 100 >= limit * u64::from(percent) {
+                out.push((name, percent, limit, used));
+            }
+        }
+    }
+    out
+}
+
 impl Core {
+    /// The leader's check of every project with monthly limits: each threshold (80 %, 100 %)
+    /// reached is `usage.threshold` to the project's endpoints that name it, once per month,
+    /// recorded in the same commit as the event. Returns how many were sent.
+    pub async fn usage_thresholds(&self) -> usize {
+        let mut sent = 0;
+        let now = now_ms();
+        let period = month_start(now);
+        for page in 1.. {
+            let Ok(got) = self.store.projects(PageReq { page, limit: 100 }).await else { break };
+            for p in got.items.iter().filter(|p| {
+                p.limits.egress_minutes_per_month.is_some() || p.limits.participant_minutes_per_month.is_some()
+            }) {
+                match self.announce_thresholds(p, now, period).await {
+                    Ok(n) => sent += n,
+                    Err(e) => tracing::warn!(project_id = %p.id, error = %e, "cannot check usage thresholds"),
+                }
+            }
+            if got.items.len() < 100 {
+                break;
+            }
+        }
+        sent
+    }
+
+    async fn announce_thresholds(&self, p: &ProjectRecord, now: Millis, period: Millis) -> CoreResult<usize> {
+        let used = self.used(p, now).await?;
+        let found = crossings(&p.limits, &used, period);
+        if found.is_empty() {
+            return Ok(0);
+        }
+        let mut next = p.clone();
+        // Only this month's marks are kept.
+        next.limits.sent.retain(|s| s.starts_with(&format!("{period}:")));
+        let mut changes = crate::store::Changes::default();
+        let endpoints: Vec<crate::store::EndpointRecord> = self
+            .store
+            .endpoints(&p.id)
+            .await?
+            .into_iter()
+            .filter(|e| e.events.contains(&crate::model::EventKind::UsageThreshold))
+            .collect();
+        let mut events = Vec::new();
+        for (limit, percent, limit_value, figure) in &found {
+            next.limits.sent.push(format!("{period}:{limit}:{percent}"));
+            tracing::warn!(project_id = %p.id, limit, percent, used = figure, "usage threshold reached");
+            let data = super::views::data(api::UsageThresholdData {
+                project_id: p.id.to_string(),
+                limit: limit.to_string(),
+                percent: *percent,
+                limit_value: *limit_value,
+                used: *figure,
+                period_start: rfc3339_ms(period),
+                soft: p.limits.soft,
+            });
+            let draft = super::events::Draft {
+                project_id: &p.id,
+                kind: crate::model::EventKind::UsageThreshold,
+                room_name: None,
+                livekit_event_id: None,
+                data,
+            };
+            events.push(self.emit(&mut changes, &endpoints, draft).0);
+        }
+        changes.push(crate::store::Op::PutProject(next, crate::store::Expect::Rev(p.rev)));
+        // Another daemon or a limits change got there first: the next pass sees theirs.
+        Ok(match self.commit_events(changes, &events).await? {
+            crate::store::Committed::Applied => found.len(),
+            _ => 0,
+        })
+    }
+
     async fn used(&self, project: &ProjectRecord, now: Millis) -> CoreResult<Used> {
         let since = month_start(now);
         let mut used = Used::default();

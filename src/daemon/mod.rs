@@ -249,7 +249,10 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
     let mut prune = tokio::time::interval(std::time::Duration::from_secs(3600));
     loop {
         tokio::select! {
-            _ = poll.tick() => if core.store.lead().await { core.reconcile_once().await; },
+            _ = poll.tick() => if core.store.lead().await {
+                core.reconcile_once().await;
+                core.usage_thresholds().await;
+            },
             _ = prune.tick() => if core.store.lead().await { core.prune().await },
             _ = stop.changed() => break,
         }

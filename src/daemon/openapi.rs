@@ -121,6 +121,7 @@ impl utoipa::Modify for Security {
         api::EgressFailedData,
             api::EgressRestartedData,
         api::EndpointEventData,
+        api::UsageThresholdData,
         api::RecordingEventData,
         api::IngressEventData,
         crate::model::EgressStatus,
@@ -163,6 +164,7 @@ fn data_schema(kind: EventKind) -> &'static str {
         | EventKind::EndpointExhausted
         | EventKind::EndpointRecovered
         | EventKind::EndpointDisabled => "EndpointEventData",
+        EventKind::UsageThreshold => "UsageThresholdData",
         EventKind::RecordingAvailable | EventKind::RecordingFailed => "RecordingEventData",
         EventKind::IngressStarted | EventKind::IngressEnded => "IngressEventData",
     }

@@ -34,6 +34,8 @@ pub struct ProjectLimits {
     pub participant_minutes_per_month: Option<u64>,
     pub concurrent_egress: Option<u32>,
     pub soft: bool,
+    /// The `usage.threshold` events sent: `<period start ms>:<limit>:<percent>`, this month's.
+    pub sent: Vec<String>,
 }
 
 /// An egress.

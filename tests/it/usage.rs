@@ -146,6 +146,26 @@ fn limits_refuse_starts_over_a_hard_limit_and_only_warn_over_a_soft_one() {
         "{}",
         refused.stderr
     );
+    // Thresholds: 80 % and 100 % of a monthly limit, each once a month, to endpoints that name them.
+    let rx = env.receiver();
+    let ep = env.pulse(&key, &["webhooks", "endpoints", "add", &rx.url, "--events", "usage.threshold", "--json"]);
+    rx.trust(ep.code(0).json()["secret"].as_str().unwrap());
+    admin(&["projects", "limits", "set", &project, "--egress-minutes", "24/month"]).code(0);
+    let st = env.state();
+    assert_eq!(env.rt.block_on(st.core.usage_thresholds()), 1, "20 of 24: 80 % only");
+    assert_eq!(env.rt.block_on(st.core.usage_thresholds()), 0, "once");
+    admin(&["projects", "limits", "set", &project, "--egress-minutes", "20/month"]).code(0);
+    assert_eq!(env.rt.block_on(st.core.usage_thresholds()), 1, "now 100 % (80 % was said)");
+    let got = rx.wait_for(10, |g| g.len() >= 2);
+    let mut seen: Vec<(u64, u64)> = got
+        .iter()
+        .map(|r| (r.json["data"]["percent"].as_u64().unwrap(), r.json["data"]["used"].as_u64().unwrap()))
+        .collect();
+    seen.sort();
+    assert_eq!(seen, [(80, 20), (100, 20)]);
+    assert!(got.iter().all(|r| r.json["event"] == "usage.threshold" && r.standard_ok));
+    assert_eq!(got[0].json["data"]["limit"], "egress_minutes_per_month");
+
     // Only the admin token sets limits.
     let (s, _, _) = env.api(
         "PUT",
