@@ -95,6 +95,12 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
         assert!(text.contains("hls + file") && text.contains("of 3") && text.contains("no egress workers"), "{text}");
         let table = b.find("#egress").await.text().await.unwrap();
         assert!(table.contains("failed") && table.contains("template not found"), "{table}");
+        // Usage: a bar per day for the last 30 days, each meter's total.
+        b.client.goto(&format!("{}/console#/usage", env.url)).await.unwrap();
+        let totals = b.text_until("#usage-totals", "the usage totals", |t| t.contains("webhook_deliveries")).await;
+        assert!(totals.contains("webhook_deliveries_succeeded"), "{totals}");
+        let bars = b.client.find_all(Locator::Css("svg.usage.participants rect")).await.unwrap();
+        assert!((30..=32).contains(&bars.len()), "{} days", bars.len());
         true
     });
     if !ran {

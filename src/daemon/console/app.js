@@ -387,6 +387,44 @@ async function mediaView() {
     el("h2", {}, "Ingress"), table("ingress", ["Room", "Type", "Status", "Ingest URL", "Created"], ing));
 }
 
+// ---------------------------------------------------------------- usage
+
+// The last 30 days by day: a bar per day for participant and egress minutes (drawn here, no
+// charting library), and each meter's total.
+async function usageView() {
+  const u = await api("GET", "/v1/usage" + qs({ from: "30d", granularity: "day" }));
+  const days = [];
+  for (let t = Date.parse(u.from.slice(0, 10) + "T00:00:00Z"); t <= Date.parse(u.to); t += 86400000) {
+    days.push(new Date(t).toISOString().slice(0, 10));
+  }
+  const per = (pred) => days.map((d) => u.rows.filter((r) => r.start.startsWith(d) && pred(r.meter))
+    .reduce((n, r) => n + r.quantity, 0));
+  const series = [
+    ["participant minutes", "participants", per((m) => m === "participant_minutes")],
+    ["egress minutes", "egress", per((m) => m.startsWith("egress_minutes."))],
+  ];
+  const chart = (label, cls, values) => {
+    const w = 12, gap = 2, h = 60, top = Math.max(1, ...values);
+    const c = svg("svg", { class: "usage " + cls, width: values.length * (w + gap), height: h, role: "img", "aria-label": label + " per day" });
+    values.forEach((v, i) => {
+      const tall = v ? Math.max(2, Math.round((v / top) * h)) : 1;
+      const bar = svg("rect", { x: i * (w + gap), y: h - tall, width: w, height: tall });
+      const title = svg("title", {});
+      title.textContent = days[i] + ": " + v + " " + label;
+      bar.append(title);
+      c.append(bar);
+    });
+    return el("div", { class: "chart" }, el("h2", {}, label + ", last 30 days"), c);
+  };
+  const totals = Object.entries(u.totals).map(([m, q]) => el("tr", {}, el("td", {}, m), el("td", { class: "num" }, String(q))));
+  return el("div", {}, el("h1", {}, "Usage"),
+    ...series.map(([label, cls, values]) => chart(label, cls, values)),
+    el("h2", {}, "Totals"),
+    el("div", { class: "table" }, el("table", { id: "usage-totals" },
+      el("thead", {}, el("tr", {}, el("th", {}, "Meter"), el("th", {}, "Total"))),
+      el("tbody", {}, totals))));
+}
+
 // ---------------------------------------------------------------- routing
 
 let rendering = 0;
@@ -402,6 +440,7 @@ async function render() {
     if (tab === "logs" && r.parts[1]) view = await logView(decodeURIComponent(r.parts[1]));
     else if (tab === "endpoints") view = await endpointsView();
     else if (tab === "media") view = await mediaView();
+    else if (tab === "usage") view = await usageView();
     else view = await logsView(r.query);
     if (mine === rendering) show(view);
   } catch (e) {
