@@ -308,3 +308,36 @@ fn a_rule_restart_pending_at_a_sigkill_starts_its_part_once_after_restart() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+#[test]
+fn usage_is_the_same_after_a_sigkill() {
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let created = env.project_at(&url, &json!({"name": "meters"}));
+    let (project, key) = (
+        created["project"]["project_id"].as_str().unwrap().to_string(),
+        created["api_key"].as_str().unwrap().to_string(),
+    );
+    let cli =
+        |url: &str| env.pulse_env(&[("PULSE_URL", url), ("PULSE_API_KEY", &key)], &["usage", "--by", "room", "--json"]);
+    let t0 = now();
+    for i in 0..20i64 {
+        for (event, at) in [("participant_joined", t0 - 900 + i), ("participant_left", t0 - 300 + i * 7)] {
+            let body = json!({"event": event, "id": format!("EV_{event}_{i}"), "createdAt": at.to_string(),
+                "room": {"sid": format!("RM_{}", i % 3), "name": format!("{project}__room-{}", i % 3)},
+                "participant": {"sid": format!("PA_{i}"), "identity": format!("p{i}"), "joinedAt": (t0 - 900 + i).to_string()}});
+            assert_eq!(env.livekit_webhook_at(&url, &body), 200);
+        }
+    }
+    let before = cli(&url).code(0).json();
+    assert!(before["totals"]["participant_minutes"].as_u64().unwrap() > 0, "{before}");
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
+    let after = cli(&url).code(0).json();
+    assert_eq!(after["rows"], before["rows"], "every acknowledged join and leave counted, once");
+    assert_eq!(after["totals"]["participant_minutes"], before["totals"]["participant_minutes"]);
+    child.kill().unwrap();
+    let _ = child.wait();
+}

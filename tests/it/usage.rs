@@ -1,5 +1,6 @@
 //! Usage meters through the real binary: participant minutes from joins and leaves (LiveKit's
-//! times, each use rounded up, a duplicate counted once, an open session up to now), egress
+//! times, each use rounded up, a duplicate counted once, out of order as in order, an open
+//! session up to now), egress
 //! minutes per output from LiveKit's start and end, by day or room, as JSON, a table or CSV.
 
 use serde_json::{Value, json};
@@ -39,6 +40,9 @@ fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
     participant(&env, &project, ("EV_j2", "participant_joined"), ("stage", "PA_2"), (t0 - 200, t0 - 200));
     participant(&env, &project, ("EV_l2", "participant_left"), ("stage", "PA_2"), (t0 - 200, t0 - 139));
     participant(&env, &project, ("EV_j3", "participant_joined"), ("stage", "PA_3"), (t0 - 90, t0 - 90));
+    // PA_4: 5 minutes, its leave arriving before its join (LiveKit retried the join late).
+    participant(&env, &project, ("EV_l4", "participant_left"), ("stage", "PA_4"), (t0 - 400, t0 - 100));
+    participant(&env, &project, ("EV_j4", "participant_joined"), ("stage", "PA_4"), (t0 - 400, t0 - 400));
 
     // An HLS + MP4 egress LiveKit ran for 20 minutes.
     let e = env.pulse(&key, &["egress", "start", "--room", "talk", "--output", "hls,file", "--json"]).code(0).json();
@@ -50,12 +54,12 @@ fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
     assert_eq!(env.livekit_webhook(&ended), 200);
 
     let u = env.pulse(&key, &["usage", "--json"]).code(0).json();
-    assert_eq!(total(&u, "participant_minutes"), 5 + 2 + 2, "{u}");
+    assert_eq!(total(&u, "participant_minutes"), 5 + 2 + 2 + 5, "{u}");
     assert_eq!((total(&u, "egress_minutes.hls"), total(&u, "egress_minutes.file")), (20, 20), "{u}");
     assert_eq!(u["granularity"], "day");
     let rows = u["rows"].as_array().unwrap();
     let participant_row = rows.iter().find(|r| r["meter"] == "participant_minutes").unwrap();
-    assert_eq!(participant_row["uses"], 3, "three sessions: the duplicate leave is one: {u}");
+    assert_eq!(participant_row["uses"], 4, "four sessions: the duplicate leave is one: {u}");
 
     // By room.
     let by_room = env.pulse(&key, &["usage", "--by", "room", "--json"]).code(0).json();
@@ -68,19 +72,19 @@ fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
             .map(|r| r["quantity"].as_u64().unwrap())
             .sum()
     };
-    assert_eq!((minutes("talk", "participant_minutes"), minutes("stage", "participant_minutes")), (5, 4), "{by_room}");
+    assert_eq!((minutes("talk", "participant_minutes"), minutes("stage", "participant_minutes")), (5, 9), "{by_room}");
     assert_eq!(minutes("talk", "egress_minutes.hls"), 20);
 
     // CSV and the table; the admin token reads any project; bad input names the field.
     let csv = env.pulse(&key, &["usage", "--csv"]).code(0).stdout.clone();
-    assert!(csv.starts_with("start,room,meter,quantity,uses\n") && csv.contains(",participant_minutes,9,3"), "{csv}");
+    assert!(csv.starts_with("start,room,meter,quantity,uses\n") && csv.contains(",participant_minutes,14,4"), "{csv}");
     let table = env.pulse(&key, &["usage"]).code(0).stdout.clone();
     assert!(table.contains("METER") && table.contains("egress_minutes.hls"), "{table}");
     let admin = env.pulse_env(
         &[("PULSE_URL", env.url.as_str()), ("PULSE_ADMIN_TOKEN", ADMIN_TOKEN)],
         &["usage", "--project", &project, "--json"],
     );
-    assert_eq!(total(&admin.code(0).json(), "participant_minutes"), 9);
+    assert_eq!(total(&admin.code(0).json(), "participant_minutes"), 14);
     let auth = Some(("x-pulse-key", key.as_str()));
     let (s, _, v) = env.api("GET", "/v1/usage?granularity=week", auth, None);
     assert_eq!((s, v["error"]["field"].as_str()), (400, Some("granularity")), "{v}");
