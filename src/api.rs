@@ -964,7 +964,7 @@ pub struct UsageRow {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub room: Option<String>,
     /// `participant_minutes`, `egress_minutes.hls` (`.file`, `.rtmp`, `.images`),
-    /// `recording_bytes`.
+    /// `ingress_minutes.rtmp` (`.whip`, `.url`), `recording_bytes`.
     pub meter: String,
     /// Minutes (each use rounded up to a whole minute) or bytes.
     pub quantity: u64,

@@ -39,6 +39,24 @@ pub fn apply_state(i: &mut IngressRecord, info: &IngressInfo, now: i64) -> Optio
     i.status = status;
     i.error = error;
     i.updated_ms = now;
+    // LiveKit's times (nanoseconds) when it gives them, else now.
+    let at = |ns: Option<i64>| ns.filter(|n| *n > 0).map(|n| n / 1_000_000).filter(|ms| *ms <= now).unwrap_or(now);
+    let state = info.state.as_ref();
+    let spans = &mut i.activity.spans;
+    match (was_active, status == IngressStatus::Active) {
+        (false, true) => {
+            spans.push((at(state.map(|s| s.started_at)), None));
+            if spans.len() > crate::store::IngressActivity::KEEP {
+                spans.remove(0);
+            }
+        }
+        (true, false) => {
+            if let Some(last) = spans.last_mut().filter(|s| s.1.is_none()) {
+                last.1 = Some(at(state.map(|s| s.ended_at)).max(last.0));
+            }
+        }
+        _ => {}
+    }
     match (was_active, status == IngressStatus::Active) {
         (false, true) => Some(EventKind::IngressStarted),
         (true, false) => Some(EventKind::IngressEnded),
@@ -114,6 +132,7 @@ impl Core {
         let base_url = Some(info.url.clone()).filter(|u| !u.is_empty());
         let whip = |k: &str| base_url.as_ref().map(|u| format!("{}/{k}", u.trim_end_matches('/')));
         let record = IngressRecord {
+            activity: Default::default(),
             id: IngressId::mint(),
             livekit_id: info.ingress_id.clone(),
             project_id: project.id.clone(),

@@ -1,6 +1,7 @@
 //! Usage meters, read from the records pulse already keeps durably: participant minutes (each
 //! participant's session, join to leave, reconciled ones included), egress minutes per output
-//! kind (start to end), recording bytes (what the recording checks found), webhook deliveries.
+//! kind (start to end), ingress minutes per type (each span it was active), recording bytes
+//! (what the recording checks found), webhook deliveries.
 //! Each use is rounded up to a whole minute, as LiveKit Cloud bills, and counted in the bucket
 //! (UTC hour or day) it began in; a use still open counts up to now. The figures are computed
 //! from those records at each ask: asking again changes nothing, downtime needs no catching up,
@@ -12,7 +13,9 @@ use std::collections::BTreeMap;
 use super::{Core, CoreError, CoreResult};
 use crate::api;
 use crate::model::{DeliveryStatus, Millis, RecordingState, now_ms, rfc3339_ms};
-use crate::store::{EgressFilter, EgressRecord, LogFilter, PageReq, ProjectRecord, SessionRecord};
+use crate::store::{
+    EgressFilter, EgressRecord, IngressFilter, IngressRecord, LogFilter, PageReq, ProjectRecord, SessionRecord,
+};
 
 const MINUTE: Millis = 60_000;
 const HOUR: Millis = 3_600_000;
@@ -68,6 +71,20 @@ pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
         });
     }
     out
+}
+
+/// An ingress's uses: each span it was active (publishing or buffering), by its type.
+pub fn ingress_uses(i: &IngressRecord, now: Millis) -> Vec<Use> {
+    i.activity
+        .spans
+        .iter()
+        .map(|(start, end)| Use {
+            meter: format!("ingress_minutes.{}", i.kind.as_str()),
+            room: i.room_name.clone(),
+            start_ms: *start,
+            quantity: minutes(*start, end.unwrap_or(now)),
+        })
+        .collect()
 }
 
 /// `hour` or `day` → the bucket length.
@@ -136,6 +153,16 @@ impl Core {
             let got = self.store.egress_list(&project.id, &filter, PageReq { page, limit: 100 }).await?;
             for e in &got.items {
                 uses.extend(egress_uses(e, now));
+            }
+            if got.items.len() < 100 {
+                break;
+            }
+        }
+        let every = IngressFilter { room_name: None, include_deleted: true };
+        for page in 1.. {
+            let got = self.store.ingress_list(&project.id, &every, PageReq { page, limit: 100 }).await?;
+            for i in &got.items {
+                uses.extend(ingress_uses(i, now));
             }
             if got.items.len() < 100 {
                 break;

@@ -438,6 +438,11 @@ pub struct IngressState {
     pub status: String,
     #[serde(deserialize_with = "de_string")]
     pub error: String,
+    /// Unix nanoseconds (int64, a string in JSON): when this session of it began and ended.
+    #[serde(alias = "startedAt", deserialize_with = "de_i64")]
+    pub started_at: i64,
+    #[serde(alias = "endedAt", deserialize_with = "de_i64")]
+    pub ended_at: i64,
 }
 
 /// `IngressInfo`, the fields pulse reads.

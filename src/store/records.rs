@@ -218,6 +218,21 @@ pub struct IngressRecord {
     pub updated_ms: Millis,
     pub deleted_ms: Option<Millis>,
     pub rev: u64,
+    /// When it has been active (publishing or buffering): the usage meters count these.
+    #[serde(default, with = "self_describing")]
+    pub activity: IngressActivity,
+}
+
+/// An ingress's active spans, oldest first (the last one open while it is active); at most
+/// [`IngressActivity::KEEP`], the oldest dropped.
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+#[serde(default)]
+pub struct IngressActivity {
+    pub spans: Vec<(Millis, Option<Millis>)>,
+}
+
+impl IngressActivity {
+    pub const KEEP: usize = 1000;
 }
 
 /// One signing secret; `expires_ms` is set once a rotation retires it.

@@ -53,7 +53,24 @@ fn usage_counts_participant_and_egress_minutes_from_livekits_times() {
             "startedAt": ns(t0 - 1200), "endedAt": ns(t0)}});
     assert_eq!(env.livekit_webhook(&ended), 200);
 
+    // An RTMP ingress that published twice: 10 minutes, then 3 minutes 20 s (4).
+    let i = env
+        .pulse(&key, &["ingress", "create", "--room", "talk", "--type", "rtmp", "--participant", "enc", "--json"])
+        .code(0)
+        .json();
+    let ingress = |id: &str, status: &str, started: i64, ended: i64| {
+        let info = json!({"ingressId": i["livekit_ingress_id"], "roomName": format!("{project}__talk"),
+            "state": {"status": status, "startedAt": ns(started), "endedAt": if ended > 0 { ns(ended) } else { "0".into() }}});
+        let event = if status == "ENDPOINT_PUBLISHING" { "ingress_started" } else { "ingress_ended" };
+        assert_eq!(env.livekit_webhook(&json!({"event": event, "id": id, "ingressInfo": info})), 200);
+    };
+    ingress("EV_i1", "ENDPOINT_PUBLISHING", t0 - 1800, 0);
+    ingress("EV_i2", "ENDPOINT_INACTIVE", t0 - 1800, t0 - 1200);
+    ingress("EV_i3", "ENDPOINT_PUBLISHING", t0 - 600, 0);
+    ingress("EV_i4", "ENDPOINT_INACTIVE", t0 - 600, t0 - 400);
+
     let u = env.pulse(&key, &["usage", "--json"]).code(0).json();
+    assert_eq!(total(&u, "ingress_minutes.rtmp"), 10 + 4, "{u}");
     assert_eq!(total(&u, "participant_minutes"), 5 + 2 + 2 + 5, "{u}");
     assert_eq!((total(&u, "egress_minutes.hls"), total(&u, "egress_minutes.file")), (20, 20), "{u}");
     assert_eq!(u["granularity"], "day");

@@ -33,9 +33,9 @@ use crate::store::{Result, StoreError};
 
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
 /// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`,
-/// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`, 8 `ProjectRecord::limits`; older
-/// records are still read (see [`Row::decode_old`]).
-const FORMAT: u8 = 8;
+/// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`, 8 `ProjectRecord::limits`, 9
+/// `IngressRecord::activity`; older records are still read (see [`Row::decode_old`]).
+const FORMAT: u8 = 9;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -290,7 +290,59 @@ impl Row for EgressRecord {
     revs!();
 }
 
+/// `IngressRecord` as formats 1 to 8 wrote it: without `activity`.
+#[derive(serde::Deserialize)]
+#[cfg_attr(test, derive(serde::Serialize))]
+struct IngressV8 {
+    id: String,
+    livekit_id: String,
+    project_id: String,
+    kind: crate::model::IngressKind,
+    name: Option<String>,
+    room_name: String,
+    participant_name: String,
+    participant_identity: String,
+    rtmp_url: Option<String>,
+    rtmp_stream_key: Option<String>,
+    whip_url: Option<String>,
+    url: Option<String>,
+    status: crate::model::IngressStatus,
+    error: Option<String>,
+    audio_enabled: bool,
+    video_enabled: bool,
+    created_ms: Millis,
+    updated_ms: Millis,
+    deleted_ms: Option<Millis>,
+    rev: u64,
+}
+
 impl Row for IngressRecord {
+    fn decode_old(_format: u8, b: &[u8]) -> Result<Self> {
+        let i: IngressV8 = postcard::from_bytes(b).map_err(|e| StoreError::Data(e.to_string()))?;
+        Ok(IngressRecord {
+            id: i.id.into(),
+            livekit_id: i.livekit_id,
+            project_id: i.project_id.into(),
+            kind: i.kind,
+            name: i.name,
+            room_name: i.room_name,
+            participant_name: i.participant_name,
+            participant_identity: i.participant_identity,
+            rtmp_url: i.rtmp_url,
+            rtmp_stream_key: i.rtmp_stream_key,
+            whip_url: i.whip_url,
+            url: i.url,
+            status: i.status,
+            error: i.error,
+            audio_enabled: i.audio_enabled,
+            video_enabled: i.video_enabled,
+            created_ms: i.created_ms,
+            updated_ms: i.updated_ms,
+            deleted_ms: i.deleted_ms,
+            rev: i.rev,
+            activity: Default::default(),
+        })
+    }
     fn primary(&self) -> Vec<u8> {
         key(&["I", &self.project_id, &self.id], false)
     }
@@ -524,6 +576,38 @@ mod tests {
         let mut limited = p.clone();
         limited.limits.concurrent_egress = Some(5);
         assert_eq!(decode::<ProjectRecord>(&encode(&limited).unwrap()).unwrap(), limited);
+    }
+
+    #[test]
+    fn an_ingress_written_before_its_activity_still_reads() {
+        use crate::model::{IngressKind, IngressStatus};
+        let old = IngressV8 {
+            id: "in_1".into(),
+            livekit_id: "IN_x".into(),
+            project_id: "prj_1".into(),
+            kind: IngressKind::Rtmp,
+            name: None,
+            room_name: "r".into(),
+            participant_name: "p".into(),
+            participant_identity: "p".into(),
+            rtmp_url: None,
+            rtmp_stream_key: Some("****".into()),
+            whip_url: None,
+            url: None,
+            status: IngressStatus::Active,
+            error: None,
+            audio_enabled: true,
+            video_enabled: true,
+            created_ms: 1,
+            updated_ms: 2,
+            deleted_ms: None,
+            rev: 3,
+        };
+        let i: IngressRecord = decode(&postcard::to_extend(&old, vec![8u8]).unwrap()).unwrap();
+        assert_eq!((i.id.as_str(), i.rev, i.activity.spans.len()), ("in_1", 3, 0));
+        let mut active = i.clone();
+        active.activity.spans.push((5, None));
+        assert_eq!(decode::<IngressRecord>(&encode(&active).unwrap()).unwrap(), active);
     }
 
     #[derive(serde::Serialize)]
