@@ -1007,6 +1007,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an endpoint: the options named replace its own (an empty list clears one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
@@ -1030,6 +1031,38 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
+            [CompletionResult]::new('--no-color', '--no-color', [CompletionResultType]::ParameterName, 'Never use colour (pulse prints none; accepted so scripts can always pass it)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which URL, key and context are used, and where each came from')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            break
+        }
+        'pulse;webhooks;endpoints;update' {
+            [CompletionResult]::new('--endpoint-url', '--endpoint-url', [CompletionResultType]::ParameterName, 'A new URL to deliver to (`--url` is the control plane''s)')
+            [CompletionResult]::new('--events', '--events', [CompletionResultType]::ParameterName, 'Only these events (comma-separated; '''' for all)')
+            [CompletionResult]::new('--rooms', '--rooms', [CompletionResultType]::ParameterName, 'Room globs (comma-separated; '''' for every room)')
+            [CompletionResult]::new('--room', '--room', [CompletionResultType]::ParameterName, 'Room globs (comma-separated; '''' for every room)')
+            [CompletionResult]::new('--filter', '--filter', [CompletionResultType]::ParameterName, 'Payload conditions (repeat; replaces them all)')
+            [CompletionResult]::new('--retry-schedule', '--retry-schedule', [CompletionResultType]::ParameterName, 'Waits before each retry (comma-separated; '''' for the control plane''s)')
+            [CompletionResult]::new('--disable-after-days', '--disable-after-days', [CompletionResultType]::ParameterName, 'Days of nothing but failures before it is disabled (0: never)')
+            [CompletionResult]::new('-H', '-H ', [CompletionResultType]::ParameterName, 'Headers (repeat; replaces them all)')
+            [CompletionResult]::new('--header', '--header', [CompletionResultType]::ParameterName, 'Headers (repeat; replaces them all)')
+            [CompletionResult]::new('--description', '--description', [CompletionResultType]::ParameterName, 'A note for people')
+            [CompletionResult]::new('--context', '--context', [CompletionResultType]::ParameterName, 'Use this saved context [env: PULSE_CONTEXT]')
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'Control plane URL [env: PULSE_URL] [default: http://127.0.0.1:8081]')
+            [CompletionResult]::new('--api-key', '--api-key', [CompletionResultType]::ParameterName, 'Project API key [env: PULSE_API_KEY]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file (the daemon''s; the CLI reads it to find a local daemon''s admin token) [env: PULSE_CONFIG]')
+            [CompletionResult]::new('--no-filters', '--no-filters', [CompletionResultType]::ParameterName, 'Remove every payload condition')
+            [CompletionResult]::new('--no-headers', '--no-headers', [CompletionResultType]::ParameterName, 'Remove every custom header')
+            [CompletionResult]::new('--enable', '--enable', [CompletionResultType]::ParameterName, 'Enable it (deliveries go to it again)')
+            [CompletionResult]::new('--disable', '--disable', [CompletionResultType]::ParameterName, 'Disable it (nothing is delivered to it)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Short for --format json')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print only ids, one per line')
@@ -1118,6 +1151,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;webhooks;endpoints;help' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an endpoint: the options named replace its own (an empty list clears one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
@@ -1126,6 +1160,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;webhooks;endpoints;help;add' {
+            break
+        }
+        'pulse;webhooks;endpoints;help;update' {
             break
         }
         'pulse;webhooks;endpoints;help;list' {
@@ -1224,6 +1261,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;webhooks;help;endpoints' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an endpoint: the options named replace its own (an empty list clears one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
@@ -1231,6 +1269,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;webhooks;help;endpoints;add' {
+            break
+        }
+        'pulse;webhooks;help;endpoints;update' {
             break
         }
         'pulse;webhooks;help;endpoints;list' {
@@ -1601,6 +1642,7 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
         }
         'pulse;help;webhooks;endpoints' {
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add an endpoint; its secret is shown this once')
+            [CompletionResult]::new('update', 'update', [CompletionResultType]::ParameterValue, 'Change an endpoint: the options named replace its own (an empty list clears one)')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List endpoints')
             [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove an endpoint')
             [CompletionResult]::new('recover', 'recover', [CompletionResultType]::ParameterValue, 'Enable an endpoint again and queue every delivery to it that failed since then')
@@ -1608,6 +1650,9 @@ Register-ArgumentCompleter -Native -CommandName 'pulse' -ScriptBlock {
             break
         }
         'pulse;help;webhooks;endpoints;add' {
+            break
+        }
+        'pulse;help;webhooks;endpoints;update' {
             break
         }
         'pulse;help;webhooks;endpoints;list' {

@@ -304,6 +304,9 @@ _pulse() {
             pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints,rotate-secret)
                 cmd="pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__rotate__subcmd__secret"
                 ;;
+            pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints,update)
+                cmd="pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__update"
+                ;;
             pulse__subcmd__ingress,create)
                 cmd="pulse__subcmd__ingress__subcmd__create"
                 ;;
@@ -487,6 +490,9 @@ _pulse() {
             pulse__subcmd__webhooks__subcmd__endpoints,rotate-secret)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__rotate__subcmd__secret"
                 ;;
+            pulse__subcmd__webhooks__subcmd__endpoints,update)
+                cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__update"
+                ;;
             pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,add)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__add"
                 ;;
@@ -504,6 +510,9 @@ _pulse() {
                 ;;
             pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,rotate-secret)
                 cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__rotate__subcmd__secret"
+                ;;
+            pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help,update)
+                cmd="pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__update"
                 ;;
             pulse__subcmd__webhooks__subcmd__help,endpoints)
                 cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints"
@@ -543,6 +552,9 @@ _pulse() {
                 ;;
             pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints,rotate-secret)
                 cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__rotate__subcmd__secret"
+                ;;
+            pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints,update)
+                cmd="pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__update"
                 ;;
             *)
                 ;;
@@ -2081,7 +2093,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints)
-            opts="add list remove recover rotate-secret"
+            opts="add update list remove recover rotate-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2151,6 +2163,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__rotate__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__help__subcmd__webhooks__subcmd__endpoints__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -3687,7 +3713,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints)
-            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version add list remove recover rotate-secret help"
+            opts="-q -v -h -V --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version add update list remove recover rotate-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3795,7 +3821,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help)
-            opts="add list remove recover rotate-secret help"
+            opts="add update list remove recover rotate-secret help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3879,6 +3905,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__rotate__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__webhooks__subcmd__endpoints__subcmd__help__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -4036,6 +4076,80 @@ _pulse() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        pulse__subcmd__webhooks__subcmd__endpoints__subcmd__update)
+            opts="-H -q -v -h -V --endpoint-url --events --room --rooms --filter --no-filters --retry-schedule --disable-after-days --header --no-headers --enable --disable --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --endpoint-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --events)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rooms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --room)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filter)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-schedule)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --disable-after-days)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --header)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -H)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --description)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --context)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         pulse__subcmd__webhooks__subcmd__help)
             opts="logs show replay endpoints test listen verify help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -4051,7 +4165,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints)
-            opts="add list remove recover rotate-secret"
+            opts="add update list remove recover rotate-secret"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4121,6 +4235,20 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__rotate__subcmd__secret)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        pulse__subcmd__webhooks__subcmd__help__subcmd__endpoints__subcmd__update)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 5 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

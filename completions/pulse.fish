@@ -656,6 +656,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_su
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s h -l help -d 'Print help'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -s V -l version -d 'Print version'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "add" -d 'Add an endpoint; its secret is shown this once'
+complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "update" -d 'Change an endpoint: the options named replace its own (an empty list clears one)'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "list" -d 'List endpoints'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "remove" -d 'Remove an endpoint'
 complete -c pulse -n "__fish_pulse_using_subcommand webhooks; and __fish_seen_subcommand_from endpoints" -f -a "recover" -d 'Enable an endpoint again and queue every delivery to it that failed since then'

@@ -112,6 +112,16 @@ impl Client {
         Ok(self.read(resp).await)
     }
 
+    /// `PATCH path` with a JSON body (the same change twice is the same: sent once).
+    pub async fn patch<B: Serialize, T: DeserializeOwned>(
+        &self,
+        path: &str,
+        body: &B,
+        auth: Auth,
+    ) -> Result<T, CliError> {
+        self.send(self.http.patch(self.url(path)).json(body), auth).await
+    }
+
     /// `PUT path` with a JSON body (idempotent by its nature: sent once).
     pub async fn put<B: Serialize, T: DeserializeOwned>(
         &self,

@@ -139,6 +139,47 @@ pub enum EndpointsCmd {
         #[arg(long)]
         description: Option<String>,
     },
+    /// Change an endpoint: the options named replace its own (an empty list clears one)
+    Update {
+        /// Endpoint id (we_…)
+        id: String,
+        /// A new URL to deliver to (`--url` is the control plane's)
+        #[arg(long = "endpoint-url", value_name = "URL")]
+        endpoint_url: Option<String>,
+        /// Only these events (comma-separated; '' for all)
+        #[arg(long, value_delimiter = ',', num_args = 0..)]
+        events: Option<Vec<String>>,
+        /// Room globs (comma-separated; '' for every room)
+        #[arg(long, visible_alias = "room", value_delimiter = ',', value_name = "GLOB", num_args = 0..)]
+        rooms: Option<Vec<String>>,
+        /// Payload conditions (repeat; replaces them all)
+        #[arg(long = "filter", value_name = "CONDITION")]
+        filters: Vec<String>,
+        /// Remove every payload condition
+        #[arg(long, conflicts_with = "filters")]
+        no_filters: bool,
+        /// Waits before each retry (comma-separated; '' for the control plane's)
+        #[arg(long, value_delimiter = ',', value_name = "WAIT", num_args = 0..)]
+        retry_schedule: Option<Vec<String>>,
+        /// Days of nothing but failures before it is disabled (0: never)
+        #[arg(long, value_name = "DAYS")]
+        disable_after_days: Option<u32>,
+        /// Headers (repeat; replaces them all)
+        #[arg(long = "header", short = 'H', value_name = "NAME: VALUE", value_parser = parse_header)]
+        headers: Vec<(String, String)>,
+        /// Remove every custom header
+        #[arg(long, conflicts_with = "headers")]
+        no_headers: bool,
+        /// Enable it (deliveries go to it again)
+        #[arg(long, conflicts_with = "disable")]
+        enable: bool,
+        /// Disable it (nothing is delivered to it)
+        #[arg(long)]
+        disable: bool,
+        /// A note for people
+        #[arg(long)]
+        description: Option<String>,
+    },
     /// List endpoints
     List,
     /// Remove an endpoint
@@ -437,6 +478,43 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 client.delete(&format!("/v1/webhooks/endpoints/{}", encode_path_segment(&id)), Auth::Project).await?;
             ctx.out.status(&format!("Removed endpoint {}", d.id));
             ctx.out.one(&d, &d.id)
+        }
+        EndpointsCmd::Update {
+            id,
+            endpoint_url,
+            events,
+            rooms,
+            filters,
+            no_filters,
+            retry_schedule,
+            disable_after_days,
+            headers,
+            no_headers,
+            enable,
+            disable,
+            description,
+        } => {
+            // `--events ''` and the like arrive as one empty item: that is "clear it".
+            let clear = |v: Option<Vec<String>>| v.map(|v| v.into_iter().filter(|s| !s.is_empty()).collect::<Vec<_>>());
+            let req = PatchEndpoint {
+                url: endpoint_url,
+                events: clear(events),
+                description,
+                enabled: (enable || disable).then_some(enable),
+                rooms: clear(rooms),
+                retry_schedule: clear(retry_schedule),
+                filters: if no_filters { Some(Vec::new()) } else { (!filters.is_empty()).then_some(filters) },
+                disable_after_days,
+                headers: if no_headers {
+                    Some(Default::default())
+                } else {
+                    (!headers.is_empty()).then(|| headers.into_iter().collect())
+                },
+            };
+            let path = format!("/v1/webhooks/endpoints/{}", encode_path_segment(&id));
+            let e: Endpoint = client.patch(&path, &req, Auth::Project).await?;
+            ctx.out.status(&format!("Updated endpoint {}", e.endpoint_id));
+            ctx.out.one(&e, &e.endpoint_id)
         }
         EndpointsCmd::Recover { id, since } => {
             let path = format!("/v1/webhooks/endpoints/{}/recover", encode_path_segment(&id));

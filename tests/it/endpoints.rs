@@ -517,3 +517,39 @@ fn a_v1a_endpoint_signs_with_ed25519_and_shows_only_its_public_key() {
         assert_ne!(v, Some(false), "both keys verify during the grace period");
     }
 }
+
+#[test]
+fn pulse_webhooks_endpoints_update_changes_what_it_names_and_clears_with_empty() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let rx = env.receiver();
+    let args =
+        ["webhooks", "endpoints", "add", &rx.url, "--rooms", "live-*", "--filter", "event != room_ended", "--json"];
+    let ep = env.pulse(&key, &args).code(0).json();
+    let id = ep["endpoint_id"].as_str().unwrap();
+    let update = |extra: &[&str]| {
+        let mut args = vec!["webhooks", "endpoints", "update", id, "--json"];
+        args.extend_from_slice(extra);
+        env.pulse(&key, &args)
+    };
+    let e = update(&["--retry-schedule", "1m,1h", "-H", "X-Tenant: acme", "--disable-after-days", "2", "--disable"])
+        .code(0)
+        .json();
+    assert_eq!(e["retry_schedule"], json!(["1m", "1h"]), "{e}");
+    assert_eq!((e["headers"]["X-Tenant"].as_str(), e["disable_after_days"].as_u64()), (Some("********"), Some(2)));
+    assert_eq!(
+        (e["enabled"].as_bool(), e["rooms"].clone(), e["filters"].as_array().map(Vec::len)),
+        (Some(false), json!(["live-*"]), Some(1)),
+        "the rest stays"
+    );
+    let e = update(&["--rooms", "", "--no-filters", "--no-headers", "--retry-schedule", "", "--enable"]).code(0).json();
+    assert_eq!(
+        (e["rooms"].clone(), e["filters"].clone(), e["headers"].clone()),
+        (json!([]), json!([]), json!({})),
+        "{e}"
+    );
+    assert_eq!((e["retry_schedule"].clone(), e["enabled"].as_bool()), (json!(null), Some(true)));
+    let bad = update(&["--filter", "nonsense"]);
+    bad.code(6);
+    assert!(bad.stderr.contains("filters"), "{}", bad.stderr);
+}
