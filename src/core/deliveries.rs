@@ -182,7 +182,7 @@ impl Core {
                 // Only the first try may trust the endpoint as the attempt found it.
                 Some(seen) => {
                     let seen = seen.filter(|_| current.rev == d.rev);
-                    let why = disable_reason(&delivery);
+                    let why = || disable_reason(&delivery);
                     self.endpoint_health(&mut changes, seen, &current, &delivery, disable_endpoint, why).await?
                 }
                 None => Vec::new(),

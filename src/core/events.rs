@@ -88,10 +88,7 @@ impl Core {
                 endpoint_id: ep.id.clone(),
                 url: ep.url.clone(),
                 status: DeliveryStatus::Pending,
-                max_attempts: match ep.options.retry_schedule_secs.len() {
-                    0 => self.max_attempts(),
-                    n => n as u32 + 1,
-                },
+                max_attempts: self.attempts_for(ep),
                 due_ms: Some(now),
                 next_attempt_ms: Some(now),
                 last_status_code: None,

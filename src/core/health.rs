@@ -122,10 +122,7 @@ impl Core {
                 r.options.health = EndpointHealth::default();
             })
             .await?;
-        let attempts = match ep.options.retry_schedule_secs.len() {
-            0 => self.max_attempts(),
-            n => n as u32 + 1,
-        };
+        let attempts = self.attempts_for(&ep);
         let filter = LogFilter {
             status: Some(DeliveryStatus::Failed),
             endpoint_id: Some(ep.id.clone()),
@@ -163,7 +160,7 @@ impl Core {
         before: &DeliveryRecord,
         after: &DeliveryRecord,
         gone: bool,
-        disable_reason: String,
+        disable_reason: impl Fn() -> String,
     ) -> CoreResult<Vec<api::PulseEvent>> {
         let o = outcome(before, after, gone);
         let now = after.updated_ms;
@@ -190,7 +187,7 @@ impl Core {
                 rfc3339_ms(since),
                 ep.options.disable_after_days()
             ),
-            _ => disable_reason,
+            _ => disable_reason(),
         };
         let rev = ep.rev;
         ep.options.health = health;

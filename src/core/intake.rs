@@ -102,13 +102,15 @@ fn track_ref(t: &Track) -> api::TrackRef {
 
 /// The `data` of a room, participant, track or agent-job event.
 fn room_data(kind: EventKind, e: &WebhookEvent, room: api::RoomRef) -> serde_json::Value {
-    let participant = || participant_ref(&e.participant.clone().unwrap_or_default());
+    // Referenced, not cloned: this runs for every participant event the intake takes.
+    let participant =
+        || e.participant.as_ref().map_or_else(|| participant_ref(&Participant::default()), participant_ref);
     match kind {
         EventKind::ParticipantJoined | EventKind::ParticipantLeft | EventKind::ParticipantConnectionAborted => {
             views::data(api::ParticipantEventData { participant: participant(), room, reconciled: false })
         }
         EventKind::TrackPublished | EventKind::TrackUnpublished => views::data(api::TrackEventData {
-            track: track_ref(&e.track.clone().unwrap_or_default()),
+            track: e.track.as_ref().map_or_else(|| track_ref(&Track::default()), track_ref),
             participant: participant(),
             room,
         }),

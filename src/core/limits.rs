@@ -4,25 +4,19 @@
 //! goes ahead, logged. Reaching 80 % and 100 % of a monthly limit is `usage.threshold`, once a
 //! month, from the leader's periodic check.
 
-use super::usage::{egress_uses, participant_use};
+use super::usage::{egress_minutes, participant_use};
 use super::{Core, CoreError, CoreResult};
 use crate::api;
 use crate::model::{Millis, now_ms, rfc3339_ms};
-use crate::store::{EgressFilter, PageReq, ProjectLimits, ProjectRecord};
+use crate::store::{PageReq, ProjectLimits, ProjectRecord};
 
-/// The start of the UTC calendar month `now` is in.
+/// The start of the UTC calendar month `now` is in: its RFC 3339 date's month, day one.
 pub fn month_start(now: Millis) -> Millis {
-    let secs = now.div_euclid(1000);
-    let days = secs.div_euclid(86_400);
-    // Civil from days (Howard Hinnant's algorithm), to the first of that month.
-    let z = days + 719_468;
-    let era = z.div_euclid(146_097);
-    let doe = z - era * 146_097;
-    let yoe = (doe - doe / 1460 + doe / 36_524 - doe / 146_096) / 365;
-    let doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-    let mp = (5 * doy + 2) / 153;
-    let day_of_month = doy - (153 * mp + 2) / 5; // 0-based
-    (days - day_of_month) * 86_400_000
+    let first = format!("{}-01T00:00:00Z", &rfc3339_ms(now)[..7]);
+    humantime::parse_rfc3339(&first)
+        .ok()
+        .and_then(|t| t.duration_since(std::time::UNIX_EPOCH).ok())
+        .map_or(0, |d| d.as_millis() as Millis)
 }
 
 /// What a project has used this month, and now.
@@ -145,38 +139,31 @@ impl Core {
                 }
             }
         }
-        for page in 1.. {
-            let got =
-                self.store.egress_list(&project.id, &EgressFilter::default(), PageReq { page, limit: 100 }).await?;
-            for e in &got.items {
-                if !e.status.is_final() {
-                    used.concurrent_egress += 1;
-                }
-                // An egress's minutes once, whatever its outputs.
-                if let Some(u) = egress_uses(e, now).into_iter().next().filter(|u| u.start_ms >= since) {
-                    used.egress_minutes += u.quantity;
-                }
+        for e in self.all_egress(project).await? {
+            if !e.status.is_final() {
+                used.concurrent_egress += 1;
             }
-            if got.items.len() < 100 {
-                break;
+            // An egress's minutes once, whatever its outputs.
+            if let Some((_, minutes)) = egress_minutes(&e, now).filter(|(start, _)| *start >= since) {
+                used.egress_minutes += minutes;
             }
         }
         Ok(used)
     }
 
     /// Before `what` (an egress start, an ingress create): refused over a hard limit; over a
-    /// soft one, the warning to give. No limits: nothing is read.
-    pub async fn check_limits(&self, project: &ProjectRecord, what: &str) -> CoreResult<Option<String>> {
+    /// soft one, logged. No limits: nothing is read.
+    pub async fn check_limits(&self, project: &ProjectRecord, what: &str) -> CoreResult<()> {
         let l = &project.limits;
         if l.concurrent_egress.is_none()
             && l.egress_minutes_per_month.is_none()
             && l.participant_minutes_per_month.is_none()
         {
-            return Ok(None);
+            return Ok(());
         }
         let now = now_ms();
         let used = self.used(project, now).await?;
-        let Some((name, limit, figure)) = over(l, &used) else { return Ok(None) };
+        let Some((name, limit, figure)) = over(l, &used) else { return Ok(()) };
         let period = if name == "concurrent_egress" {
             "now".to_string()
         } else {
@@ -192,14 +179,13 @@ impl Core {
             }
         );
         tracing::warn!(project_id = %project.id, limit = name, used = figure, soft = l.soft, "{message}");
-        if l.soft { Ok(Some(message)) } else { Err(CoreError::Forbidden(message)) }
+        if l.soft { Ok(()) } else { Err(CoreError::Forbidden(message)) }
     }
 
     /// Sets a project's limits (admin); the fields absent stay as they are, 0 removes one.
     pub async fn set_limits(&self, id: &str, req: api::ProjectLimitsRequest) -> CoreResult<api::Project> {
         loop {
-            let current =
-                self.store.project(&id.into()).await?.ok_or_else(|| CoreError::not_found(format!("project {id}")))?;
+            let current = self.find_project(id).await?;
             let mut next = current.clone();
             let set = |v: Option<u64>, old: Option<u64>| match v {
                 Some(0) => None,

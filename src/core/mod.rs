@@ -120,4 +120,12 @@ impl Core {
     pub fn max_attempts(&self) -> u32 {
         self.settings.webhooks.retry_schedule.len() as u32 + 1
     }
+
+    /// The same for a delivery to `ep`: by its own retry schedule, if it has one.
+    pub fn attempts_for(&self, ep: &crate::store::EndpointRecord) -> u32 {
+        match ep.options.retry_schedule_secs.len() {
+            0 => self.max_attempts(),
+            n => n as u32 + 1,
+        }
+    }
 }

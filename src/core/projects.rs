@@ -89,7 +89,7 @@ impl Core {
         Ok(views::page(self.store.projects(page).await?, page, views::project))
     }
 
-    async fn find_project(&self, id: &str) -> CoreResult<ProjectRecord> {
+    pub(super) async fn find_project(&self, id: &str) -> CoreResult<ProjectRecord> {
         self.store.project(&id.into()).await?.ok_or_else(|| CoreError::not_found(format!("project {id}")))
     }
 

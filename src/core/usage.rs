@@ -47,11 +47,17 @@ pub fn participant_use(s: &SessionRecord, now: Millis) -> Option<Use> {
     })
 }
 
+/// When an egress began recording and its whole minutes since, up to its end or now (`None`:
+/// it never began).
+pub fn egress_minutes(e: &EgressRecord, now: Millis) -> Option<(Millis, u64)> {
+    let start = e.started_ms?;
+    Some((start, minutes(start, e.ended_ms.unwrap_or(now).max(start))))
+}
+
 /// An egress's uses: its minutes once per output kind (from when it began recording), and its
 /// recording's bytes once checked.
 pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
-    let Some(start) = e.started_ms else { return Vec::new() };
-    let end = e.ended_ms.unwrap_or(now).max(start);
+    let Some((start, quantity)) = egress_minutes(e, now) else { return Vec::new() };
     let mut out: Vec<Use> = e
         .output_types()
         .into_iter()
@@ -59,7 +65,7 @@ pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
             meter: format!("egress_minutes.{}", t.as_str()),
             room: e.room_name.clone(),
             start_ms: start,
-            quantity: minutes(start, end),
+            quantity,
         })
         .collect();
     if let Some(c) = e.recording.as_ref().filter(|c| c.state == RecordingState::Verified) {
@@ -118,6 +124,21 @@ pub fn rows(uses: &[Use], from: Millis, to: Millis, bucket: Millis, by_room: boo
 }
 
 impl Core {
+    /// Every egress of a project, page by page (the meters and the limits read them all).
+    pub(super) async fn all_egress(&self, project: &ProjectRecord) -> CoreResult<Vec<EgressRecord>> {
+        let mut all = Vec::new();
+        for page in 1.. {
+            let got =
+                self.store.egress_list(&project.id, &EgressFilter::default(), PageReq { page, limit: 100 }).await?;
+            let last = got.items.len() < 100;
+            all.extend(got.items);
+            if last {
+                break;
+            }
+        }
+        Ok(all)
+    }
+
     /// A project's usage between `from` and `to` (RFC 3339 or a duration back from now;
     /// default the last 30 days to now), in hour or day buckets, by meter or by room.
     pub async fn usage(&self, project: &ProjectRecord, q: api::UsageQuery) -> CoreResult<api::Usage> {
@@ -148,15 +169,8 @@ impl Core {
         for s in self.store.sessions_of_project(&project.id).await? {
             uses.extend(participant_use(&s, now));
         }
-        let filter = EgressFilter::default();
-        for page in 1.. {
-            let got = self.store.egress_list(&project.id, &filter, PageReq { page, limit: 100 }).await?;
-            for e in &got.items {
-                uses.extend(egress_uses(e, now));
-            }
-            if got.items.len() < 100 {
-                break;
-            }
+        for e in self.all_egress(project).await? {
+            uses.extend(egress_uses(&e, now));
         }
         let every = IngressFilter { room_name: None, include_deleted: true };
         for page in 1.. {
