@@ -707,7 +707,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__console__subcmd__link)
-            opts="-q -v -h -V --ttl --project --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-q -v -h -V --ttl --project --manage --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3747,7 +3747,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__add)
-            opts="-H -q -v -h -V --events --room --rooms --retry-schedule --filter --disable-after-days --header --signature --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-H -q -v -h -V --events --room --rooms --retry-schedule --filter --disable-after-days --header --signature --rate-limit --ordering --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -3787,6 +3787,14 @@ _pulse() {
                     ;;
                 --signature)
                     COMPREPLY=($(compgen -W "v1 v1a" -- "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ordering)
+                    COMPREPLY=($(compgen -W "none resource" -- "${cur}"))
                     return 0
                     ;;
                 --description)
@@ -4077,7 +4085,7 @@ _pulse() {
             return 0
             ;;
         pulse__subcmd__webhooks__subcmd__endpoints__subcmd__update)
-            opts="-H -q -v -h -V --endpoint-url --events --room --rooms --filter --no-filters --retry-schedule --disable-after-days --header --no-headers --enable --disable --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
+            opts="-H -q -v -h -V --endpoint-url --events --room --rooms --filter --no-filters --retry-schedule --disable-after-days --header --no-headers --rate-limit --ordering --enable --disable --description --context --url --api-key --format --json --quiet --no-color --verbose --config --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -4117,6 +4125,14 @@ _pulse() {
                     ;;
                 -H)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate-limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ordering)
+                    COMPREPLY=($(compgen -W "none resource" -- "${cur}"))
                     return 0
                     ;;
                 --description)

@@ -732,6 +732,7 @@ complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_sub
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -l format -d 'Output format' -r -f -a "table\t''
 json\t''"
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -l config -d 'Config file (the daemon\'s; the CLI reads it to find a local daemon\'s admin token) [env: PULSE_CONFIG]' -r -F
+complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -l manage -d 'Let the console also add, edit and remove the project\'s endpoints and rotate their secrets (nothing else)'
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -l json -d 'Short for --format json'
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -s q -l quiet -d 'Print only ids, one per line'
 complete -c pulse -n "__fish_pulse_using_subcommand console; and __fish_seen_subcommand_from link" -l no-color -d 'Never use colour (pulse prints none; accepted so scripts can always pass it)'

@@ -708,6 +708,17 @@ pub struct CreateEndpoint {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schema(pattern = "^v1a?$")]
     pub signature: Option<String>,
+    /// At most this many deliveries per second to it (1 to 1000), across every daemon;
+    /// deliveries beyond it wait in the queue, other endpoints' do not. Absent: no limit.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(minimum = 1, maximum = 1000)]
+    pub rate_limit: Option<u32>,
+    /// `resource`: one egress's, one ingress's or one room's deliveries go out in the order
+    /// they were made, each once the one before it was delivered or failed for good (the wait
+    /// is that resource's alone). `none` (the default): as soon as each is due.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^(none|resource)$")]
+    pub ordering: Option<String>,
 }
 
 /// `PATCH /v1/webhooks/endpoints/:id`.
@@ -740,6 +751,14 @@ pub struct PatchEndpoint {
     /// Replaces the custom headers (`{}`: none).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub headers: Option<std::collections::BTreeMap<String, String>>,
+    /// Replaces the rate limit (deliveries per second, 1 to 1000; 0: none).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(maximum = 1000)]
+    pub rate_limit: Option<u32>,
+    /// `resource` or `none`; deliveries made from now on follow it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schema(pattern = "^(none|resource)$")]
+    pub ordering: Option<String>,
 }
 
 /// `POST /v1/webhooks/endpoints/:id/recover`.
@@ -783,6 +802,10 @@ pub struct Endpoint {
     pub filters: Vec<String>,
     /// Disabled after this many days of nothing but failures (0: never).
     pub disable_after_days: u32,
+    /// At most this many deliveries per second (null: no limit).
+    pub rate_limit: Option<u32>,
+    /// `resource` (each resource's deliveries in order) or `none`.
+    pub ordering: String,
     /// Since when its deliveries have been failing (null: they are not).
     pub failing_since: Option<String>,
     /// Its custom headers, values masked.
@@ -835,12 +858,19 @@ pub struct ConsoleLinkRequest {
     /// With the admin token: the project to open. With a project key: that project.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub project_id: Option<String>,
+    /// Whether the console may also add, change and remove the project's endpoints and
+    /// rotate their secrets (nothing else); default false: it only looks and replays.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub manage: Option<bool>,
 }
 
 /// A console link: open `<control plane URL><path>` in a browser.
 #[derive(Debug, Clone, Serialize, Deserialize, utoipa::ToSchema)]
 pub struct ConsoleLink {
     pub project_id: String,
+    /// Whether it may change the project's endpoints.
+    #[serde(default)]
+    pub manage: bool,
     /// `/console#link=<token>`: the token stays in the fragment, which browsers never send.
     pub path: String,
     pub token: String,

@@ -14,6 +14,7 @@ use std::time::Duration;
 use tokio::sync::Semaphore;
 
 use crate::core::Core;
+use crate::core::deliveries::Sending;
 use crate::model::{Millis, Trigger, now_ms};
 use crate::store::Claim;
 
@@ -90,6 +91,9 @@ pub struct Worker {
     busy: Mutex<Busy>,
     /// When the last claim walked the whole due backlog.
     last_deep: Mutex<std::time::Instant>,
+    /// Endpoints whose rate limit put an attempt off, and until when: claims leave them out
+    /// meanwhile rather than take their backlog only to put it off again.
+    held: Mutex<HashMap<String, Millis>>,
     /// Attempts in flight (for `/v1/status` and `/metrics`).
     pub in_flight: AtomicU64,
 }
@@ -103,6 +107,7 @@ impl Worker {
             global,
             busy: Mutex::new(Busy::default()),
             last_deep: Mutex::new(long_ago),
+            held: Mutex::new(HashMap::new()),
             in_flight: AtomicU64::new(0),
         }
     }
@@ -206,6 +211,11 @@ impl Worker {
                 per_project: w.max_in_flight_per_project,
                 in_flight_projects,
                 scan: self.scan_depth(),
+                held: {
+                    let mut held = self.held.lock().unwrap_or_else(|e| e.into_inner());
+                    held.retain(|_, until| *until > now);
+                    held.keys().cloned().collect()
+                },
             };
             let claimed = self.core.store.claim_due(claim).await?;
             let full = claimed.len() == free;
@@ -225,8 +235,17 @@ impl Worker {
                     drop(turn);
                     me.busy().remove(&project, &endpoint);
                     drop(slot);
+                    if let Ok(Sending::Deferred { until_ms }) = &sent {
+                        me.held.lock().unwrap_or_else(|e| e.into_inner()).insert(endpoint.to_string(), *until_ms);
+                    }
                     me.core.wake().notify_one();
-                    if let Err(e) = async { me.core.record_attempt(sent?).await }.await {
+                    let recorded = async {
+                        match sent? {
+                            Sending::Sent(s) => me.core.record_attempt(*s).await.map(drop),
+                            Sending::Deferred { .. } => Ok(()),
+                        }
+                    };
+                    if let Err(e) = recorded.await {
                         tracing::debug!(delivery = %id, error = %e, "delivery attempt not recorded");
                     }
                 });

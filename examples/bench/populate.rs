@@ -80,6 +80,7 @@ pub async fn logs(dir: &Path, total: usize, projects: usize) -> Vec<String> {
                         updated_ms: now,
                         delivered_ms: (!failed).then_some(now),
                         rev: 0,
+                        order_key: None,
                     },
                     Expect::New,
                 ));

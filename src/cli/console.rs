@@ -21,6 +21,10 @@ pub enum ConsoleCmd {
         /// The project to open, when using the admin token (a project key opens its own)
         #[arg(long, value_name = "ID")]
         project: Option<String>,
+        /// Let the console also add, edit and remove the project's endpoints and rotate their
+        /// secrets (nothing else)
+        #[arg(long)]
+        manage: bool,
     },
 }
 
@@ -28,17 +32,26 @@ pub enum ConsoleCmd {
 pub async fn run(ctx: &Ctx, cmd: ConsoleCmd) -> Result<(), CliError> {
     let client = ctx.client()?;
     match cmd {
-        ConsoleCmd::Link { ttl, project } => {
-            let req = ConsoleLinkRequest { ttl_seconds: Some(ttl.as_secs()), project_id: project };
+        ConsoleCmd::Link { ttl, project, manage } => {
+            let req = ConsoleLinkRequest {
+                ttl_seconds: Some(ttl.as_secs()),
+                project_id: project,
+                manage: manage.then_some(true),
+            };
             let link: ConsoleLink = client.post("/v1/console/links", &req, Auth::Any).await?;
             let url = format!("{}{}", client.base().trim_end_matches('/'), link.path);
+            let may = if link.manage {
+                "read this project's deliveries, replay them, and add, change and remove its endpoints"
+            } else {
+                "read this project's deliveries and replay them"
+            };
             ctx.out.status(&format!(
-                "Console link for {} until {} (anyone holding it can read this project's deliveries and replay them)",
+                "Console link for {} until {} (anyone holding it can {may})",
                 link.project_id, link.expires_at
             ));
             if ctx.out.format == crate::output::Format::Json {
                 ctx.out.json(
-                    &serde_json::json!({"url": url, "project_id": link.project_id, "expires_at": link.expires_at}),
+                    &serde_json::json!({"url": url, "project_id": link.project_id, "expires_at": link.expires_at, "manage": link.manage}),
                 )
             } else {
                 ctx.out.line(&url)

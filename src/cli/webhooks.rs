@@ -135,6 +135,13 @@ pub enum EndpointsCmd {
         /// verify with the whpk_ public key)
         #[arg(long, value_parser = ["v1", "v1a"])]
         signature: Option<String>,
+        /// At most this many deliveries per second to it (1 to 1000), across every daemon
+        #[arg(long, value_name = "PER_SECOND", value_parser = parse_rate)]
+        rate_limit: Option<u32>,
+        /// resource: each egress's, ingress's or room's deliveries in order, each after the
+        /// one before it settled; none (default): each as soon as it is due
+        #[arg(long, value_parser = ["none", "resource"])]
+        ordering: Option<String>,
         /// A note for people
         #[arg(long)]
         description: Option<String>,
@@ -170,6 +177,12 @@ pub enum EndpointsCmd {
         /// Remove every custom header
         #[arg(long, conflicts_with = "headers")]
         no_headers: bool,
+        /// At most this many deliveries per second (0: no limit)
+        #[arg(long, value_name = "PER_SECOND", value_parser = parse_rate)]
+        rate_limit: Option<u32>,
+        /// resource or none
+        #[arg(long, value_parser = ["none", "resource"])]
+        ordering: Option<String>,
         /// Enable it (deliveries go to it again)
         #[arg(long, conflicts_with = "disable")]
         enable: bool,
@@ -209,6 +222,18 @@ pub enum EndpointsCmd {
 fn parse_header(s: &str) -> Result<(String, String), String> {
     let (name, value) = s.split_once(':').ok_or_else(|| format!("`{s}` is not `Name: value`"))?;
     Ok((name.trim().to_string(), value.trim().to_string()))
+}
+
+/// A rate as `10`, `10/s` or `600/m` (per second); the control plane checks its bounds.
+fn parse_rate(s: &str) -> Result<u32, String> {
+    let (n, per) = s.split_once('/').unwrap_or((s, "s"));
+    let n: u32 = n.trim().parse().map_err(|_| format!("`{s}` is not a rate such as 10, 10/s or 600/m"))?;
+    match per.trim() {
+        "s" | "sec" | "second" => Ok(n),
+        "m" | "min" | "minute" if n.is_multiple_of(60) => Ok(n / 60),
+        "m" | "min" | "minute" => Err(format!("`{s}`: a rate per minute must be a whole number per second")),
+        _ => Err(format!("`{s}`: the rate is per second (/s) or per minute (/m)")),
+    }
 }
 
 /// `pulse webhooks listen`.
@@ -452,6 +477,8 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
             disable_after_days,
             headers,
             signature,
+            rate_limit,
+            ordering,
             description,
         } => {
             let req = CreateEndpoint {
@@ -464,6 +491,8 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 headers: (!headers.is_empty()).then(|| headers.into_iter().collect()),
                 signature,
                 description,
+                rate_limit,
+                ordering,
             };
             let e: Endpoint = client.post("/v1/webhooks/endpoints", &req, Auth::Project).await?;
             ctx.out.status(&format!("Added endpoint {}; its secret is shown only now", e.endpoint_id));
@@ -490,6 +519,8 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
             disable_after_days,
             headers,
             no_headers,
+            rate_limit,
+            ordering,
             enable,
             disable,
             description,
@@ -510,6 +541,8 @@ async fn endpoints(ctx: &Ctx, client: &Client, cmd: EndpointsCmd) -> Result<(), 
                 } else {
                     (!headers.is_empty()).then(|| headers.into_iter().collect())
                 },
+                rate_limit,
+                ordering,
             };
             let path = format!("/v1/webhooks/endpoints/{}", encode_path_segment(&id));
             let e: Endpoint = client.patch(&path, &req, Auth::Project).await?;

@@ -94,6 +94,15 @@ pub fn unsendable(d: &DeliveryRecord, why: String, now: Millis) -> DeliveryRecor
     next
 }
 
+/// What the sending half of an attempt came to.
+pub enum Sending {
+    /// Sent; its outcome is still to be recorded.
+    Sent(Box<SentAttempt>),
+    /// Not sent: the endpoint's rate limit had no slot soon, and the delivery was put off
+    /// until then (see `core::pacing`).
+    Deferred { until_ms: Millis },
+}
+
 /// An attempt sent and not yet recorded.
 pub struct SentAttempt {
     delivery: DeliveryRecord,
@@ -166,7 +175,7 @@ impl Core {
     /// first. With `attempted` (the endpoint as the attempt found it), what the attempt means
     /// for the endpoint goes in the same commit: its health and operational events, and, when
     /// asked, its disabling (see `core::health`).
-    async fn record(
+    pub(super) async fn record(
         &self,
         d: &DeliveryRecord,
         step: impl Fn(&DeliveryRecord) -> Next,
@@ -214,18 +223,16 @@ impl Core {
         trigger: Trigger,
         url: Option<&str>,
     ) -> CoreResult<(AttemptRecord, DeliveryRecord)> {
-        let sent = self.send_attempt(d, trigger, url).await?;
-        self.record_attempt(sent).await
+        match self.send_attempt(d, trigger, url).await? {
+            Sending::Sent(sent) => self.record_attempt(*sent).await,
+            // Only scheduled attempts are paced, and those are not made here.
+            Sending::Deferred { .. } => Err(CoreError::Conflict("the endpoint's rate limit put it off".into())),
+        }
     }
 
     /// The sending half of [`Core::attempt`]: loads what to send, sends it, and says what to
     /// record (the worker frees its slot between the two).
-    pub async fn send_attempt(
-        &self,
-        d: DeliveryRecord,
-        trigger: Trigger,
-        url: Option<&str>,
-    ) -> CoreResult<SentAttempt> {
+    pub async fn send_attempt(&self, d: DeliveryRecord, trigger: Trigger, url: Option<&str>) -> CoreResult<Sending> {
         let (endpoint, event) = self.store.attempt_context(&d.project_id, &d.endpoint_id, &d.event_id).await?;
         let Some(event) = event else {
             return Err(CoreError::Conflict(format!("the event of {} was pruned; nothing to send", d.id)));
@@ -258,6 +265,12 @@ impl Core {
                 return Err(CoreError::Conflict("no endpoint to deliver to".into()));
             }
         };
+        // Only the schedule is paced: a replay is someone asking for it now.
+        if let (Some(ep), Trigger::Scheduled) = (&endpoint, trigger)
+            && let Some(until_ms) = self.pace(&d, ep).await?
+        {
+            return Ok(Sending::Deferred { until_ms });
+        }
         let target = url.map(str::to_string).or_else(|| endpoint.as_ref().map(|e| e.url.clone())).unwrap_or_default();
         let now = now_ms();
         // Without an endpoint (deleted; replay to another URL), nothing signs but nothing leaks.
@@ -304,7 +317,7 @@ impl Core {
         } else {
             self.retry_delay_for(&d, endpoint.as_ref(), sent.retry_after)
         };
-        Ok(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target, endpoint })
+        Ok(Sending::Sent(Box::new(SentAttempt { delivery: d, attempt, detail: sent.detail, delay, target, endpoint })))
     }
 
     /// The recording half of [`Core::attempt`].

@@ -2,6 +2,7 @@
 //! secret. Every change is a compare-and-swap on what was read, so concurrent changes never
 //! undo each other (a rotation is never lost, a deleted endpoint never comes back).
 
+use super::pacing::MAX_RATE;
 use super::validate::{one_of, required};
 use super::{Core, CoreError, CoreResult, views};
 use crate::api::{self, CreateEndpoint, PatchEndpoint, RotateSecret};
@@ -115,6 +116,35 @@ fn check_disable_after(days: u32) -> CoreResult<u32> {
     Ok(days)
 }
 
+/// A rate limit as asked: 1 to [`MAX_RATE`] per second; 0 means none where `zero_is_none`.
+fn rate_limit(per_second: u32, zero_is_none: bool) -> CoreResult<Option<u32>> {
+    match per_second {
+        0 if zero_is_none => Ok(None),
+        1..=MAX_RATE => Ok(Some(per_second)),
+        n => Err(CoreError::invalid(
+            "rate_limit",
+            format!(
+                "rate_limit is deliveries per second, 1 to {MAX_RATE}{}, not {n}",
+                if zero_is_none { " (0: none)" } else { "" }
+            ),
+        )),
+    }
+}
+
+/// `ordering`: whether each resource's deliveries go in order.
+fn ordering(value: &str) -> CoreResult<bool> {
+    match value {
+        "none" => Ok(false),
+        "resource" => Ok(true),
+        other => Err(CoreError::invalid(
+            "ordering",
+            format!(
+                "ordering must be `resource` (each egress's, ingress's or room's deliveries in order) or `none`, not `{other}`"
+            ),
+        )),
+    }
+}
+
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
@@ -132,6 +162,8 @@ impl Core {
         super::filters::check("filters", &filters)?;
         let disable_after_days = req.disable_after_days.map(check_disable_after).transpose()?;
         let headers = headers(self, &req.headers.unwrap_or_default())?;
+        let rate_limit = req.rate_limit.map(|n| rate_limit(n, false)).transpose()?.flatten();
+        let ordered = req.ordering.as_deref().map(ordering).transpose()?.unwrap_or(false);
         let secret = match req.signature.as_deref() {
             None | Some("v1") => signing::new_secret(),
             Some("v1a") => signing::new_asymmetric_secret(),
@@ -163,6 +195,8 @@ impl Core {
                 health: Default::default(),
                 disable_after_days,
                 headers,
+                rate_limit,
+                ordered,
             },
         })
     }
@@ -292,6 +326,8 @@ impl Core {
         }
         let disable_after = req.disable_after_days.map(check_disable_after).transpose()?;
         let new_headers = req.headers.as_ref().map(|h| headers(self, h)).transpose()?;
+        let new_rate = req.rate_limit.map(|n| rate_limit(n, true)).transpose()?;
+        let ordered = req.ordering.as_deref().map(ordering).transpose()?;
         let r = self
             .change_endpoint(project, id, |r| {
                 if let Some(url) = &req.url {
@@ -314,6 +350,12 @@ impl Core {
                 }
                 if let Some(h) = &new_headers {
                     r.options.headers = h.clone();
+                }
+                if let Some(rate) = new_rate {
+                    r.options.rate_limit = rate;
+                }
+                if let Some(o) = ordered {
+                    r.options.ordered = o;
                 }
                 if let Some(d) = &req.description {
                     r.description = Some(d.clone()).filter(|d| !d.is_empty());

@@ -39,6 +39,19 @@ fn rooms_match(globs: &[String], room: Option<&str>) -> bool {
     globs.is_empty() || room.is_some_and(|r| globs.iter().any(|g| super::validate::glob_match(g, r)))
 }
 
+/// The resource an event is about, for endpoints that order deliveries by resource: its
+/// egress, its ingress, else its room. Events about none (an endpoint's, a project's usage)
+/// are not ordered.
+pub fn order_key(room: Option<&str>, data: &Value) -> Option<String> {
+    let id = |path: &str| data.pointer(path).and_then(Value::as_str);
+    match (id("/egress/egress_id"), id("/ingress/ingress_id"), room) {
+        (Some(e), _, _) => Some(format!("egress:{e}")),
+        (None, Some(i), _) => Some(format!("ingress:{i}")),
+        (None, None, Some(r)) => Some(format!("room:{r}")),
+        (None, None, None) => None,
+    }
+}
+
 impl Core {
     /// Adds one event and a delivery per endpoint that wants it to `changes`; returns the event
     /// and those deliveries.
@@ -67,6 +80,8 @@ impl Core {
             created_ms: now,
         }));
         let mut deliveries = Vec::new();
+        let order_key =
+            endpoints.iter().any(|e| e.options.ordered).then(|| order_key(d.room_name, &event.data)).flatten();
         // The event as delivered, for endpoints with payload conditions (made once, if any).
         let as_json = std::cell::OnceCell::new();
         let wanted = |e: &&EndpointRecord| {
@@ -98,6 +113,7 @@ impl Core {
                 updated_ms: now,
                 delivered_ms: None,
                 rev: 1,
+                order_key: order_key.clone().filter(|_| ep.options.ordered),
             };
             changes.push(Op::PutDelivery(delivery.clone(), Expect::New));
             deliveries.push(delivery);

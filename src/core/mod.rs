@@ -19,6 +19,7 @@ pub mod idempotency;
 pub mod ingress;
 pub mod intake;
 pub mod limits;
+pub mod pacing;
 pub mod projects;
 pub mod reconcile;
 pub mod recordings;

@@ -58,14 +58,8 @@ impl Core {
             Some(url) => {
                 let ep = CreateEndpoint {
                     url: Some(url),
-                    events: None,
-                    rooms: None,
-                    retry_schedule: None,
-                    filters: None,
-                    disable_after_days: None,
-                    headers: None,
-                    signature: None,
                     description: Some("created with the project".into()),
+                    ..Default::default()
                 };
                 let ep = self.new_endpoint(&record.id, ep).await.map_err(|e| match e {
                     CoreError::Invalid { message, .. } => CoreError::invalid("webhook_url", message),

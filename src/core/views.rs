@@ -140,6 +140,8 @@ pub fn endpoint(e: &EndpointRecord) -> api::Endpoint {
         rooms: e.options.rooms.clone(),
         filters: e.options.filters.clone(),
         disable_after_days: e.options.disable_after_days(),
+        rate_limit: e.options.rate_limit,
+        ordering: if e.options.ordered { "resource" } else { "none" }.into(),
         failing_since: e.options.health.failing_since_ms.map(rfc3339_ms),
         signature: if e.current_secret().is_some_and(|s| s.starts_with("whsk_")) { "v1a" } else { "v1" }.into(),
         public_key: e.current_secret().and_then(crate::webhooks::signing::public_key),

@@ -114,11 +114,12 @@ impl RateLimits {
 }
 
 /// How a caller may see a project: with its key (everything), or through a console link
-/// (reading, replaying to the endpoint's own URL and sending test events).
+/// (reading, replaying to the endpoint's own URL and sending test events; a `--manage` link
+/// also its endpoints).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Access {
     Key,
-    Link,
+    Link(super::console::Scope),
 }
 
 impl AppState {
@@ -146,7 +147,7 @@ impl AppState {
             return Ok((self.project(caller).await?, Access::Key));
         };
         self.limits.check_ip(caller.ip)?;
-        let id = super::console::verify(&self.admin_token, link).map_err(ApiError::unauthenticated)?;
+        let (id, scope) = super::console::verify(&self.admin_token, link).map_err(ApiError::unauthenticated)?;
         let project = self
             .core
             .store
@@ -154,7 +155,19 @@ impl AppState {
             .await?
             .ok_or_else(|| ApiError::unauthenticated("the project this console link opens no longer exists"))?;
         self.limits.check_project(&project.id)?;
-        Ok((project, Access::Link))
+        Ok((project, Access::Link(scope)))
+    }
+
+    /// The project whose endpoints a caller may change: by its key, or by a console link
+    /// minted with `--manage`.
+    pub async fn endpoint_manager(&self, caller: &Caller) -> Result<ProjectRecord, ApiError> {
+        match self.viewer(caller).await? {
+            (p, Access::Key | Access::Link(super::console::Scope::Manage)) => Ok(p),
+            (_, Access::Link(_)) => Err(ApiError::forbidden(
+                "this console link can only look and replay; changing endpoints needs the project's API key \
+                 or a link made with `pulse console link --manage`",
+            )),
+        }
     }
 
     /// Whose idempotency keys a caller's are, on a route that takes `who`: `admin` for the

@@ -2,7 +2,8 @@
 //! and console links — signed, expiring, read-mostly tokens for one project, minted by
 //! `pulse console link`, that open the console without the project's key.
 //!
-//! A link is an HS256 JWT (`sub` = the project, `scope` = `console`) signed with a key derived
+//! A link is an HS256 JWT (`sub` = the project, `scope` = `console`, or `console:manage` for a
+//! link that may also add, change and remove the project's endpoints) signed with a key derived
 //! from the admin token, so every daemon sharing that token accepts it and rotating the token
 //! revokes every link. The page sends credentials only in headers it sets itself (never
 //! cookies), so another site cannot make a browser act with them: there is nothing to forge.
@@ -34,10 +35,26 @@ fn signing_key(admin_token: &str) -> Vec<u8> {
     mac.finalize().into_bytes().to_vec()
 }
 
+const SCOPE: &str = "console";
+const MANAGE_SCOPE: &str = "console:manage";
+
+/// What a link lets its holder do.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Scope {
+    /// Read the project's deliveries, media and usage; replay; send test events.
+    Read,
+    /// That, and add, change and remove its endpoints and rotate their secrets.
+    Manage,
+}
+
 /// A link token for `project_id`, valid for `ttl_secs` from `now`; returns it and its expiry.
-pub fn mint(admin_token: &str, project_id: &str, ttl_secs: u64, now: u64) -> (String, u64) {
+pub fn mint(admin_token: &str, project_id: &str, scope: Scope, ttl_secs: u64, now: u64) -> (String, u64) {
     let exp = now + ttl_secs;
-    let claims = LinkClaims { iss: ISSUER.into(), sub: project_id.into(), scope: "console".into(), iat: now, exp };
+    let scope = match scope {
+        Scope::Read => SCOPE,
+        Scope::Manage => MANAGE_SCOPE,
+    };
+    let claims = LinkClaims { iss: ISSUER.into(), sub: project_id.into(), scope: scope.into(), iat: now, exp };
     let key = jsonwebtoken::EncodingKey::from_secret(&signing_key(admin_token));
     let token =
         jsonwebtoken::encode(&jsonwebtoken::Header::default(), &claims, &key).expect("HS256 signing never fails");
@@ -49,8 +66,9 @@ pub fn is_link(token: &str) -> bool {
     token.starts_with("eyJ") && token.matches('.').count() == 2
 }
 
-/// The project a link opens, if its signature holds and it has not expired.
-pub fn verify(admin_token: &str, token: &str) -> Result<String, String> {
+/// The project a link opens and what it may do there, if its signature holds and it has not
+/// expired.
+pub fn verify(admin_token: &str, token: &str) -> Result<(String, Scope), String> {
     if admin_token.is_empty() {
         return Err("console links are off: the daemon has no admin token".into());
     }
@@ -60,7 +78,8 @@ pub fn verify(admin_token: &str, token: &str) -> Result<String, String> {
     v.leeway = 0;
     let key = jsonwebtoken::DecodingKey::from_secret(&signing_key(admin_token));
     match jsonwebtoken::decode::<LinkClaims>(token, &key, &v) {
-        Ok(d) if d.claims.scope == "console" => Ok(d.claims.sub),
+        Ok(d) if d.claims.scope == SCOPE => Ok((d.claims.sub, Scope::Read)),
+        Ok(d) if d.claims.scope == MANAGE_SCOPE => Ok((d.claims.sub, Scope::Manage)),
         Ok(_) => Err("not a console link".into()),
         Err(e) if matches!(e.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
             Err("this console link has expired; ask for a new one (pulse console link)".into())
@@ -111,11 +130,13 @@ mod tests {
     #[test]
     fn a_link_opens_its_project_until_it_expires() {
         let now = crate::util::unix_now();
-        let (token, exp) = mint(ADMIN, "prj_1", 3600, now);
+        let (token, exp) = mint(ADMIN, "prj_1", Scope::Read, 3600, now);
         assert!(is_link(&token) && exp == now + 3600);
-        assert_eq!(verify(ADMIN, &token).unwrap(), "prj_1");
+        assert_eq!(verify(ADMIN, &token).unwrap(), ("prj_1".into(), Scope::Read));
+        let (manage, _) = mint(ADMIN, "prj_1", Scope::Manage, 3600, now);
+        assert_eq!(verify(ADMIN, &manage).unwrap(), ("prj_1".into(), Scope::Manage));
         assert!(verify("another-admin-token", &token).is_err(), "a rotated admin token revokes links");
-        let (old, _) = mint(ADMIN, "prj_1", 10, now - 3600);
+        let (old, _) = mint(ADMIN, "prj_1", Scope::Manage, 10, now - 3600);
         assert!(verify(ADMIN, &old).unwrap_err().contains("expired"));
         let mut forged = token.clone();
         forged.pop();

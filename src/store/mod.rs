@@ -224,6 +224,8 @@ pub struct Claim {
     /// its own bound). Walking past capped entries is what finds another tenant's delivery
     /// behind one tenant's backlog, and what costs when there is nobody else to find.
     pub scan: Option<usize>,
+    /// Endpoints not to take from now (their rate limit has no slot soon).
+    pub held: std::collections::HashSet<String>,
 }
 
 impl Claim {
@@ -234,7 +236,7 @@ impl Claim {
             self.in_flight.get(endpoint).copied().unwrap_or(0) + taken.endpoints.get(endpoint).copied().unwrap_or(0);
         let pr = self.in_flight_projects.get(project).copied().unwrap_or(0)
             + taken.projects.get(project).copied().unwrap_or(0);
-        ep < self.per_endpoint && pr < self.per_project
+        ep < self.per_endpoint && pr < self.per_project && !self.held.contains(endpoint)
     }
 
     /// Endpoints and projects already at their limit (a backend can skip their rows).
@@ -242,7 +244,9 @@ impl Claim {
         let at = |m: &HashMap<String, usize>, cap: usize| -> Vec<String> {
             m.iter().filter(|(_, n)| **n >= cap).map(|(k, _)| k.clone()).collect()
         };
-        (at(&self.in_flight, self.per_endpoint), at(&self.in_flight_projects, self.per_project))
+        let mut endpoints = at(&self.in_flight, self.per_endpoint);
+        endpoints.extend(self.held.iter().cloned());
+        (endpoints, at(&self.in_flight_projects, self.per_project))
     }
 }
 
@@ -393,6 +397,31 @@ pub trait Queue: Send + Sync {
     async fn project_queue_counts(&self, project_id: &ProjectId, now_ms: Millis) -> Result<QueueCounts>;
     /// The earliest scheduled time, if anything is scheduled.
     async fn next_due(&self) -> Result<Option<Millis>>;
+    /// Takes the endpoint's next send slot under a limit of one per `interval_ms` (GCRA, see
+    /// [`take_slot`]), if that slot begins within `horizon_ms`; on a shared database the slots
+    /// are shared by every daemon.
+    async fn rate_slot(&self, endpoint_id: &EndpointId, interval_ms: Millis, horizon_ms: Millis) -> Result<Slot>;
+}
+
+/// An endpoint's send slot under its rate limit.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// Taken: send after this many ms.
+    Taken { wait_ms: Millis },
+    /// None soon: ask again after this many ms.
+    Later { wait_ms: Millis },
+}
+
+/// The generic cell rate algorithm: `tat` is when the endpoint's next slot begins (none: it
+/// never sent). A slot beginning within `horizon` of `now` is taken (the next begins
+/// `interval` after it); a later one is not, and the caller asks again when it is within
+/// reach. Slots are spaced exactly: no bursts, however long the endpoint was idle.
+pub fn take_slot(tat: Option<Millis>, now: Millis, interval: Millis, horizon: Millis) -> (Option<Millis>, Slot) {
+    let start = tat.unwrap_or(now).max(now);
+    if start - now > horizon {
+        return (tat, Slot::Later { wait_ms: start - horizon - now });
+    }
+    (Some(start + interval), Slot::Taken { wait_ms: start - now })
 }
 
 /// Housekeeping and introspection.
@@ -480,3 +509,23 @@ pub async fn open(backend: &Backend, dir: &std::path::Path, cache_mb: u64) -> Re
 pub trait Store: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster {}
 
 impl<T: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster> Store for T {}
+
+#[cfg(test)]
+mod tests {
+    use super::{Slot, take_slot};
+
+    #[test]
+    fn slots_are_spaced_by_the_interval_and_taken_only_within_the_horizon() {
+        // 4 per second (250 ms apart), taken up to 300 ms ahead.
+        let (tat, s) = take_slot(None, 1_000, 250, 300);
+        assert_eq!((tat, s), (Some(1_250), Slot::Taken { wait_ms: 0 }));
+        let (tat, s) = take_slot(tat, 1_010, 250, 300);
+        assert_eq!((tat, s), (Some(1_500), Slot::Taken { wait_ms: 240 }));
+        // The next begins at 1,500, 490 ms ahead: not yet; ask again at 1,200.
+        let (same, s) = take_slot(tat, 1_010, 250, 300);
+        assert_eq!((same, s), (tat, Slot::Later { wait_ms: 190 }));
+        // Idle for long: one slot now, no burst of the ones missed.
+        let (tat, s) = take_slot(Some(1_500), 60_000, 250, 300);
+        assert_eq!((tat, s), (Some(60_250), Slot::Taken { wait_ms: 0 }));
+    }
+}

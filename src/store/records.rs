@@ -267,6 +267,11 @@ pub struct EndpointOptions {
     pub disable_after_days: Option<u32>,
     /// Headers sent with every delivery: names as given, values sealed (`crate::seal`).
     pub headers: Vec<(String, String)>,
+    /// At most this many scheduled attempts per second to it, across every daemon.
+    pub rate_limit: Option<u32>,
+    /// One resource's deliveries (an egress's, an ingress's, a room's) go out in the order
+    /// they were made, each after the one before settled.
+    pub ordered: bool,
 }
 
 impl EndpointOptions {
@@ -391,6 +396,12 @@ pub struct DeliveryRecord {
     pub updated_ms: Millis,
     pub delivered_ms: Option<Millis>,
     pub rev: u64,
+    /// For an endpoint that orders its deliveries by resource: the resource (`egress:<id>`,
+    /// `ingress:<id>`, `room:<name>`). A delivery with one goes out only once every earlier
+    /// unsettled delivery to the same endpoint with the same key has settled. Last, so that
+    /// sled reads older records as this with `None` (see `keys::decode_old`).
+    #[serde(default)]
+    pub order_key: Option<String>,
 }
 
 impl DeliveryRecord {
@@ -425,6 +436,7 @@ pub mod samples {
             updated_ms: 0,
             delivered_ms: None,
             rev: 0,
+            order_key: None,
         }
     }
 

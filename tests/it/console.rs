@@ -1,8 +1,10 @@
 //! The browser console in a real headless Chromium against the real daemon: sign in with a
 //! key, find a failed delivery, open it, replay it to a receiver that now answers; console
-//! links open one project only, read-mostly, and stop working when they expire.
+//! links open one project only, read-mostly, and stop working when they expire; a `--manage`
+//! link also adds, edits and removes that project's endpoints and rotates their secrets.
 
 use fantoccini::Locator;
+use pulse::daemon::console::Scope;
 use serde_json::json;
 
 use crate::support::browser::Browser;
@@ -156,7 +158,7 @@ fn console_links_open_one_project_read_mostly_until_they_expire() {
     assert_eq!((s, v["error"]["field"].as_str()), (400, Some("project_id")), "a key links its own project only");
 
     // One minted an hour ago for ten minutes has expired.
-    let (expired, _) = pulse::daemon::console::mint(ADMIN_TOKEN, &a, 600, pulse::util::unix_now() - 3600);
+    let (expired, _) = pulse::daemon::console::mint(ADMIN_TOKEN, &a, Scope::Read, 600, pulse::util::unix_now() - 3600);
     assert_eq!(env.api("GET", "/v1/webhooks/logs", Some(("authorization", &format!("Bearer {expired}"))), None).0, 401);
 
     env.rt.block_on(async {
@@ -195,4 +197,107 @@ fn console_links_open_one_project_read_mostly_until_they_expire() {
         assert!(b.find("#signin").await.is_displayed().await.unwrap());
         assert!(!b.find("#nav").await.is_displayed().await.unwrap(), "no navigation before signing in");
     });
+}
+
+#[test]
+fn a_manage_link_adds_edits_rotates_and_removes_endpoints_and_nothing_more() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("managed");
+    let (other, other_key) = env.project("other");
+    let rx = env.receiver();
+    let (other_ep, _) = env.endpoint(&other_key, &rx.url, &[]);
+
+    let run = env.pulse(&key, &["console", "link", "--manage", "--json"]);
+    let link = run.code(0).json();
+    assert_eq!(link["manage"], true, "{link}");
+    let url = link["url"].as_str().unwrap().to_string();
+    let token = url.split("#link=").nth(1).unwrap().to_string();
+    let bearer = format!("Bearer {token}");
+    let auth = Some(("authorization", bearer.as_str()));
+    // A read-only link still may not change endpoints.
+    let read = env.pulse(&key, &["console", "link"]).code(0).stdout.trim().to_string();
+    let read_bearer = format!("Bearer {}", read.split("#link=").nth(1).unwrap());
+    let body = json!({"url": rx.url}).to_string().into_bytes();
+    let (s, _, v) =
+        env.api("POST", "/v1/webhooks/endpoints", Some(("authorization", &read_bearer)), Some(body.clone()));
+    assert_eq!(s, 403, "{v}");
+    assert!(v["error"]["message"].as_str().unwrap().contains("--manage"), "{v}");
+    // The manage link: endpoints of its own project, nothing else.
+    let (s, _, made) = env.api("POST", "/v1/webhooks/endpoints", auth, Some(body));
+    assert_eq!(s, 201, "{made}");
+    let made_id = made["endpoint_id"].as_str().unwrap();
+    assert_eq!(env.api("GET", &format!("/v1/webhooks/endpoints/{made_id}/secret"), auth, None).0, 403);
+    assert_eq!(env.api("DELETE", &format!("/v1/webhooks/endpoints/{other_ep}"), auth, None).0, 404);
+    let egress = json!({"room_name": "r", "output_type": "hls"}).to_string().into_bytes();
+    assert_eq!(env.api("POST", "/v1/media/egress/start", auth, Some(egress)).0, 403);
+    assert_eq!(env.api("GET", &format!("/v1/projects/{project}"), auth, None).0, 401);
+    assert_eq!(env.api("DELETE", &format!("/v1/webhooks/endpoints/{made_id}"), auth, None).0, 200);
+
+    // Read from inside the browser's async block (where `env.api`, which blocks, cannot run).
+    let http = pulse::http_client(std::time::Duration::from_secs(10));
+    let endpoints = |k: &str| {
+        let req = http.get(format!("{}/v1/webhooks/endpoints", env.url)).header("x-pulse-key", k).send();
+        async move {
+            let v: serde_json::Value = req.await.unwrap().json().await.unwrap();
+            v["data"].as_array().unwrap().clone()
+        }
+    };
+    env.rt.block_on(async {
+        let Some(b) = Browser::start().await else { return };
+        b.client.goto(&url).await.unwrap();
+        b.text_until("#who", "the link's banner", |t| t.contains("Manage link")).await;
+        b.client.goto(&format!("{}/console#/endpoints", env.url)).await.unwrap();
+        // Add: the secret is shown once, and it signs what the receiver gets.
+        b.find("#ep-url").await.send_keys(&rx.url).await.unwrap();
+        b.find("#ep-events").await.send_keys("room_started").await.unwrap();
+        b.find("#ep-form button[type=submit]").await.click().await.unwrap();
+        let secret = b.text_until("#endpoint-secret", "the new secret", |t| t.starts_with("whsec_")).await;
+        let added = endpoints(&key).await;
+        assert_eq!(added.len(), 1);
+        assert_eq!(added[0]["events"], json!(["room_started"]));
+        let id = added[0]["endpoint_id"].as_str().unwrap().to_string();
+        rx.trust(&secret);
+        let body = json!({"event": "room_started", "id": "EV_manage_1", "room": {"sid": "RM_1", "name": format!("{project}__stage")}});
+        let bytes = body.to_string().into_bytes();
+        let lk = livekit_token("devkey", "secret", &bytes, now(), now() + 300);
+        let sent = http.post(format!("{}/v1/webhooks/livekit", env.url)).header("authorization", lk).body(bytes);
+        assert_eq!(sent.send().await.unwrap().status(), 200);
+        let got = rx.wait_for(10, |g| g.iter().any(|r| r.json["livekit_event_id"] == "EV_manage_1"));
+        assert!(got.iter().filter(|r| r.json["livekit_event_id"] == "EV_manage_1").all(|r| r.standard_ok));
+        assert!(!b.find("#endpoint-notice").await.text().await.unwrap().is_empty());
+
+        // Edit: every event, a description.
+        b.find(&format!("#endpoints tr[data-id='{id}'] button.edit")).await.click().await.unwrap();
+        let events = b.find("#ep-edit-events").await;
+        events.clear().await.unwrap();
+        b.find("#ep-edit-description").await.send_keys("the studio").await.unwrap();
+        b.find("#ep-edit-form button[type=submit]").await.click().await.unwrap();
+        b.text_until("#endpoint-notice", "saved", |t| t.contains("Saved")).await;
+        let edited = endpoints(&key).await;
+        assert_eq!((edited[0]["events"].clone(), edited[0]["description"].clone()), (json!([]), json!("the studio")));
+
+        // Rotate: a new secret, shown once.
+        b.find(&format!("#endpoints tr[data-id='{id}'] button.rotate")).await.click().await.unwrap();
+        let rotated = b.text_until("#endpoint-secret", "the rotated secret", |t| t.starts_with("whsec_") && t != secret).await;
+        assert_ne!(rotated, secret);
+
+        // Disable, then remove (two clicks).
+        b.find(&format!("#endpoints tr[data-id='{id}'] button.toggle")).await.click().await.unwrap();
+        b.text_until("#endpoint-notice", "disabled", |t| t.contains("Disabled")).await;
+        assert_eq!(endpoints(&key).await[0]["enabled"], false);
+        b.find(&format!("#endpoints tr[data-id='{id}'] button.remove")).await.click().await.unwrap();
+        assert_eq!(endpoints(&key).await.len(), 1, "one click does not remove");
+        b.find(&format!("#endpoints tr[data-id='{id}'] button.remove")).await.click().await.unwrap();
+        b.text_until("#endpoint-notice", "removed", |t| t.contains("Removed")).await;
+        assert!(endpoints(&key).await.is_empty());
+        assert_eq!(endpoints(&other_key).await.len(), 1, "the other project's endpoint is untouched");
+
+        // A read-only link's console offers none of it.
+        b.client.goto(&read).await.unwrap();
+        b.text_until("#who", "the read-only banner", |t| t.contains("Read-only")).await;
+        b.client.goto(&format!("{}/console#/endpoints", env.url)).await.unwrap();
+        b.find("#endpoints").await;
+        assert!(b.client.find(Locator::Css("#ep-form")).await.is_err(), "no form with a read-only link");
+    });
+    let _ = other;
 }

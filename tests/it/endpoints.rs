@@ -553,3 +553,125 @@ fn pulse_webhooks_endpoints_update_changes_what_it_names_and_clears_with_empty()
     bad.code(6);
     assert!(bad.stderr.contains("filters"), "{}", bad.stderr);
 }
+
+#[test]
+fn a_rate_limited_endpoint_gets_its_deliveries_spaced_and_holds_back_no_other() {
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let (paced, free) = (env.receiver(), env.receiver());
+    let add = env.pulse(&key, &["webhooks", "endpoints", "add", &paced.url, "--rate-limit", "4/s", "--json"]);
+    let ep = add.code(0).json();
+    assert_eq!((ep["rate_limit"].as_u64(), ep["ordering"].as_str()), (Some(4), Some("none")), "{ep}");
+    paced.trust(ep["secret"].as_str().unwrap());
+    let other = env.pulse(&key, &["webhooks", "endpoints", "add", &free.url, "--json"]).code(0).json();
+    assert_eq!(other["rate_limit"], json!(null));
+
+    // Bad limits are refused, naming the field, and change nothing.
+    for bad in [json!({"url": free.url, "rate_limit": 0}), json!({"url": free.url, "rate_limit": 5000})] {
+        let (s, _, v) =
+            env.api("POST", "/v1/webhooks/endpoints", Some(("x-pulse-key", &key)), Some(bad.to_string().into_bytes()));
+        assert_eq!((s, v["error"]["field"].as_str()), (400, Some("rate_limit")), "{bad}: {v}");
+    }
+    env.pulse(&key, &["webhooks", "endpoints", "add", &free.url, "--rate-limit", "90/m"]).code(2);
+
+    const N: usize = 12;
+    for i in 0..N {
+        let e = json!({"event": "room_started", "id": format!("EV_rate_{i}"),
+            "room": {"sid": format!("RM_{i}"), "name": format!("{project}__r{i}")}});
+        assert_eq!(env.livekit_webhook(&e), 200);
+    }
+    let fast = free.wait_for(10, |g| g.len() >= N);
+    let slow = paced.wait_for(30, |g| g.len() >= N);
+    assert_eq!(slow.len(), N, "every delivery arrives, once");
+    assert!(slow.iter().all(|r| r.standard_ok && r.pulse_ok));
+    let t0 = slow[0].at;
+    let at: Vec<f64> = slow.iter().map(|r| r.at.duration_since(t0).as_secs_f64()).collect();
+    // Four a second, 250 ms apart: 12 take at least 2.75 s, and no second holds more than 4
+    // (a little slack for the receiver's own clock).
+    assert!(at[N - 1] >= 2.5, "12 deliveries at 4/s took {:.2} s: {at:?}", at[N - 1]);
+    for (i, t) in at.iter().enumerate() {
+        let within = at[i..].iter().take_while(|u| **u < t + 0.95).count();
+        assert!(within <= 4, "{within} deliveries within a second from {t:.3}: {at:?}");
+    }
+    // The other endpoint was not held back behind the paced one's queue.
+    let last_free = fast[N - 1].at;
+    assert!(last_free < slow[N - 1].at - std::time::Duration::from_secs(1), "the unlimited endpoint waited");
+
+    // PATCH changes it; 0 removes it.
+    let path = format!("/v1/webhooks/endpoints/{}", ep["endpoint_id"].as_str().unwrap());
+    let patch = |body: serde_json::Value| {
+        env.api("PATCH", &path, Some(("x-pulse-key", &key)), Some(body.to_string().into_bytes())).2
+    };
+    assert_eq!(patch(json!({"rate_limit": 0}))["rate_limit"], json!(null));
+    let v = patch(json!({"rate_limit": 1001}));
+    assert_eq!(v["error"]["field"], "rate_limit", "{v}");
+    let upd = env.pulse(
+        &key,
+        &["webhooks", "endpoints", "update", ep["endpoint_id"].as_str().unwrap(), "--rate-limit", "10", "--json"],
+    );
+    assert_eq!(upd.code(0).json()["rate_limit"], 10);
+}
+
+#[test]
+fn an_ordered_endpoint_delivers_each_resource_in_order_and_only_that_resource_waits() {
+    use crate::support::receiver::Behaviour;
+    let env = TestEnv::start();
+    let (project, key) = env.project("a");
+    let rx = env.receiver();
+    let args = [
+        "webhooks",
+        "endpoints",
+        "add",
+        &rx.url,
+        "--ordering",
+        "resource",
+        "--events",
+        "participant_joined",
+        "--retry-schedule",
+        "2s",
+        "--json",
+    ];
+    let ep = env.pulse(&key, &args).code(0).json();
+    assert_eq!(ep["ordering"], "resource", "{ep}");
+    rx.trust(ep["secret"].as_str().unwrap());
+    let (s, _, v) = env.api(
+        "POST",
+        "/v1/webhooks/endpoints",
+        Some(("x-pulse-key", &key)),
+        Some(json!({"url": rx.url, "ordering": "fifo"}).to_string().into_bytes()),
+    );
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("ordering")), "{v}");
+
+    let join = |room: &str, who: &str| {
+        let e = json!({"event": "participant_joined", "id": format!("EV_ord_{room}_{who}"),
+            "room": {"sid": format!("RM_{room}"), "name": format!("{project}__{room}")},
+            "participant": {"sid": format!("PA_{room}_{who}"), "identity": who}});
+        assert_eq!(env.livekit_webhook(&e), 200);
+    };
+    // The first delivery of room a fails; it is retried 2 s later.
+    rx.script(&[Behaviour::Status(500)]);
+    join("a", "1");
+    rx.wait_for(10, |g| !g.is_empty());
+    for (room, who) in [("a", "2"), ("b", "1"), ("a", "3"), ("b", "2")] {
+        join(room, who);
+    }
+    let got = rx.wait_for(20, |g| g.len() >= 6);
+    assert_eq!(got.len(), 6, "one failure and five deliveries");
+    let seen: Vec<String> = got
+        .iter()
+        .map(|r| {
+            let room = r.json["room_name"].as_str().unwrap_or_default();
+            format!("{room}{}", r.json["data"]["participant"]["identity"].as_str().unwrap_or_default())
+        })
+        .collect();
+    assert!(got.iter().all(|r| r.standard_ok), "{seen:?}");
+    // Room a strictly in order (its first attempt failed, so a1 twice), room b unhindered:
+    // both of b's arrive before a1's retry.
+    let a: Vec<&str> = seen.iter().filter(|s| s.starts_with('a')).map(String::as_str).collect();
+    assert_eq!(a, ["a1", "a1", "a2", "a3"], "{seen:?}");
+    let pos = |s: &str| seen.iter().rposition(|x| x == s).unwrap();
+    assert!(pos("b1") < pos("a1") && pos("b2") < pos("a1"), "room b waited for room a: {seen:?}");
+    assert!(pos("b1") < pos("b2"), "{seen:?}");
+    std::thread::sleep(std::time::Duration::from_millis(300));
+    assert_eq!(rx.got().len(), 6, "nothing twice");
+}

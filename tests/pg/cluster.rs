@@ -383,3 +383,55 @@ fn an_idempotency_key_holds_across_daemons() {
         let _ = c.wait();
     }
 }
+
+#[test]
+fn an_endpoints_rate_limit_holds_across_three_daemons() {
+    const EVENTS: usize = 30;
+    const PER_SECOND: usize = 5;
+    let env = TestEnv::start();
+    let db = TestDb::create();
+    let (free, paced) = (env.receiver(), env.receiver());
+    let mut ds = daemons(&env, &db, 3);
+    let urls: Vec<String> = ds.iter().map(|d| d.1.clone()).collect();
+    let (project, key) = project(&env, &urls[0], &free);
+    let client = pulse::http_client(Duration::from_secs(30));
+    let ep: Value = env.rt.block_on(async {
+        let r = client
+            .post(format!("{}/v1/webhooks/endpoints", urls[1]))
+            .header("x-pulse-key", &key)
+            .json(&json!({"url": paced.url, "rate_limit": PER_SECOND}))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 201);
+        r.json().await.unwrap()
+    });
+    paced.trust(ep["secret"].as_str().unwrap());
+    // Events taken in by all three daemons, each of whose workers sends to the paced endpoint.
+    env.rt.block_on(async {
+        for i in 0..EVENTS {
+            assert_eq!(send(&client, &urls[i % 3], &project, &format!("EV_rate_{i}")).await, Some(200));
+        }
+    });
+    let fast = free.wait_for(20, |g| g.len() >= EVENTS);
+    let slow = paced.wait_for(40, |g| g.len() >= EVENTS);
+    let (by_livekit, repeats) = tally(&paced);
+    assert_eq!((by_livekit.len(), repeats, slow.len()), (EVENTS, 0, EVENTS), "each once");
+    let t0 = slow[0].at;
+    let at: Vec<f64> = slow.iter().map(|r| r.at.duration_since(t0).as_secs_f64()).collect();
+    // Five a second in all, not five per daemon: 30 take at least 5.8 s.
+    assert!(
+        at[EVENTS - 1] >= 5.3,
+        "{EVENTS} at {PER_SECOND}/s across three daemons took {:.2} s: {at:?}",
+        at[EVENTS - 1]
+    );
+    for (i, t) in at.iter().enumerate() {
+        let within = at[i..].iter().take_while(|u| **u < t + 0.95).count();
+        assert!(within <= PER_SECOND, "{within} within a second from {t:.3}: {at:?}");
+    }
+    assert!(fast[EVENTS - 1].at < slow[EVENTS - 1].at - Duration::from_secs(2), "the unlimited endpoint waited");
+    for (c, _, _) in ds.iter_mut() {
+        let _ = c.kill();
+        let _ = c.wait();
+    }
+}

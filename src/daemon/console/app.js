@@ -117,7 +117,8 @@ function signedIn() {
   $("signout").hidden = false;
   if (c.link) {
     const claims = linkClaims(store.getItem("pulse.link"));
-    $("who").textContent = "Read-only link · " + (claims.sub || "") + " · until " + when(claims.exp * 1000);
+    const kind = claims.scope === "console:manage" ? "Manage link (endpoints)" : "Read-only link";
+    $("who").textContent = kind + " · " + (claims.sub || "") + " · until " + when(claims.exp * 1000);
   } else {
     $("who").textContent = "Signed in with a project key";
   }
@@ -332,24 +333,109 @@ function healthChart(daily) {
   return chart;
 }
 
-async function endpointsView() {
+// Whether this sign-in may change endpoints: a project key, or a link minted with --manage.
+function canManage() {
+  const c = credentials();
+  return !!c && (!c.link || linkClaims(store.getItem("pulse.link")).scope === "console:manage");
+}
+
+function splitList(text) {
+  return text.split(",").map((s) => s.trim()).filter(Boolean);
+}
+
+// The form that adds an endpoint, or changes one (`e`); `done` gets what to say afterwards.
+function endpointForm(e, done) {
+  const id = (name) => (e ? "ep-edit-" : "ep-") + name;
+  const url = el("input", { id: id("url"), type: "url", required: true, placeholder: "https://example.com/hooks", value: e ? e.url : null });
+  const events = el("input", { id: id("events"), placeholder: "every event, or e.g. room_started, egress_ended", value: e ? e.events.join(", ") : null });
+  const description = el("input", { id: id("description"), placeholder: "a note for people", value: e ? e.description : null });
+  const error = el("p", { class: "error", role: "alert" });
+  const submit = async (ev) => {
+    ev.preventDefault();
+    error.textContent = "";
+    // An empty description clears one being edited, and is left out of a new endpoint.
+    const body = { url: url.value.trim(), events: splitList(events.value), description: description.value.trim() || (e ? "" : undefined) };
+    try {
+      if (e) {
+        await api("PATCH", "/v1/webhooks/endpoints/" + encodeURIComponent(e.endpoint_id), body);
+        done("Saved " + e.endpoint_id + ".");
+      } else {
+        const made = await api("POST", "/v1/webhooks/endpoints", body);
+        done("Added " + made.endpoint_id + ". Its secret, shown only now:", made.secret);
+      }
+    } catch (err) {
+      error.textContent = err.message;
+    }
+  };
+  return el("form", { id: id("form"), class: "endpoint-form", onsubmit: submit },
+    el("label", {}, "URL ", url), el("label", {}, "Events ", events), el("label", {}, "Description ", description),
+    el("button", { type: "submit", class: "primary" }, e ? "Save" : "Add endpoint"),
+    e ? el("button", { type: "button", onclick: () => done(null) }, "Cancel") : null,
+    error);
+}
+
+// The buttons that change one endpoint; a removal asks to be clicked twice.
+function endpointActions(e, done, edit) {
+  const path = "/v1/webhooks/endpoints/" + encodeURIComponent(e.endpoint_id);
+  const act = (f) => async () => {
+    try { await f(); } catch (err) { done("Could not change " + e.endpoint_id + ": " + err.message); }
+  };
+  const remove = el("button", { type: "button", class: "remove" }, "Remove");
+  remove.addEventListener("click", act(async () => {
+    if (remove.dataset.armed !== "1") {
+      remove.dataset.armed = "1";
+      remove.textContent = "Click again to remove";
+      return;
+    }
+    await api("DELETE", path);
+    done("Removed " + e.endpoint_id + ".");
+  }));
+  return el("div", { class: "actions" },
+    el("button", { type: "button", class: "edit", onclick: edit }, "Edit"),
+    el("button", { type: "button", class: "toggle", onclick: act(async () => {
+      await api("PATCH", path, { enabled: !e.enabled });
+      done((e.enabled ? "Disabled " : "Enabled ") + e.endpoint_id + ".");
+    }) }, e.enabled ? "Disable" : "Enable"),
+    el("button", { type: "button", class: "rotate", onclick: act(async () => {
+      const r = await api("POST", path + "/rotate-secret", {});
+      done("New secret for " + e.endpoint_id + " (the old one signs for another day), shown only now:", r.secret);
+    }) }, "Rotate secret"),
+    remove);
+}
+
+async function endpointsView(notice) {
+  const manage = canManage();
   const list = await api("GET", "/v1/webhooks/endpoints?limit=100");
   const stats = await Promise.all(list.data.map((e) =>
     api("GET", "/v1/webhooks/endpoints/" + encodeURIComponent(e.endpoint_id) + "/stats").catch(() => null)));
+  const done = async (message, secret) => show(await endpointsView(message ? { message, secret } : null));
   const rows = list.data.map((e, i) => {
     const s = stats[i];
     const rate = s && s.success_rate !== null ? Math.round(s.success_rate * 1000) / 10 + " %" : "—";
-    return el("tr", {},
-      el("td", {}, el("a", { href: "#/logs" + qs({ endpoint_id: e.endpoint_id }) }, e.url), el("div", { class: "muted" }, e.description || "")),
+    const policy = [e.rate_limit ? e.rate_limit + "/s" : null, e.ordering === "resource" ? "in order per resource" : null]
+      .filter(Boolean).join(" · ");
+    const row = el("tr", { "data-id": e.endpoint_id },
+      el("td", {}, el("a", { href: "#/logs" + qs({ endpoint_id: e.endpoint_id }) }, e.url), el("div", { class: "muted" }, e.description || ""),
+        policy ? el("div", { class: "muted" }, policy) : null),
       el("td", { class: "wide" }, e.events.length ? e.events.join(", ") : "every event"),
       el("td", {}, badge(e.enabled ? "enabled" : "disabled"), e.disabled_reason ? el("div", { class: "muted" }, e.disabled_reason) : null),
       el("td", {}, rate, s ? el("div", { class: "muted" }, s.delivered + " delivered · " + s.failed + " failed · " + s.pending + " pending") : null,
         s && s.daily ? healthChart(s.daily) : null));
+    if (manage) {
+      row.append(el("td", {}, endpointActions(e, done, () => {
+        row.after(el("tr", { class: "editing" }, el("td", { colspan: 5 }, endpointForm(e, done))));
+      })));
+    }
+    return row;
   });
+  const heads = ["URL", "Events", "State", "Success, 24 h · 7 days"].concat(manage ? ["Change"] : []);
   return el("div", {}, el("h1", {}, "Endpoints"),
+    notice ? el("div", { id: "endpoint-notice", class: "notice", role: "status" }, notice.message,
+      notice.secret ? el("code", { id: "endpoint-secret" }, notice.secret) : null) : null,
+    manage ? endpointForm(null, done) : null,
     el("div", { class: "table" }, el("table", { id: "endpoints" },
-      el("thead", {}, el("tr", {}, ["URL", "Events", "State", "Success, 24 h · 7 days"].map((h, i) => el("th", { class: i === 1 ? "wide" : null }, h)))),
-      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: 4, class: "muted" }, "No endpoints yet."))))));
+      el("thead", {}, el("tr", {}, heads.map((h, i) => el("th", { class: i === 1 ? "wide" : null }, h)))),
+      el("tbody", {}, rows.length ? rows : el("tr", {}, el("td", { colspan: heads.length, class: "muted" }, "No endpoints yet."))))));
 }
 
 // Only http(s) URLs become links: anything else (a `javascript:` URL from a stored value) is text.

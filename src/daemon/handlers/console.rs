@@ -62,9 +62,12 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Co
             format!("ttl_seconds must be from 60 to {MAX_TTL_SECS} (7 days)"),
         ));
     }
-    let (token, exp) = console::mint(&st.admin_token, &project_id, ttl, crate::util::unix_now());
+    let manage = req.manage.unwrap_or(false);
+    let scope = if manage { console::Scope::Manage } else { console::Scope::Read };
+    let (token, exp) = console::mint(&st.admin_token, &project_id, scope, ttl, crate::util::unix_now());
     created(ConsoleLink {
         project_id: project_id.into(),
+        manage,
         path: format!("/console#link={token}"),
         token,
         expires_at: crate::model::rfc3339_ms(exp as i64 * 1000),

@@ -27,7 +27,7 @@ use crate::daemon::reject::parse_json;
     security(("project_key" = []))
 )]
 pub async fn create_endpoint(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
-    let p = st.project(&caller).await?;
+    let p = st.endpoint_manager(&caller).await?;
     let req: CreateEndpoint = parse_json(&body)?;
     created(st.core.create_endpoint(&p, req).await?)
 }
@@ -105,7 +105,7 @@ pub async fn endpoint_secret(id: String, st: Arc<AppState>, caller: Caller) -> A
     security(("project_key" = []))
 )]
 pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
-    let p = st.project(&caller).await?;
+    let p = st.endpoint_manager(&caller).await?;
     let req: PatchEndpoint = parse_json(&body)?;
     ok(st.core.patch_endpoint(&p, &id, req).await?)
 }
@@ -121,7 +121,7 @@ pub async fn patch_endpoint(id: String, st: Arc<AppState>, caller: Caller, body:
     security(("project_key" = []))
 )]
 pub async fn delete_endpoint(id: String, st: Arc<AppState>, caller: Caller) -> Answer<Deleted> {
-    let p = st.project(&caller).await?;
+    let p = st.endpoint_manager(&caller).await?;
     ok(st.core.delete_endpoint(&p, &id).await?)
 }
 
@@ -154,7 +154,7 @@ pub async fn recover_endpoint(id: String, st: Arc<AppState>, caller: Caller, bod
     security(("project_key" = []))
 )]
 pub async fn rotate_secret(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Endpoint> {
-    let p = st.project(&caller).await?;
+    let p = st.endpoint_manager(&caller).await?;
     let req: RotateSecret = parse_json(&body)?;
     ok(st.core.rotate_secret(&p, &id, req).await?)
 }
@@ -211,7 +211,7 @@ pub async fn get_log(id: String, st: Arc<AppState>, caller: Caller) -> Answer<We
 pub async fn replay(id: String, st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ReplayResult> {
     let (p, access) = st.viewer(&caller).await?;
     let req: ReplayRequest = parse_json(&body)?;
-    if access == Access::Link && req.url.is_some() {
+    if matches!(access, Access::Link(_)) && req.url.is_some() {
         return Err(ApiError::forbidden("a console link replays to the endpoint's own URL only; leave out url"));
     }
     ok(st.core.replay(&p, &id, req).await?)

@@ -475,6 +475,30 @@ impl Sessions for PgStore {
 
 #[async_trait]
 impl Queue for PgStore {
+    /// `store::take_slot` in one statement, on the database's clock so that every daemon's
+    /// slots line up: the upsert takes the slot when it begins within the horizon; otherwise
+    /// it writes nothing and the row as it was says when to ask again.
+    async fn rate_slot(&self, endpoint_id: &EndpointId, interval_ms: Millis, horizon_ms: Millis) -> Result<Slot> {
+        let c = self.client().await?;
+        let stmt = c
+            .prepare_cached(
+                "WITH n AS (SELECT (extract(epoch FROM clock_timestamp()) * 1000)::bigint AS ms), \
+                 up AS (INSERT INTO endpoint_rates AS r (endpoint_id, tat_ms) SELECT $1, ms + $2 FROM n \
+                   ON CONFLICT (endpoint_id) DO UPDATE SET tat_ms = greatest(r.tat_ms, EXCLUDED.tat_ms - $2) + $2 \
+                   WHERE greatest(r.tat_ms, EXCLUDED.tat_ms - $2) <= EXCLUDED.tat_ms - $2 + $3 \
+                   RETURNING tat_ms) \
+                 SELECT (SELECT tat_ms FROM up), ms, (SELECT tat_ms FROM endpoint_rates WHERE endpoint_id = $1) FROM n",
+            )
+            .await
+            .map_err(pg)?;
+        let row = c.query_one(&stmt, &[&endpoint_id, &interval_ms, &horizon_ms]).await.map_err(pg)?;
+        let (taken, now, before): (Option<i64>, i64, Option<i64>) = (row.get(0), row.get(1), row.get(2));
+        Ok(match taken {
+            Some(tat) => Slot::Taken { wait_ms: (tat - interval_ms - now).max(0) },
+            None => Slot::Later { wait_ms: (before.unwrap_or(now) - horizon_ms - now).max(0) },
+        })
+    }
+
     async fn claim_due(&self, c: Claim) -> Result<Vec<DeliveryRecord>> {
         if c.limit == 0 {
             return Ok(Vec::new());
@@ -534,6 +558,8 @@ impl Upkeep for PgStore {
         }
         c.execute("DELETE FROM events WHERE created_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
         c.execute("DELETE FROM livekit_events WHERE seen_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
+        // A slot in the past says nothing the next one will not.
+        c.execute("DELETE FROM endpoint_rates WHERE tat_ms < $1", &[&cutoff_ms]).await.map_err(pg)?;
         let stale = crate::model::now_ms() - IdempotencyRecord::KEEP_MS;
         c.execute("DELETE FROM idempotency WHERE created_ms < $1", &[&stale]).await.map_err(pg)?;
         Ok(deliveries)

@@ -249,7 +249,7 @@ impl PgRow for DeliveryRecord {
     project_keyed!();
     const TABLE: &'static str = "deliveries";
     const WHAT: &'static str = "delivery";
-    const COLS: &'static [&'static str] = &["endpoint_id", "event", "status", "due_ms", "created_ms"];
+    const COLS: &'static [&'static str] = &["endpoint_id", "event", "status", "due_ms", "created_ms", "order_key"];
     const SELECT: &'static str = "rev, data, due_ms";
     fn cols(&self) -> Vec<Value> {
         vec![
@@ -258,6 +258,7 @@ impl PgRow for DeliveryRecord {
             Box::new(self.status.as_str().to_string()),
             Box::new(self.due_ms),
             Box::new(self.created_ms),
+            Box::new(self.order_key.clone()),
         ]
     }
     /// `due_ms` is the column's: a claim moves it to the lease's end without rewriting the

@@ -153,6 +153,23 @@ CREATE INDEX sessions_open ON sessions (project_id, id) WHERE ended_ms IS NULL;
 CREATE INDEX sessions_started ON sessions (project_id, started_ms);
 "#,
     ),
+    (
+        6,
+        r#"
+-- An ordered endpoint's deliveries carry the resource they are about; a claim takes one only
+-- when no earlier unsettled delivery to that endpoint has the same key.
+ALTER TABLE deliveries ADD COLUMN order_key text;
+CREATE INDEX deliveries_order ON deliveries (endpoint_id, order_key, id COLLATE "C")
+    WHERE order_key IS NOT NULL AND due_ms IS NOT NULL;
+
+-- Each rate-limited endpoint's next free slot (GCRA's theoretical arrival time, in the
+-- database's clock): one row, updated by every daemon that sends to it.
+CREATE TABLE endpoint_rates (
+    endpoint_id text PRIMARY KEY,
+    tat_ms      bigint NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile

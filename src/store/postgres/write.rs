@@ -249,8 +249,11 @@ pub async fn claim(client: &mut Object, c: Claim) -> Result<Vec<DeliveryRecord>>
     let (full_endpoints, full_projects) = c.full();
     let stmt = client
         .prepare_cached(
-            "SELECT project_id, id, endpoint_id FROM deliveries WHERE due_ms <= $1 \
+            "SELECT project_id, id, endpoint_id FROM deliveries d WHERE due_ms <= $1 \
              AND NOT (endpoint_id = ANY($3)) AND NOT (project_id = ANY($4)) \
+             AND (order_key IS NULL OR NOT EXISTS (SELECT 1 FROM deliveries o \
+                  WHERE o.endpoint_id = d.endpoint_id AND o.order_key = d.order_key \
+                  AND o.due_ms IS NOT NULL AND o.id COLLATE \"C\" < d.id COLLATE \"C\")) \
              ORDER BY due_ms LIMIT $2",
         )
         .await

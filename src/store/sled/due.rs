@@ -5,7 +5,7 @@
 //! step, however long its backlog: walking the tree's keys past a one-endpoint storm's backlog
 //! was a fifth of the daemon's CPU in that storm.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::sync::Arc;
 
 /// A schedule key, one allocation shared by the maps below (a storm's backlog is 60,000 of
@@ -20,6 +20,17 @@ pub struct DueIndex {
     by_endpoint: HashMap<Arc<str>, BTreeSet<Key>>,
     /// (earliest key, endpoint) of every endpoint that has one.
     heads: BTreeSet<(Key, Arc<str>)>,
+    /// The order group (`<endpoint>\n<order key>`) of each key of an ordered delivery, and
+    /// each group's deliveries (`<project>/<id>`, ids sort by creation) with how many keys
+    /// each has (a batch that moves a delivery may add its new key before it drops the old).
+    /// Every unsettled delivery has a key, due or not, so a group's first is the one that may go.
+    groups_of: HashMap<Key, Arc<str>>,
+    groups: HashMap<Arc<str>, BTreeMap<Arc<str>, usize>>,
+}
+
+/// A schedule key's delivery: `<project>/<id>`, after the key's tag and due time.
+fn target(key: &[u8]) -> &str {
+    key.get(super::keys::QUEUE.len() + 8..).and_then(|t| std::str::from_utf8(t).ok()).unwrap_or_default()
 }
 
 impl DueIndex {
@@ -33,12 +44,24 @@ impl DueIndex {
         Ok(d)
     }
 
-    pub fn put(&mut self, key: Vec<u8>, endpoint: &str) {
-        if self.keys.get(key.as_slice()).is_some_and(|e| &**e == endpoint) {
+    /// Adds (or moves) schedule key `key`, whose value is `value` (see `keys::queue_value`).
+    pub fn put(&mut self, key: Vec<u8>, value: &str) {
+        let (endpoint, group) = super::keys::split_queue_value(value);
+        if self.keys.get(key.as_slice()).is_some_and(|e| &**e == endpoint)
+            && self.groups_of.get(key.as_slice()).map(|g| &**g) == group
+        {
             return;
         }
         self.remove(&key);
         let key: Key = key.into();
+        if let Some(g) = group {
+            let g: Arc<str> = match self.groups.get_key_value(g) {
+                Some((g, _)) => g.clone(),
+                None => g.into(),
+            };
+            *self.groups.entry(g.clone()).or_default().entry(target(&key).into()).or_insert(0) += 1;
+            self.groups_of.insert(key.clone(), g);
+        }
         let ep: Arc<str> = match self.by_endpoint.get_key_value(endpoint) {
             Some((e, _)) => e.clone(),
             None => endpoint.into(),
@@ -56,6 +79,19 @@ impl DueIndex {
     }
 
     pub fn remove(&mut self, key: &[u8]) {
+        if let Some(g) = self.groups_of.remove(key)
+            && let Some(set) = self.groups.get_mut(&g)
+        {
+            if let Some(n) = set.get_mut(target(key)) {
+                *n -= 1;
+                if *n == 0 {
+                    set.remove(target(key));
+                }
+            }
+            if set.is_empty() {
+                self.groups.remove(&g);
+            }
+        }
         let Some(ep) = self.keys.remove(key) else { return };
         let Some(set) = self.by_endpoint.get_mut(&ep) else { return };
         let was_head = set.first().is_some_and(|h| &**h == key);
@@ -86,6 +122,12 @@ impl DueIndex {
                 .flat_map(move |s| s.iter().map(|k| &**k).take_while(move |k| *k < end));
             (&**ep, keys)
         })
+    }
+
+    /// Whether the delivery of `key` must wait for an earlier one of its order group.
+    pub fn waits_its_turn(&self, key: &[u8]) -> bool {
+        let Some(g) = self.groups_of.get(key) else { return false };
+        self.groups.get(g).and_then(|s| s.first_key_value()).is_some_and(|(first, _)| &**first != target(key))
     }
 
     #[cfg(test)]
@@ -126,6 +168,30 @@ mod tests {
         d.remove(&due_key(9, "p", "d"));
         d.remove(&due_key(20, "p", "b"));
         assert!(d.heads.is_empty() && d.by_endpoint.is_empty() && d.len() == 0);
+    }
+
+    #[test]
+    fn an_ordered_delivery_waits_for_the_earlier_ones_of_its_group_due_or_not() {
+        let mut d = DueIndex::default();
+        let (a1, a2, b1) = (due_key(50, "p", "whl_1"), due_key(5, "p", "whl_2"), due_key(6, "p", "whl_3"));
+        d.put(a1.clone(), "we_1\negress:a");
+        d.put(a2.clone(), "we_1\negress:a");
+        d.put(b1.clone(), "we_1\negress:b");
+        // whl_2 is due first but whl_1, retrying later, came first.
+        assert!(d.waits_its_turn(&a2) && !d.waits_its_turn(&a1) && !d.waits_its_turn(&b1));
+        assert_eq!(due(&d, 10), vec![("we_1".to_string(), vec![a2.clone(), b1.clone()])]);
+        // Moved (a retry's new due time) with the new key put before the old one goes: still first.
+        let a1_later = due_key(80, "p", "whl_1");
+        d.put(a1_later.clone(), "we_1\negress:a");
+        d.remove(&a1);
+        assert!(d.waits_its_turn(&a2) && !d.waits_its_turn(&a1_later));
+        // Settled: the next goes.
+        let a1 = a1_later;
+        d.remove(&a1);
+        assert!(!d.waits_its_turn(&a2));
+        d.remove(&a2);
+        d.remove(&b1);
+        assert!(d.groups.is_empty() && d.groups_of.is_empty() && d.len() == 0);
     }
 
     #[test]

@@ -34,8 +34,9 @@ use crate::store::{Result, StoreError};
 /// The encoding's version, the first byte of every record. 2 added `EgressRecord::rule_id`,
 /// 3 `EgressRecord::recording`, 4 `EgressRecord::start`, 5 `EgressRecord::max_duration_ms`,
 /// 6 `EndpointRecord::options`, 7 `EgressRecord::outputs`, 8 `ProjectRecord::limits`, 9
-/// `IngressRecord::activity`; older records are still read (see [`Row::decode_old`]).
-const FORMAT: u8 = 9;
+/// `IngressRecord::activity`, 10 `DeliveryRecord::order_key`; older records are still read (see
+/// [`Row::decode_old`]).
+const FORMAT: u8 = 10;
 
 /// A record as bytes: a version byte, then postcard (compact, no field names).
 pub fn encode<T: Serialize>(v: &T) -> Result<Vec<u8>> {
@@ -77,6 +78,23 @@ pub fn due_key(due: Millis, project_id: &str, id: &str) -> Vec<u8> {
 
 /// The schedule group.
 pub const QUEUE: &[u8] = b"Q/";
+
+/// What a schedule key holds: the delivery's endpoint, and for an ordered one `\n` and its
+/// order key (see [`split_queue_value`]).
+fn queue_value(d: &DeliveryRecord) -> Vec<u8> {
+    match &d.order_key {
+        Some(k) => format!("{}\n{k}", d.endpoint_id).into_bytes(),
+        None => d.endpoint_id.as_bytes().to_vec(),
+    }
+}
+
+/// A schedule key's value as (endpoint, the group it is ordered in: `<endpoint>\n<key>`).
+pub fn split_queue_value(v: &str) -> (&str, Option<&str>) {
+    match v.split_once('\n') {
+        Some((endpoint, _)) => (endpoint, Some(v)),
+        None => (v, None),
+    }
+}
 
 /// A LiveKit event id's dedupe key.
 pub fn seen_key(livekit_event: &str) -> Vec<u8> {
@@ -415,6 +433,13 @@ impl Row for EventRecord {
 }
 
 impl Row for DeliveryRecord {
+    /// Formats before 10 wrote today's delivery without its last field, `order_key`: postcard
+    /// writes an absent option as one 0 byte, so the old bytes and a 0 read as the new record.
+    fn decode_old(_format: u8, b: &[u8]) -> Result<Self> {
+        let mut bytes = b.to_vec();
+        bytes.push(0);
+        postcard::from_bytes(&bytes).map_err(|e| StoreError::Data(e.to_string()))
+    }
     fn primary(&self) -> Vec<u8> {
         key(&["D", &self.project_id, &self.id], false)
     }
@@ -425,11 +450,7 @@ impl Row for DeliveryRecord {
             entry(delivery_index(p, self.status, self.event, &self.endpoint_id), &self.id, Vec::new()),
         ];
         if let Some(due) = self.due_ms {
-            out.push(Entry {
-                key: due_key(due, p, &self.id),
-                value: self.endpoint_id.as_bytes().to_vec(),
-                group: Some(QUEUE.to_vec()),
-            });
+            out.push(Entry { key: due_key(due, p, &self.id), value: queue_value(self), group: Some(QUEUE.to_vec()) });
         }
         Ok(out)
     }
@@ -652,6 +673,19 @@ mod tests {
         let mut older = json.clone();
         older.as_object_mut().unwrap().remove("options");
         assert_eq!(serde_json::from_value::<EndpointRecord>(older).unwrap(), e);
+    }
+
+    #[test]
+    fn a_delivery_written_before_order_keys_still_reads() {
+        use crate::store::records::samples::delivery;
+        let d = delivery("prj_1", "whl_1", crate::model::DeliveryStatus::Pending, Some(5));
+        // Format 9 wrote exactly today's bytes without the trailing `order_key`.
+        let mut old = encode(&d).unwrap();
+        assert_eq!(old.pop(), Some(0));
+        old[0] = 9;
+        assert_eq!(decode::<DeliveryRecord>(&old).unwrap(), d);
+        let ordered = DeliveryRecord { order_key: Some("egress:eg_1".into()), ..d };
+        assert_eq!(decode::<DeliveryRecord>(&encode(&ordered).unwrap()).unwrap(), ordered);
     }
 
     #[test]

@@ -43,6 +43,9 @@ pub struct SledStore {
     cache: Arc<cache::ReadCache>,
     /// The schedule by endpoint, taken after `leases` when both are held.
     due: Arc<std::sync::Mutex<due::DueIndex>>,
+    /// Each rate-limited endpoint's next slot (see `store::take_slot`): one daemon owns the
+    /// store, so its memory is where the slots are.
+    rates: Arc<std::sync::Mutex<HashMap<String, Millis>>>,
 }
 
 type LeaseGuard<'a> = std::sync::MutexGuard<'a, HashMap<String, (Millis, u64)>>;
@@ -173,7 +176,7 @@ impl SledStore {
             .name("pulse-store-writer".into())
             .spawn(move || writer::run(wdb, wtree, data_file, rx, shared))
             .map_err(|e| StoreError::Open { path: path.clone(), reason: e.to_string() })?;
-        Ok(SledStore { db, tree, tx, stats, leases, cache, due })
+        Ok(SledStore { db, tree, tx, stats, leases, cache, due, rates: Default::default() })
     }
 
     /// How many keys the store holds and their bytes (keys and values), for size diagnostics:
@@ -525,6 +528,19 @@ impl Webhooks for SledStore {
 
 #[async_trait]
 impl Queue for SledStore {
+    async fn rate_slot(&self, endpoint_id: &EndpointId, interval_ms: Millis, horizon_ms: Millis) -> Result<Slot> {
+        let mut rates = self.rates.lock().unwrap_or_else(|e| e.into_inner());
+        let now = crate::model::now_ms();
+        let (tat, slot) =
+            crate::store::take_slot(rates.get(endpoint_id.as_str()).copied(), now, interval_ms, horizon_ms);
+        if let Some(t) = tat {
+            rates.insert(endpoint_id.to_string(), t);
+        }
+        // An endpoint idle for a second has nothing to remember.
+        rates.retain(|_, t| *t > now - 1_000);
+        Ok(slot)
+    }
+
     async fn claim_due(&self, c: Claim) -> Result<Vec<DeliveryRecord>> {
         let mut out = Vec::new();
         if c.limit == 0 {
@@ -550,7 +566,7 @@ impl Queue for SledStore {
                 if !c.room(&taken, project, endpoint) {
                     continue 'endpoints;
                 }
-                if self.leases.holds(&leases, target, c.now_ms) {
+                if self.leases.holds(&leases, target, c.now_ms) || due.waits_its_turn(k) {
                     continue;
                 }
                 let Some(mut d) = self.get::<DeliveryRecord>(&key(&["D", project, id], false))? else { continue };

@@ -162,6 +162,7 @@ async fn claims_lease_what_is_due_within_the_endpoint_cap() {
         per_project: 100,
         in_flight_projects: Default::default(),
         scan: None,
+        held: Default::default(),
     };
     let got = s.claim_due(claim(10)).await.unwrap();
     assert_eq!(got.iter().map(|d| d.id.as_str()).collect::<Vec<_>>(), ["whl_0", "whl_1"], "two per endpoint");
