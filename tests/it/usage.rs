@@ -196,3 +196,135 @@ fn limits_refuse_starts_over_a_hard_limit_and_only_warn_over_a_soft_one() {
     );
     assert_eq!(s, 401);
 }
+
+/// A small deterministic generator (the storm below is the same on every run).
+struct Lcg(u64);
+
+impl Lcg {
+    fn below(&mut self, n: u64) -> u64 {
+        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        (self.0 >> 33) % n
+    }
+}
+
+#[test]
+fn a_scripted_storm_meters_exactly_the_minutes_played_duplicates_disorder_and_a_lost_leave_included() {
+    const PEOPLE: usize = 48;
+    const ROOMS: usize = 4;
+    let env = TestEnv::start();
+    let (project, key) = env.project("storm");
+    let t0 = now();
+    let mut rng = Lcg(7);
+    let lk_room = |r: usize| format!("{project}__room-{r}");
+    // Who was where, by LiveKit's clock: joined within the last hour, stayed 1 s to 25 min.
+    let people: Vec<(usize, i64, i64)> = (0..PEOPLE)
+        .map(|_| {
+            let joined = t0 - 3600 + rng.below(1800) as i64;
+            (rng.below(ROOMS as u64) as usize, joined, joined + 1 + rng.below(1500) as i64)
+        })
+        .collect();
+    // Person 0's participant_left is lost; reconciliation ends their session.
+    let lost = 0;
+    let webhook = |i: usize, event: &str, id: String, at: i64| {
+        let (room, joined, _) = people[i];
+        json!({"event": event, "id": id, "createdAt": at.to_string(),
+            "room": {"sid": format!("RM_{room}"), "name": lk_room(room)},
+            "participant": {"sid": format!("PA_{i}"), "identity": format!("p{i}"), "joinedAt": joined.to_string()}})
+    };
+    let mut plays: Vec<Value> = Vec::new();
+    for (i, (_, joined, left)) in people.iter().enumerate() {
+        plays.push(webhook(i, "participant_joined", format!("EV_j{i}"), *joined));
+        if i != lost {
+            plays.push(webhook(i, "participant_left", format!("EV_l{i}"), *left));
+        }
+    }
+    // Out of order (a leave may come before its join), every fifth sent twice.
+    for i in (1..plays.len()).rev() {
+        plays.swap(i, rng.below(i as u64 + 1) as usize);
+    }
+    for (n, w) in plays.iter().enumerate() {
+        assert_eq!(env.livekit_webhook(w), 200);
+        if n % 5 == 0 {
+            assert_eq!(env.livekit_webhook(w), 200, "a duplicate is acknowledged");
+        }
+    }
+    // LiveKit retrying some leaves under new ids, later: the same sessions.
+    for i in (1..PEOPLE).step_by(7) {
+        let w = webhook(i, "participant_left", format!("EV_l{i}_again"), people[i].2 + 40);
+        assert_eq!(env.livekit_webhook(&w), 200);
+    }
+
+    // Egress with known runs by LiveKit's clock, one report duplicated.
+    let runs = [(0, 61), (1, 600), (2, 1199), (3, 3600), (1, 1)];
+    let ns = |s: i64| (s * 1_000_000_000).to_string();
+    for (n, (room, secs)) in runs.iter().enumerate() {
+        let args = ["egress", "start", "--room", &format!("room-{room}"), "--output", "hls,file", "--json"];
+        let e = env.pulse(&key, &args).code(0).json();
+        let ended = json!({"event": "egress_ended", "id": format!("EV_eg{n}"),
+            "room": {"sid": format!("RM_{room}"), "name": lk_room(*room)},
+            "egressInfo": {"egressId": e["livekit_egress_id"], "roomName": lk_room(*room), "status": "EGRESS_COMPLETE",
+                "startedAt": ns(t0 - 4000 + n as i64), "endedAt": ns(t0 - 4000 + n as i64 + secs)}});
+        assert_eq!(env.livekit_webhook(&ended), 200);
+        if n == 2 {
+            assert_eq!(env.livekit_webhook(&ended), 200);
+        }
+    }
+
+    // The lost leave: LiveKit lists the rooms with nobody in them.
+    env.fake.set_rooms((0..ROOMS).map(|r| json!({"sid": format!("RM_{r}"), "name": lk_room(r)})).collect());
+    for r in 0..ROOMS {
+        env.fake.set_participants(&lk_room(r), vec![]);
+    }
+    let st = env.state();
+    let before = now();
+    env.rt.block_on(st.core.reconcile_once());
+    env.rt.block_on(st.core.reconcile_once());
+    let after = now();
+
+    // Computed here, independently: each use rounded up to a minute.
+    let minutes = |secs: i64| ((secs + 59) / 60) as u64;
+    let mut want = [0u64; ROOMS];
+    for (i, (room, joined, left)) in people.iter().enumerate() {
+        if i != lost {
+            want[*room] += minutes(left - joined);
+        }
+    }
+    let (lost_room, lost_joined, _) = people[lost];
+    let lost_range = minutes(before - lost_joined)..=minutes(after - lost_joined);
+    let mut egress_want = [0u64; ROOMS];
+    for (room, secs) in runs {
+        egress_want[room] += minutes(secs);
+    }
+
+    let by_room = env.pulse(&key, &["usage", "--by", "room", "--since", "1d", "--json"]).code(0).json();
+    let got = |room: usize, meter: &str| -> u64 {
+        by_room["rows"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .filter(|r| r["room"] == format!("room-{room}") && r["meter"] == meter)
+            .map(|r| r["quantity"].as_u64().unwrap())
+            .sum()
+    };
+    for r in 0..ROOMS {
+        let have = got(r, "participant_minutes");
+        if r == lost_room {
+            let rest = have.checked_sub(want[r]).unwrap_or_else(|| panic!("room-{r}: {have} < {}", want[r]));
+            assert!(lost_range.contains(&rest), "room-{r}: the lost leave counted {rest}, not {lost_range:?}");
+        } else {
+            assert_eq!(have, want[r], "room-{r} participant minutes: {by_room}");
+        }
+        assert_eq!(got(r, "egress_minutes.hls"), egress_want[r], "room-{r} HLS minutes");
+        assert_eq!(got(r, "egress_minutes.file"), egress_want[r], "room-{r} file minutes");
+    }
+    let u = env.pulse(&key, &["usage", "--since", "1d", "--json"]).code(0).json();
+    let sessions: u64 = u["rows"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|r| r["meter"] == "participant_minutes")
+        .map(|r| r["uses"].as_u64().unwrap())
+        .sum();
+    assert_eq!(sessions, PEOPLE as u64, "one use per session, however often it was reported: {u}");
+    assert_eq!(total(&u, "egress_minutes.hls"), egress_want.iter().sum::<u64>(), "{u}");
+}
