@@ -665,6 +665,22 @@ pub struct IngressEventData {
     pub ingress: Ingress,
 }
 
+/// `granularity` of `GET /v1/usage` (the document's view; the handler checks the text).
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Granularity {
+    Hour,
+    Day,
+}
+
+/// `group_by` of `GET /v1/usage`.
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, utoipa::ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum GroupBy {
+    Meter,
+    Room,
+}
+
 /// `POST /v1/webhooks/endpoints`.
 #[derive(Debug, Clone, Default, Serialize, Deserialize, utoipa::ToSchema)]
 #[serde(deny_unknown_fields)]

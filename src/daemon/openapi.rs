@@ -126,6 +126,8 @@ impl utoipa::Modify for Security {
         api::IngressEventData,
         crate::model::EgressStatus,
         crate::model::DeliveryStatus,
+        crate::api::Granularity,
+        crate::api::GroupBy,
         crate::model::EventKind,
         crate::model::OutputType,
         crate::model::EgressKind,

@@ -258,31 +258,68 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
         return Err(ApiError::invalid(&field, format!("{field} must not contain U+0000 (NUL)")));
     }
     let mut de = serde_json::Deserializer::from_slice(body);
-    let value = serde_path_to_error::deserialize(&mut de).map_err(|e| {
-        let path = e.path().to_string();
-        let inner = e.into_inner();
-        let msg = inner.to_string();
-        // serde: "unknown field `foo`, expected one of `a`, `b` at line 1 column 7"
-        if let Some(rest) = msg.strip_prefix("unknown field `")
-            && let Some(name) = rest.split('`').next()
-        {
-            // serde_path_to_error's path already ends at the unknown key.
-            let field = if path == "." { name.to_string() } else { path.clone() };
-            return ApiError::invalid(
-                &field,
-                format!("unknown field `{field}`; GET /v1/openapi.json lists the accepted fields"),
-            );
+    let value = match serde_path_to_error::deserialize(&mut de) {
+        Ok(v) => v,
+        // JSON has one number type: `3600.0` is the integer 3600 to a JSON Schema (and to the
+        // clients generated from ours), so an integral float is taken where an integer is
+        // asked for. Only a body that has one pays for the second parse.
+        Err(e) if e.inner().to_string().starts_with("invalid type: floating point") => {
+            let mut v: serde_json::Value = serde_json::from_slice(body).map_err(|e| body_error(e, String::new()))?;
+            integral_floats(&mut v);
+            return serde_path_to_error::deserialize(v).map_err(|e| {
+                let path = e.path().to_string();
+                body_error(e.into_inner(), path)
+            });
         }
-        if inner.is_syntax() || inner.is_eof() {
-            return ApiError::bad_request(format!("request body is not valid JSON: {inner}"));
+        Err(e) => {
+            let path = e.path().to_string();
+            return Err(body_error(e.into_inner(), path));
         }
-        let clean = msg.split(" at line ").next().unwrap_or(&msg).to_string();
-        if path == "." { ApiError::bad_request(clean) } else { ApiError::invalid(&path, format!("{path}: {clean}")) }
-    })?;
+    };
     // One JSON value and nothing after it (`{..}{..}` is not a body we half-read).
     de.end()
         .map_err(|e| ApiError::bad_request(format!("request body is not valid JSON: {e}; send one JSON object")))?;
     Ok(value)
+}
+
+/// What serde's complaint about a body at `path` means to the caller.
+fn body_error(inner: serde_json::Error, path: String) -> ApiError {
+    let msg = inner.to_string();
+    // serde: "unknown field `foo`, expected one of `a`, `b` at line 1 column 7"
+    if let Some(rest) = msg.strip_prefix("unknown field `")
+        && let Some(name) = rest.split('`').next()
+    {
+        // serde_path_to_error's path already ends at the unknown key.
+        let field = if path == "." || path.is_empty() { name.to_string() } else { path.clone() };
+        return ApiError::invalid(
+            &field,
+            format!("unknown field `{field}`; GET /v1/openapi.json lists the accepted fields"),
+        );
+    }
+    if inner.is_syntax() || inner.is_eof() {
+        return ApiError::bad_request(format!("request body is not valid JSON: {inner}"));
+    }
+    let clean = msg.split(" at line ").next().unwrap_or(&msg).to_string();
+    if path == "." || path.is_empty() {
+        ApiError::bad_request(clean)
+    } else {
+        ApiError::invalid(&path, format!("{path}: {clean}"))
+    }
+}
+
+/// Turns every float with no fractional part (`60.0`) into the integer it is.
+fn integral_floats(v: &mut serde_json::Value) {
+    match v {
+        serde_json::Value::Number(n) if n.is_f64() => {
+            let f = n.as_f64().unwrap_or(f64::NAN);
+            if f.fract() == 0.0 && f.abs() < 9.0e15 {
+                *n = if f < 0.0 { (f as i64).into() } else { (f as u64).into() };
+            }
+        }
+        serde_json::Value::Array(items) => items.iter_mut().for_each(integral_floats),
+        serde_json::Value::Object(fields) => fields.values_mut().for_each(integral_floats),
+        _ => {}
+    }
 }
 
 // The OpenAPI view of these answers: every route's error responses refer to these.
@@ -351,6 +388,26 @@ mod tests {
         assert!(parse_json::<B>(b"[null]").is_err());
         assert!(parse_json::<B>(b"\x0c").is_err(), "a form feed is not JSON whitespace");
         assert!(parse_json::<B>(b" null ").is_ok());
+    }
+
+    #[test]
+    fn an_integral_float_is_taken_for_an_integer_and_a_fraction_is_refused_naming_the_field() {
+        #[derive(serde::Deserialize, Debug, PartialEq)]
+        #[serde(deny_unknown_fields)]
+        struct B {
+            n: Option<u64>,
+            #[serde(default)]
+            list: Vec<i32>,
+        }
+        assert_eq!(
+            parse_json::<B>(br#"{"n": 3600.0, "list": [-2.0, 3]}"#).unwrap(),
+            B { n: Some(3600), list: vec![-2, 3] }
+        );
+        assert_eq!(parse_json::<B>(br#"{"n": 36e2}"#).unwrap().n, Some(3600));
+        let e = parse_json::<B>(br#"{"n": 1.5}"#).unwrap_err();
+        assert_eq!((e.status, e.field.as_deref()), (StatusCode::BAD_REQUEST, Some("n")));
+        let e = parse_json::<B>(br#"{"n": 1.0, "x": 1}"#).unwrap_err();
+        assert_eq!(e.field.as_deref(), Some("x"), "the second parse names unknown fields as the first does");
     }
 
     #[test]

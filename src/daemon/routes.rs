@@ -61,7 +61,10 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             })
             .and(timed_body(body_timeout))
     };
-    let query = || warp::query::<Query>();
+    // An empty parameter (`?since=&status=`, as forms and generated clients send) is one left
+    // out.
+    let query =
+        || warp::query::<Query>().map(|q: Query| q.into_iter().filter(|(_, v)| !v.is_empty()).collect::<Query>());
     let common = || st.clone().and(caller());
     let idem = idempotent::request;
 

@@ -97,3 +97,20 @@ fn room_tokens_are_namespaced_join_tokens() {
     let q = env.pulse(&key, &["token", "create", "--room", "stage", "--identity", "bob", "-q"]);
     assert_eq!(q.stdout.trim().split('.').count(), 3, "-q prints only the token");
 }
+
+#[test]
+fn an_empty_query_parameter_is_one_left_out_and_an_integral_float_is_an_integer() {
+    let env = TestEnv::start();
+    let (_, key) = env.project("a");
+    let auth = Some(("x-pulse-key", key.as_str()));
+    for path in ["/v1/webhooks/logs?since=&status=&event=&endpoint_id=", "/v1/usage?from=&to=&granularity=&group_by="] {
+        let (s, _, v) = env.api("GET", path, auth, None);
+        assert_eq!(s, 200, "{path}: {v}");
+    }
+    let body = serde_json::json!({"room_name": "r", "identity": "i", "ttl_seconds": 600.0}).to_string().into_bytes();
+    let (s, _, v) = env.api("POST", "/v1/rooms/token", auth, Some(body));
+    assert_eq!(s, 200, "{v}");
+    let body = serde_json::json!({"room_name": "r", "identity": "i", "ttl_seconds": 600.5}).to_string().into_bytes();
+    let (s, _, v) = env.api("POST", "/v1/rooms/token", auth, Some(body));
+    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("ttl_seconds")), "{v}");
+}

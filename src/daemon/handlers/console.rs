@@ -37,7 +37,7 @@ pub async fn page(tail: warp::path::Tail) -> warp::reply::Response {
 pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<ConsoleLink> {
     let req: ConsoleLinkRequest = parse_json(&body)?;
     let project_id = match st.project_or_admin(&caller).await? {
-        Some(p) => match req.project_id {
+        Some(p) => match req.project_id.filter(|id| !id.is_empty()) {
             Some(other) if p.id != other => {
                 return Err(ApiError::invalid("project_id", "a project key makes links to its own project only"));
             }

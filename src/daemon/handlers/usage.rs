@@ -18,8 +18,8 @@ use crate::daemon::reject::ApiError;
     params(
         ("from" = Option<String>, Query, description = "RFC 3339, or a duration back from now (30d); default 30 days ago"),
         ("to" = Option<String>, Query, description = "RFC 3339, or a duration back from now; default now"),
-        ("granularity" = Option<String>, Query, description = "hour or day (UTC; default day)"),
-        ("group_by" = Option<String>, Query, description = "meter (default) or room"),
+        ("granularity" = Option<crate::api::Granularity>, Query, description = "hour or day (UTC; default day)"),
+        ("group_by" = Option<crate::api::GroupBy>, Query, description = "meter (default) or room"),
         ("project_id" = Option<String>, Query, description = "With the admin token: the project")
     ),
     responses((status = 200, description = "Success", body = Usage), crate::daemon::reject::Errors),
