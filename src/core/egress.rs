@@ -18,7 +18,7 @@ use crate::store::{
 };
 use crate::util::{mask_rtmp_url, now_rfc3339};
 
-const PRESETS: &[&str] = &[
+pub const PRESETS: &[&str] = &[
     "H264_720P_30",
     "H264_720P_60",
     "H264_1080P_30",

@@ -67,7 +67,7 @@ fn retry_schedule(waits: &[String]) -> CoreResult<Vec<u64>> {
 }
 
 /// Headers an endpoint may not set: what HTTP and pulse's signatures decide.
-const RESERVED_HEADERS: &[&str] = &[
+pub const RESERVED_HEADERS: &[&str] = &[
     "host",
     "content-length",
     "content-type",
@@ -96,7 +96,7 @@ fn headers(core: &Core, given: &std::collections::BTreeMap<String, String>) -> C
         if RESERVED_HEADERS.contains(&name.to_ascii_lowercase().as_str()) {
             return Err(bad(format!("headers: `{name}` is set by pulse itself and cannot be replaced")));
         }
-        if value.len() > 1024 || value.chars().any(|c| c.is_control() && c != '\t') {
+        if value.chars().count() > 1024 || value.chars().any(|c| c.is_control() && c != '\t') {
             return Err(bad(format!(
                 "headers: the value of `{name}` must be at most 1024 characters, without line breaks"
             )));

@@ -7,9 +7,11 @@ use crate::store::StoreError;
 /// Why a core service refused or failed.
 #[derive(Debug, thiserror::Error)]
 pub enum CoreError {
-    /// The input is wrong; `field` names what to fix.
+    /// The input is wrong; `field` names what to fix. `now`: it is well formed, but what the
+    /// thing it names is at the moment refuses it (a target the egress does not have): HTTP
+    /// says 409 for that, not 400, and a client may ask again once things change.
     #[error("{message}")]
-    Invalid { field: Option<String>, message: String },
+    Invalid { field: Option<String>, message: String, now: bool },
     /// No such thing (for this project).
     #[error("{0} not found")]
     NotFound(String),
@@ -30,7 +32,12 @@ pub enum CoreError {
 impl CoreError {
     /// Invalid input in `field`.
     pub fn invalid(field: &str, message: impl Into<String>) -> Self {
-        CoreError::Invalid { field: Some(field.into()), message: message.into() }
+        CoreError::Invalid { field: Some(field.into()), message: message.into(), now: false }
+    }
+
+    /// `field` is well formed, but the current state of what it names refuses it.
+    pub fn invalid_now(field: &str, message: impl Into<String>) -> Self {
+        CoreError::Invalid { field: Some(field.into()), message: message.into(), now: true }
     }
 
     /// `what` (e.g. "egress eg_…") does not exist.

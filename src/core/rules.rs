@@ -27,14 +27,16 @@ fn check_egress(core: &Core, project: &ProjectRecord, egress: &StartEgress) -> C
     let mut probe = egress.clone();
     probe.room_name = Some("rule-check".into());
     let storage = core.storage_for(project)?;
-    super::egress::plan(probe, &project.id, core.settings.cdn_base_url.as_deref(), storage.as_ref()).map(drop).map_err(
-        |e| match e {
-            CoreError::Invalid { field, message } => {
-                CoreError::Invalid { field: Some(format!("egress.{}", field.unwrap_or_default())), message }
+    super::starts::start_attempts(egress.start_attempts)
+        .and_then(|_| {
+            super::egress::plan(probe, &project.id, core.settings.cdn_base_url.as_deref(), storage.as_ref()).map(drop)
+        })
+        .map_err(|e| match e {
+            CoreError::Invalid { field, message, now } => {
+                CoreError::Invalid { field: Some(format!("egress.{}", field.unwrap_or_default())), message, now }
             }
             other => other,
-        },
-    )
+        })
 }
 
 impl Core {
@@ -82,10 +84,8 @@ impl Core {
     pub async fn create_rule(&self, project: &ProjectRecord, req: RuleRequest) -> CoreResult<api::Rule> {
         let rule = self.rule_from(project, &req, None)?;
         if self.store.rules(&project.id).await?.len() >= MAX_RULES {
-            return Err(CoreError::invalid(
-                "rule",
-                format!("a project keeps at most {MAX_RULES} rules; remove one first"),
-            ));
+            // The project's state, not the request, is what is wrong: 409, as for any conflict.
+            return Err(CoreError::Conflict(format!("a project keeps at most {MAX_RULES} rules; remove one first")));
         }
         self.store.commit(Changes { livekit_event: None, ops: vec![Op::PutRule(rule.clone(), Expect::New)] }).await?;
         Ok(views::rule(&rule))

@@ -81,6 +81,17 @@ fn is_ours(e: &EgressRecord, info: &EgressInfo) -> bool {
     }
 }
 
+/// A start request's `start_attempts`, checked (what a rule's egress is checked with too).
+pub fn start_attempts(asked: Option<u32>) -> CoreResult<u32> {
+    match asked {
+        None => Ok(DEFAULT_ATTEMPTS),
+        Some(n) if (1..=MAX_ATTEMPTS).contains(&n) => Ok(n),
+        Some(n) => {
+            Err(CoreError::invalid("start_attempts", format!("start_attempts must be 1 to {MAX_ATTEMPTS}, not {n}")))
+        }
+    }
+}
+
 impl Core {
     /// Starts an egress for an API caller: its answer is the pending egress (retrying, if the
     /// first attempt failed in a way that may pass) or the egress LiveKit started.
@@ -129,16 +140,7 @@ impl Core {
         req: &StartEgress,
         next_ms: Millis,
     ) -> CoreResult<(EgressRecord, StartRequest, StartRetry)> {
-        let max_attempts = match req.start_attempts {
-            None => DEFAULT_ATTEMPTS,
-            Some(n) if (1..=MAX_ATTEMPTS).contains(&n) => n,
-            Some(n) => {
-                return Err(CoreError::invalid(
-                    "start_attempts",
-                    format!("start_attempts must be 1 to {MAX_ATTEMPTS}, not {n}"),
-                ));
-            }
-        };
+        let max_attempts = start_attempts(req.start_attempts)?;
         let storage = self.storage_for(project)?;
         let Plan { egress, request } =
             plan(req.clone(), &project.id, self.settings.cdn_base_url.as_deref(), storage.as_ref())?;

@@ -26,7 +26,7 @@ pub fn retarget(now: &[String], add: &[String], remove: &[String]) -> CoreResult
         check_rtmp_url("remove_rtmp_urls", u)?;
         let masked = mask_rtmp_url(u);
         let Some(i) = out.iter().position(|t| *t == masked) else {
-            return Err(CoreError::invalid(
+            return Err(CoreError::invalid_now(
                 "remove_rtmp_urls",
                 format!("remove_rtmp_urls: `{masked}` is not one of this egress's targets ({})", now.join(", ")),
             ));
@@ -38,13 +38,13 @@ pub fn retarget(now: &[String], add: &[String], remove: &[String]) -> CoreResult
         out.push(mask_rtmp_url(u));
     }
     if out.is_empty() {
-        return Err(CoreError::invalid(
+        return Err(CoreError::invalid_now(
             "remove_rtmp_urls",
             "an rtmp egress needs at least one target: stop it instead (pulse egress stop)",
         ));
     }
     if out.len() > MAX_TARGETS {
-        return Err(CoreError::invalid(
+        return Err(CoreError::invalid_now(
             "add_rtmp_urls",
             format!("an rtmp egress sends to at most {MAX_TARGETS} targets"),
         ));
@@ -58,7 +58,6 @@ impl Core {
         let id = required("egress_id", req.egress_id)?;
         let (add, remove) = (req.add_rtmp_urls.unwrap_or_default(), req.remove_rtmp_urls.unwrap_or_default());
         let egress = self.find_egress(project, &id).await?;
-        let targets = retarget(&egress.rtmp_urls, &add, &remove)?;
         if !egress.has_output(OutputType::Rtmp) {
             return Err(CoreError::Conflict(format!(
                 "egress {} has no rtmp output ({}); only an rtmp egress has targets to change",
@@ -66,6 +65,7 @@ impl Core {
                 egress.output_types().iter().map(|t| t.as_str()).collect::<Vec<_>>().join(", ")
             )));
         }
+        let targets = retarget(&egress.rtmp_urls, &add, &remove)?;
         if egress.status.is_final() {
             return Err(CoreError::Conflict(format!("egress {} has already {}", egress.id, egress.status)));
         }

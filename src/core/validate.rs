@@ -70,25 +70,43 @@ pub fn filename_part(filename: &str) -> (&str, u32) {
     }
 }
 
-/// `since`/`until`: RFC 3339, or a duration back from now (`24h`), as Unix ms.
+/// `since`/`until`: an RFC 3339 UTC time (`2026-01-02T03:04:05Z`, a fraction of a second
+/// allowed), or a duration back from now: a whole number of seconds, minutes, hours or days
+/// (`90s`, `30m`, `24h`, `7d`), as Unix ms. Exactly the document's `TIME` pattern
+/// (`daemon::contract`), but for the calendar: any real day of a month is taken.
 pub fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
-    if let Ok(t) = humantime::parse_rfc3339_weak(v) {
-        return t
-            .duration_since(std::time::UNIX_EPOCH)
-            .map(|d| d.as_millis() as Millis)
-            .map_err(|_| CoreError::invalid(name, format!("{name} must be after 1970")));
-    }
+    let bad =
+        || CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)"));
     let too_far = || CoreError::invalid(name, format!("{name} reaches back before 1970; use a shorter duration"));
-    match crate::util::parse_duration(v) {
-        Ok(d) => {
-            let back = Millis::try_from(d.as_millis()).map_err(|_| too_far())?;
-            let at = now_ms().checked_sub(back).ok_or_else(too_far)?;
-            if at < 0 { Err(too_far()) } else { Ok(at) }
-        }
-        Err(_) => {
-            Err(CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)")))
-        }
+    if v.len() >= 20 && v.as_bytes()[10] == b'T' && v.ends_with('Z') {
+        let t = humantime::parse_rfc3339(v).map_err(|_| bad())?;
+        return t.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as Millis).map_err(|_| too_far());
     }
+    let Some(unit) = v.chars().last() else { return Err(bad()) };
+    let digits = &v[..v.len() - unit.len_utf8()];
+    let most = match unit {
+        's' => 9,
+        'm' => 7,
+        'h' => 5,
+        'd' => 4,
+        _ => return Err(bad()),
+    };
+    if digits.is_empty()
+        || digits.len() > most
+        || digits.starts_with('0')
+        || !digits.bytes().all(|b| b.is_ascii_digit())
+    {
+        return Err(bad());
+    }
+    let n: Millis = digits.parse().map_err(|_| bad())?;
+    let unit_ms: Millis = match unit {
+        's' => 1_000,
+        'm' => 60_000,
+        'h' => 3_600_000,
+        _ => 86_400_000,
+    };
+    let at = now_ms() - n * unit_ms;
+    if at < 0 { Err(too_far()) } else { Ok(at) }
 }
 
 /// The longest URL pulse keeps (endpoints, pull sources): browsers and proxies cap near here.

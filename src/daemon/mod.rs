@@ -3,6 +3,7 @@
 
 pub mod auth;
 pub mod console;
+pub mod contract;
 pub mod handlers;
 pub mod idempotent;
 pub mod intake;

@@ -228,6 +228,7 @@ pub fn document() -> Value {
         }
     }
     doc["webhooks"] = webhooks();
+    super::contract::refine(&mut doc);
     doc
 }
 

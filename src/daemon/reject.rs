@@ -156,8 +156,11 @@ impl From<StoreError> for ApiError {
 impl From<CoreError> for ApiError {
     fn from(e: CoreError) -> Self {
         match e {
-            CoreError::Invalid { field: Some(f), message } => ApiError::invalid(&f, message),
-            CoreError::Invalid { field: None, message } => ApiError::bad_request(message),
+            CoreError::Invalid { field: Some(f), message, now: true } => {
+                ApiError { field: Some(f), ..ApiError::conflict(message) }
+            }
+            CoreError::Invalid { field: Some(f), message, now: false } => ApiError::invalid(&f, message),
+            CoreError::Invalid { field: None, message, .. } => ApiError::bad_request(message),
             CoreError::NotFound(what) => ApiError::not_found(what),
             CoreError::Conflict(message) => ApiError::conflict(message),
             CoreError::Forbidden(message) => ApiError::forbidden(message),
@@ -247,6 +250,10 @@ pub fn parse_json<T: serde::de::DeserializeOwned>(body: &[u8]) -> Result<T, ApiE
     let start = body.iter().position(|b| !json_ws(b)).unwrap_or(body.len());
     let end = body.iter().rposition(|b| !json_ws(b)).map_or(start, |i| i + 1);
     let text = &body[start..end.max(start)];
+    // White space alone is not JSON: only no bytes at all is "no body".
+    if text.is_empty() && !body.is_empty() {
+        return Err(ApiError::bad_request("request body is not valid JSON: send a JSON object, or no body at all"));
+    }
     let body = if text.is_empty() || text == b"null" { b"{}".as_slice() } else { text };
     // serde would take a struct from a JSON array too (`[null, null]`): bodies are objects.
     if body.first() != Some(&b'{') {

@@ -61,10 +61,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             })
             .and(timed_body(body_timeout))
     };
-    // An empty parameter (`?since=&status=`, as forms and generated clients send) is one left
-    // out.
-    let query =
-        || warp::query::<Query>().map(|q: Query| q.into_iter().filter(|(_, v)| !v.is_empty()).collect::<Query>());
+    let query = || warp::query::<Query>();
     let common = || st.clone().and(caller());
     let idem = idempotent::request;
 

@@ -1,6 +1,6 @@
 //! The HTTP server under the routes: accepts connections up to a cap, serves HTTP/1.1 and
-//! HTTP/2 (h2c) on each with hyper, and closes the ones that misbehave — headers not sent
-//! within the header timeout, or no byte read or written for the idle timeout (an idle
+//! HTTP/2 (h2c) on each with hyper, and closes the ones that misbehave — a first request's
+//! headers not sent within the header timeout, or no byte read or written for the idle timeout (an idle
 //! keep-alive, a stalled upload, an event-stream reader that stopped reading). Shutdown stops
 //! accepting, lets requests in flight finish and closes idle connections.
 //!
@@ -12,6 +12,7 @@ use std::io;
 use std::net::SocketAddr;
 use std::pin::Pin;
 use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::task::{Context, Poll};
 use std::time::Duration;
 
@@ -64,9 +65,13 @@ pub async fn serve(
             _ = &mut shutdown => break,
         };
         let _ = tcp.set_nodelay(true);
-        let io = TokioIo::new(Idle::new(tcp, limits.idle_timeout));
+        let (first_byte, got_first_byte) = tokio::sync::oneshot::channel();
+        let io = TokioIo::new(Idle::new(tcp, limits.idle_timeout, first_byte));
         let service = warp::service(routes.clone());
+        let asked = Arc::new(AtomicBool::new(false));
+        let first = asked.clone();
         let svc = hyper::service::service_fn(move |mut req: hyper::Request<hyper::body::Incoming>| {
+            first.store(true, Ordering::Relaxed);
             req.extensions_mut().insert(ClientAddr(addr));
             let mut s = service.clone();
             tower_service::Service::call(&mut s, req)
@@ -74,10 +79,34 @@ pub async fn serve(
         let watcher = graceful.watcher();
         tokio::spawn(async move {
             let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
-            builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.header_timeout);
+            // hyper's header timeout also runs while a keep-alive connection waits for its next
+            // request, so a client reusing a connection idle for longer found it closed under
+            // its request ("connection closed without response"). The header timeout is the
+            // first request's (below); later ones have the idle timeout for their headers.
+            builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.idle_timeout);
             builder.http2().timer(TokioTimer::new());
             let conn = watcher.watch(builder.serve_connection_with_upgrades(io, svc));
-            if let Err(e) = conn.await {
+            let mut conn = std::pin::pin!(conn);
+            // From its first byte, a connection has the header timeout to make a request (a
+            // silent one has the idle timeout, through `Idle`).
+            let header_deadline = async {
+                if got_first_byte.await.is_ok() {
+                    tokio::time::sleep(limits.header_timeout).await;
+                } else {
+                    std::future::pending::<()>().await;
+                }
+            };
+            let ended = tokio::select! {
+                r = &mut conn => Some(r),
+                _ = header_deadline => None,
+            };
+            let ended = match ended {
+                Some(r) => Some(r),
+                // No request's headers within the header timeout: closed (dropped).
+                None if !asked.load(Ordering::Relaxed) => None,
+                None => Some(conn.await),
+            };
+            if let Some(Err(e)) = ended {
                 tracing::debug!(error = %e, "connection closed with an error");
             }
             drop(slot);
@@ -92,11 +121,13 @@ struct Idle {
     io: TcpStream,
     idle: Duration,
     deadline: Pin<Box<Sleep>>,
+    /// Told when the first byte arrives (the header timeout runs from then).
+    first_byte: Option<tokio::sync::oneshot::Sender<()>>,
 }
 
 impl Idle {
-    fn new(io: TcpStream, idle: Duration) -> Self {
-        Idle { io, idle, deadline: Box::pin(tokio::time::sleep(idle)) }
+    fn new(io: TcpStream, idle: Duration, first_byte: tokio::sync::oneshot::Sender<()>) -> Self {
+        Idle { io, idle, deadline: Box::pin(tokio::time::sleep(idle)), first_byte: Some(first_byte) }
     }
 
     fn moved(&mut self) {
@@ -138,6 +169,9 @@ impl AsyncRead for Idle {
             Poll::Ready(Ok(())) => {
                 if buf.filled().len() > before {
                     this.moved();
+                    if let Some(tx) = this.first_byte.take() {
+                        let _ = tx.send(());
+                    }
                 }
                 Poll::Ready(Ok(()))
             }

@@ -99,14 +99,21 @@ fn room_tokens_are_namespaced_join_tokens() {
 }
 
 #[test]
-fn an_empty_query_parameter_is_one_left_out_and_an_integral_float_is_an_integer() {
+fn an_integral_float_is_an_integer_and_time_bounds_are_exactly_the_documents() {
     let env = TestEnv::start();
     let (_, key) = env.project("a");
     let auth = Some(("x-pulse-key", key.as_str()));
-    for path in ["/v1/webhooks/logs?since=&status=&event=&endpoint_id=", "/v1/usage?from=&to=&granularity=&group_by="] {
-        let (s, _, v) = env.api("GET", path, auth, None);
-        assert_eq!(s, 200, "{path}: {v}");
+    for ok in ["since=90s", "since=30m", "since=24h", "since=7d", "until=2026-01-02T03:04:05.123Z"] {
+        let (s, _, v) = env.api("GET", &format!("/v1/webhooks/logs?{ok}"), auth, None);
+        assert_eq!(s, 200, "{ok}: {v}");
     }
+    for bad in ["since=", "since=0", "since=1h30m", "since=2days", "until=2026-01-02"] {
+        let (s, _, v) = env.api("GET", &format!("/v1/webhooks/logs?{bad}"), auth, None);
+        assert_eq!(s, 400, "{bad}: {v}");
+    }
+    // A window that ends before it begins is empty, not an error.
+    let (s, _, v) = env.api("GET", "/v1/usage?from=1h&to=2h", auth, None);
+    assert_eq!((s, v["rows"].as_array().map(Vec::len)), (200, Some(0)), "{v}");
     let body = serde_json::json!({"room_name": "r", "identity": "i", "ttl_seconds": 600.0}).to_string().into_bytes();
     let (s, _, v) = env.api("POST", "/v1/rooms/token", auth, Some(body));
     assert_eq!(s, 200, "{v}");
