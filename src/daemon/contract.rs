@@ -136,7 +136,7 @@ pub fn start_egress(with_room: bool) -> Value {
          "properties": {"egress_type": {"const": "track"}, "layout_type": none(), "audio_track_id": none(),
             "video_track_id": none(), "audio_only": not_true, "video_only": not_true, "preset": none(),
             "track_id": string(ID), "output_type": {"enum": ["file", null]},
-            "outputs": {"anyOf": [none(), {"const": ["file"]}]}}},
+            "outputs": {"anyOf": [none(), {"type": "array", "items": {"const": "file"}, "minItems": 1, "maxItems": 1}]}}},
     ]});
     let int = |lo: u32, hi: u32| opt(json!({"type": "integer", "minimum": lo, "maximum": hi}));
     let room = match with_room {
@@ -275,10 +275,10 @@ pub fn refine(doc: &mut Value) {
     field(schemas, "UpdateEgress", "egress_id", string(ID));
     field(schemas, "UpdateEgress", "add_rtmp_urls", rtmp_list.clone());
     field(schemas, "UpdateEgress", "remove_rtmp_urls", rtmp_list);
-    schemas["UpdateEgress"]["anyOf"] = json!([
+    schemas["UpdateEgress"]["allOf"] = json!([{"anyOf": [
         {"required": ["add_rtmp_urls"], "properties": {"add_rtmp_urls": {"type": "array", "minItems": 1}}},
         {"required": ["remove_rtmp_urls"], "properties": {"remove_rtmp_urls": {"type": "array", "minItems": 1}}},
-    ]);
+    ]}]);
     field(schemas, "TokenRequest", "room_name", json!({"type": "string", "pattern": ROOM, "maxLength": 128}));
     field(schemas, "TokenRequest", "identity", json!({"type": "string", "pattern": NAME, "maxLength": 256}));
     field(schemas, "TokenRequest", "name", json!({"type": "string", "pattern": TEXT, "maxLength": 256}));

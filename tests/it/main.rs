@@ -7,6 +7,7 @@ pub const BACKEND: &str = "sled";
 
 mod api;
 mod cli;
+mod client;
 mod console;
 mod contract;
 mod crash;
