@@ -148,6 +148,7 @@ fn ordering(value: &str) -> CoreResult<bool> {
 impl Core {
     async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
+        super::validate::url_shape("url", url, &["http", "https"])?;
         self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))
     }
 

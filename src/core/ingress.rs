@@ -80,6 +80,7 @@ pub fn plan(req: &CreateIngress, project_id: &str) -> CoreResult<(IngressKind, C
             if !["http://", "https://", "srt://"].iter().any(|s| u.starts_with(s) && u.len() > s.len()) {
                 return Err(CoreError::invalid("url", "url must be http://, https:// or srt://"));
             }
+            super::validate::url_shape("url", u, &["http", "https", "srt"])?;
             Some(u.to_string())
         }
         (_, Some(_)) => return Err(CoreError::invalid("url", "url applies to ingress_type url only")),

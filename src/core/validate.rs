@@ -109,6 +109,65 @@ pub fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
     if at < 0 { Err(too_far()) } else { Ok(at) }
 }
 
+/// A URL pulse connects to, as the document's URL patterns say it (`daemon::contract`):
+/// `<scheme>://`, then a host name — labels of letters, digits and `-` (not at either end),
+/// the last one starting with a letter (`localhost`, `receiver`, `example.com`) — or an IP
+/// address, an optional port (1 to 65535, no leading zero), and an optional path without
+/// white space. What the address policy allows is checked
+/// after this.
+pub fn url_shape(field: &str, url: &str, schemes: &[&str]) -> CoreResult<()> {
+    let bad = || {
+        let list: Vec<String> = schemes.iter().map(|s| format!("{s}://")).collect();
+        CoreError::invalid(
+            field,
+            format!(
+                "{field} must be {} and a host name (example.com) or an IP address, an optional port and an optional path without spaces",
+                list.join(" or ")
+            ),
+        )
+    };
+    let rest = schemes.iter().find_map(|s| url.strip_prefix(s).and_then(|r| r.strip_prefix("://"))).ok_or_else(bad)?;
+    let (authority, path) = rest.split_at(rest.find('/').unwrap_or(rest.len()));
+    if path.chars().any(|c| c.is_whitespace() || c.is_control()) {
+        return Err(bad());
+    }
+    // An IPv6 literal is the URL parser's and the address policy's to judge.
+    if authority.starts_with('[') {
+        return Ok(());
+    }
+    let (host, port) = match authority.rsplit_once(':') {
+        Some((h, p)) => (h, Some(p)),
+        None => (authority, None),
+    };
+    if let Some(p) = port {
+        let ok = !p.is_empty()
+            && !p.starts_with('0')
+            && p.bytes().all(|b| b.is_ascii_digit())
+            && p.len() <= 5
+            && p.parse::<u32>().is_ok_and(|n| (1..=65535).contains(&n));
+        if !ok {
+            return Err(bad());
+        }
+    }
+    if host.parse::<std::net::Ipv4Addr>().is_ok() {
+        return Ok(());
+    }
+    let labels: Vec<&str> = host.split('.').collect();
+    let label_ok = |l: &&str| {
+        (1..=63).contains(&l.len())
+            && l.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-')
+            && !l.starts_with('-')
+            && !l.ends_with('-')
+    };
+    // The last label starts with a letter: a host of numbers alone would be an IPv4 address
+    // to a URL parser (`http://10` is 0.0.0.10), and one of those is written as one.
+    let last_ok = labels.last().is_some_and(|l| l.bytes().next().is_some_and(|b| b.is_ascii_alphabetic()));
+    if !labels.iter().all(label_ok) || !last_ok {
+        return Err(bad());
+    }
+    Ok(())
+}
+
 /// The longest URL pulse keeps (endpoints, pull sources): browsers and proxies cap near here.
 pub const MAX_URL: usize = 2048;
 
@@ -170,6 +229,31 @@ pub fn glob_match(glob: &str, name: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_url_has_the_documents_shape() {
+        let web = ["http", "https"];
+        for ok in
+            ["http://example.com", "https://a-b.example.co:8443/h?x=1#f", "http://127.0.0.1:9/x", "http://[::1]/x"]
+        {
+            assert!(url_shape("url", ok, &web).is_ok(), "{ok}");
+        }
+        for bad in [
+            "http://0.AA*",
+            "http://10",
+            "http://1.2.3/",
+            "http://a..b.cd/",
+            "http://-a.bc/",
+            "http://a.bc:0/",
+            "http://a.bc:080/",
+            "http://a.bc:70000/",
+            "http://a.bc/x y",
+            "ftp://a.bc/",
+            "http://a.2b/",
+        ] {
+            assert!(url_shape("url", bad, &web).is_err(), "{bad}");
+        }
+    }
     #[test]
     fn globs() {
         for (g, n, m) in [

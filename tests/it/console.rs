@@ -155,7 +155,7 @@ fn console_links_open_one_project_read_mostly_until_they_expire() {
     assert_eq!(env.api("POST", "/v1/media/egress/start", auth, Some(egress)).0, 403);
     let wrong = json!({"project_id": b_id}).to_string().into_bytes();
     let (s, _, v) = env.api("POST", "/v1/console/links", Some(("x-pulse-key", &key_a)), Some(wrong));
-    assert_eq!((s, v["error"]["field"].as_str()), (400, Some("project_id")), "a key links its own project only");
+    assert_eq!((s, v["error"]["field"].as_str()), (403, Some("project_id")), "a key links its own project only");
 
     // One minted an hour ago for ten minutes has expired.
     let (expired, _) = pulse::daemon::console::mint(ADMIN_TOKEN, &a, Scope::Read, 600, pulse::util::unix_now() - 3600);

@@ -39,7 +39,11 @@ pub async fn create(st: Arc<AppState>, caller: Caller, body: Bytes) -> Answer<Co
     let project_id = match st.project_or_admin(&caller).await? {
         Some(p) => match req.project_id.filter(|id| !id.is_empty()) {
             Some(other) if p.id != other => {
-                return Err(ApiError::invalid("project_id", "a project key makes links to its own project only"));
+                // The request is well formed; the credential may not do this: 403, naming the field.
+                return Err(ApiError {
+                    field: Some("project_id".into()),
+                    ..ApiError::forbidden("a project key makes links to its own project only")
+                });
             }
             _ => p.id,
         },
