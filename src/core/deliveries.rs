@@ -371,9 +371,7 @@ impl Core {
     pub async fn replay(&self, project: &ProjectRecord, id: &str, req: ReplayRequest) -> CoreResult<api::ReplayResult> {
         let d = self.find_log(project, id).await?;
         if let Some(url) = &req.url {
-            super::validate::text("url", url, super::validate::MAX_URL)?;
-            super::validate::url_shape("url", url, &["http", "https"])?;
-            self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))?;
+            self.check_url(url).await?;
         }
         let n = d.attempts.len() + 1;
         let (attempt, after) = self.attempt(d, Trigger::Manual, req.url.as_deref()).await?;

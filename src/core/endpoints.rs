@@ -146,7 +146,9 @@ fn ordering(value: &str) -> CoreResult<bool> {
 }
 
 impl Core {
-    async fn check_url(&self, url: &str) -> CoreResult<()> {
+    /// A URL pulse will send to (an endpoint's, or a replay's `--to`): its text, its shape and
+    /// the address policy.
+    pub(super) async fn check_url(&self, url: &str) -> CoreResult<()> {
         super::validate::text("url", url, super::validate::MAX_URL)?;
         super::validate::url_shape("url", url, &["http", "https"])?;
         self.sender.guard().check_url(url).await.map_err(|m| CoreError::invalid("url", m))

@@ -295,8 +295,7 @@ pub fn refine(doc: &mut Value) {
     // Everything else that named the start's body is a rule's egress as shown (without a room).
     let start = "#/components/schemas/StartEgress";
     if let Some(paths) = doc["paths"].as_object_mut() {
-        for (path, item) in paths.iter_mut().filter(|(p, _)| p.as_str() != "/v1/media/egress/start") {
-            let _ = path;
+        for (_, item) in paths.iter_mut().filter(|(p, _)| p.as_str() != "/v1/media/egress/start") {
             retarget_refs(item, start, "#/components/schemas/RuleEgressView");
         }
     }
