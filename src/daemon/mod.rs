@@ -302,12 +302,13 @@ pub fn init_logging(format: LogFormat) {
     // `Targets`, not its `EnvFilter`, whose span and field matching needs the regex crates
     // (about 25 s of every cold build) for nothing the daemon's logs use.
     let filter: Targets = filter.parse().unwrap_or_else(|_| DEFAULT_LOG.parse().expect("the default filter parses"));
+    // A global filter, as `with_env_filter` was: per-layer filtering would make the registry
+    // keep filter state for every span and event it is asked about.
     let layer = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
+    let logs = tracing_subscriber::registry().with(filter);
     let _ = match format {
-        LogFormat::Json => tracing_subscriber::registry().with(layer.json().with_filter(filter)).try_init(),
-        LogFormat::Pretty => tracing_subscriber::registry()
-            .with(layer.with_ansi(std::io::stderr().is_terminal()).with_filter(filter))
-            .try_init(),
+        LogFormat::Json => logs.with(layer.json()).try_init(),
+        LogFormat::Pretty => logs.with(layer.with_ansi(std::io::stderr().is_terminal())).try_init(),
     };
 }
 

@@ -77,7 +77,7 @@ pub async fn serve(
             tower_service::Service::call(&mut s, req)
         });
         let watcher = graceful.watcher();
-        tokio::spawn(async move {
+        let served = tokio::spawn(async move {
             let mut builder = hyper_util::server::conn::auto::Builder::new(TokioExecutor::new());
             // hyper's header timeout also runs while a keep-alive connection waits for its next
             // request, so a client reusing a connection idle for longer found it closed under
@@ -86,30 +86,22 @@ pub async fn serve(
             builder.http1().timer(TokioTimer::new()).header_read_timeout(limits.idle_timeout);
             builder.http2().timer(TokioTimer::new());
             let conn = watcher.watch(builder.serve_connection_with_upgrades(io, svc));
-            let mut conn = std::pin::pin!(conn);
-            // From its first byte, a connection has the header timeout to make a request (a
-            // silent one has the idle timeout, through `Idle`).
-            let header_deadline = async {
-                if got_first_byte.await.is_ok() {
-                    tokio::time::sleep(limits.header_timeout).await;
-                } else {
-                    std::future::pending::<()>().await;
-                }
-            };
-            let ended = tokio::select! {
-                r = &mut conn => Some(r),
-                _ = header_deadline => None,
-            };
-            let ended = match ended {
-                Some(r) => Some(r),
-                // No request's headers within the header timeout: closed (dropped).
-                None if !asked.load(Ordering::Relaxed) => None,
-                None => Some(conn.await),
-            };
-            if let Some(Err(e)) = ended {
+            if let Err(e) = conn.await {
                 tracing::debug!(error = %e, "connection closed with an error");
             }
             drop(slot);
+        });
+        // From its first byte, a connection has the header timeout to make a request (a silent
+        // one has the idle timeout, through `Idle`); if it has not, it is closed (its task
+        // aborted, which drops the connection and its slot). A watch of its own, so the
+        // connection's every wake-up does not poll a timer too.
+        tokio::spawn(async move {
+            if got_first_byte.await.is_ok() {
+                tokio::time::sleep(limits.header_timeout).await;
+                if !asked.load(Ordering::Relaxed) {
+                    served.abort();
+                }
+            }
         });
     }
     drop(listener);
