@@ -24,6 +24,22 @@ pub struct Config {
     pub webhooks: WebhooksSection,
     pub rate_limit: RateLimitSection,
     pub store: StoreSection,
+    pub usage: UsageSection,
+}
+
+/// `[usage]`: the usage aggregation.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[serde(default, deny_unknown_fields)]
+pub struct UsageSection {
+    /// How often the leading daemon settles the hours that writes made stale into the stored
+    /// buckets (`GET /v1/usage` is exact either way; settled hours are cheaper to read).
+    pub aggregate_interval: String,
+}
+
+impl Default for UsageSection {
+    fn default() -> Self {
+        Self { aggregate_interval: "60s".into() }
+    }
 }
 
 /// `[store]`: which backend keeps the state.
@@ -189,6 +205,8 @@ pub struct Settings {
     pub connections: crate::daemon::server::Limits,
     /// How long a request body may take to arrive in full.
     pub body_timeout: Duration,
+    /// `usage.aggregate_interval`.
+    pub usage_interval: Duration,
 }
 
 /// How to reach LiveKit.
@@ -262,6 +280,7 @@ const ENV_KEYS: &[(&str, &str, Kind)] = &[
     ("store", "backend", Kind::Str),
     ("store", "url", Kind::Str),
     ("store", "pool_size", Kind::Int),
+    ("usage", "aggregate_interval", Kind::Str),
 ];
 
 /// A config that could not be loaded or validated.
@@ -415,6 +434,8 @@ impl Config {
         }
         let reconcile_interval = crate::util::parse_duration(&self.livekit.reconcile_interval)
             .map_err(|m| fe("livekit.reconcile_interval", m))?;
+        let usage_interval = crate::util::parse_duration(&self.usage.aggregate_interval)
+            .map_err(|m| fe("usage.aggregate_interval", m))?;
         let cdn_base_url = match &self.cdn.base_url {
             Some(b) if !(b.starts_with("https://") || b.starts_with("http://")) => {
                 return Err(fe(
@@ -534,6 +555,7 @@ impl Config {
             cdn_base_url,
             storage,
             rate_limit: self.rate_limit.clone(),
+            usage_interval,
         })
     }
 }

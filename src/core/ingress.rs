@@ -285,6 +285,10 @@ impl Core {
             let mut after = current.clone();
             after.status = IngressStatus::Deleted;
             after.deleted_ms = Some(now);
+            // A deleted ingress publishes no more: its open span (the usage meters') ends.
+            if let Some(last) = after.activity.spans.last_mut().filter(|s| s.1.is_none()) {
+                last.1 = Some(now.max(last.0));
+            }
             after.updated_ms = now;
             let changes =
                 Changes { livekit_event: None, ops: vec![Op::PutIngress(after.clone(), Expect::Rev(current.rev))] };

@@ -4,7 +4,7 @@
 //! goes ahead, logged. Reaching 80 % and 100 % of a monthly limit is `usage.threshold`, once a
 //! month, from the leader's periodic check.
 
-use super::usage::{egress_minutes, participant_use};
+use super::usage::{egress_minutes, participant_uses};
 use super::{Core, CoreError, CoreResult};
 use crate::api;
 use crate::model::{Millis, now_ms, rfc3339_ms};
@@ -133,10 +133,9 @@ impl Core {
         let since = month_start(now);
         let mut used = Used::default();
         if project.limits.participant_minutes_per_month.is_some() {
-            for s in self.store.sessions_of_project(&project.id).await? {
-                if let Some(u) = participant_use(&s, now).filter(|u| u.start_ms >= since) {
-                    used.participant_minutes += u.quantity;
-                }
+            let sessions = self.store.sessions_of_project(&project.id).await?;
+            for u in participant_uses(&sessions, now).iter().filter(|u| u.start_ms >= since) {
+                used.participant_minutes += u.quantity;
             }
         }
         for e in self.all_egress(project).await? {

@@ -7,6 +7,7 @@
 //! `deliveries::after_attempt`, …); services read, apply a rule, and commit the result with a
 //! precondition on what they read, re-reading when someone else wrote first.
 
+pub mod buckets;
 pub mod deliveries;
 pub mod duration;
 pub mod egress;
@@ -60,6 +61,11 @@ pub struct Metrics {
     /// Deliveries that reached a final status.
     pub delivered: AtomicU64,
     pub failed: AtomicU64,
+    /// Usage answers given from the stored buckets, and from the records.
+    pub usage_from_buckets: AtomicU64,
+    pub usage_from_records: AtomicU64,
+    /// Buckets the aggregation wrote.
+    pub usage_buckets_settled: AtomicU64,
 }
 
 /// The services, over one store, one LiveKit and one delivery sender.
@@ -80,6 +86,8 @@ pub struct Core {
     stream_keys: std::sync::Mutex<std::collections::HashMap<String, Vec<String>>>,
     /// Seals what is kept encrypted at rest (endpoints' custom headers).
     pub sealer: crate::seal::Sealer,
+    /// Projects whose usage buckets have had their first pass (see `buckets`).
+    usage_ready: std::sync::Mutex<std::collections::HashSet<crate::ids::ProjectId>>,
 }
 
 impl Core {
@@ -96,6 +104,7 @@ impl Core {
             refresh: refresh::Gate::new(std::time::Duration::from_secs(1)),
             verify: Arc::new(tokio::sync::Notify::new()),
             stream_keys: Default::default(),
+            usage_ready: Default::default(),
             // The daemon always sets the key; a core made otherwise (tests) seals for itself.
             sealer: crate::seal::Sealer::new(&settings.encryption_key.unwrap_or_else(rand::random)),
             settings,

@@ -55,7 +55,7 @@ impl Core {
     pub async fn reconcile_rooms(&self) -> usize {
         // What pulse holds open, read before LiveKit is asked: a session begun after this read
         // is not taken for one LiveKit has forgotten.
-        let open = match self.store.sessions_open().await {
+        let open = match self.store.sessions_open(None).await {
             Ok(o) => o,
             Err(e) => {
                 tracing::error!(error = %e, "reconciler cannot read sessions");

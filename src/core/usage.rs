@@ -8,26 +8,30 @@
 //! and a late or duplicate webhook (which changes the records once, see `core::sessions`) shows
 //! at once.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
+use std::sync::atomic::Ordering;
 
 use super::{Core, CoreError, CoreResult};
 use crate::api;
 use crate::model::{DeliveryStatus, Millis, RecordingState, now_ms, rfc3339_ms};
 use crate::store::{
-    EgressFilter, EgressRecord, IngressFilter, IngressRecord, LogFilter, PageReq, ProjectRecord, SessionRecord,
+    EgressFilter, EgressRecord, IngressFilter, IngressRecord, LogFilter, PageReq, ProjectRecord, SessionRecord, Span,
+    UsageBucket,
 };
 
 const MINUTE: Millis = 60_000;
-const HOUR: Millis = 3_600_000;
-const DAY: Millis = 24 * HOUR;
+pub(super) const HOUR: Millis = crate::store::usage::HOUR_MS;
+pub(super) const DAY: Millis = crate::store::usage::DAY_MS;
 
-/// One use: which meter, in which room, from when to when, how much.
+/// One use: which meter, in which room, from when, how much; `open` while it still grows with
+/// the clock (a session not left, an egress not ended, an ingress publishing).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Use {
     pub meter: String,
     pub room: String,
     pub start_ms: Millis,
     pub quantity: u64,
+    pub open: bool,
 }
 
 /// Whole minutes from `start` to `end`, rounded up (a 10-second use is one minute).
@@ -35,29 +39,49 @@ pub fn minutes(start: Millis, end: Millis) -> u64 {
     ((end - start).max(0) as u64).div_ceil(MINUTE as u64)
 }
 
-/// A participant's session as a use (a room's own session is not metered).
-pub fn participant_use(s: &SessionRecord, now: Millis) -> Option<Use> {
+/// A participant's session as a use (a room's own session is not metered), ending at
+/// `room_end` at the latest: nobody stays in a room that has ended, even when their
+/// `participant_left` was lost and the reconciler has not yet closed the session.
+pub fn participant_use(s: &SessionRecord, room_end: Option<Millis>, now: Millis) -> Option<Use> {
     s.participant_sid.as_ref()?;
-    let end = s.ended_ms.unwrap_or(now);
+    let end = match (s.ended_ms, room_end) {
+        (Some(e), _) => Some(e),
+        (None, Some(r)) => Some(r.max(s.started_ms)),
+        (None, None) => None,
+    };
     Some(Use {
         meter: "participant_minutes".into(),
         room: s.room_name.clone(),
         start_ms: s.started_ms,
-        quantity: minutes(s.started_ms, end),
+        quantity: minutes(s.started_ms, end.unwrap_or(now)),
+        open: end.is_none(),
     })
 }
 
-/// When an egress began recording and its whole minutes since, up to its end or now (`None`:
-/// it never began).
+/// The participants' uses among `sessions` (a project's, or its open ones), each capped by its
+/// room's end when the room's session is among them.
+pub fn participant_uses(sessions: &[SessionRecord], now: Millis) -> Vec<Use> {
+    let rooms: HashMap<&str, Option<Millis>> =
+        sessions.iter().filter(|s| s.participant_sid.is_none()).map(|s| (s.room_sid.as_str(), s.ended_ms)).collect();
+    sessions.iter().filter_map(|s| participant_use(s, rooms.get(s.room_sid.as_str()).copied().flatten(), now)).collect()
+}
+
+/// When an egress began recording and its whole minutes since, up to its end (or its last
+/// change, for a finished one LiveKit gave no end) or now (`None`: it never began).
 pub fn egress_minutes(e: &EgressRecord, now: Millis) -> Option<(Millis, u64)> {
     let start = e.started_ms?;
-    Some((start, minutes(start, e.ended_ms.unwrap_or(now).max(start))))
+    Some((start, minutes(start, egress_end(e).unwrap_or(now).max(start))))
+}
+
+fn egress_end(e: &EgressRecord) -> Option<Millis> {
+    e.ended_ms.or(e.status.is_final().then_some(e.updated_ms))
 }
 
 /// An egress's uses: its minutes once per output kind (from when it began recording), and its
 /// recording's bytes once checked.
 pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
     let Some((start, quantity)) = egress_minutes(e, now) else { return Vec::new() };
+    let open = egress_end(e).is_none();
     let mut out: Vec<Use> = e
         .output_types()
         .into_iter()
@@ -66,6 +90,7 @@ pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
             room: e.room_name.clone(),
             start_ms: start,
             quantity,
+            open,
         })
         .collect();
     if let Some(c) = e.recording.as_ref().filter(|c| c.state == RecordingState::Verified) {
@@ -74,43 +99,78 @@ pub fn egress_uses(e: &EgressRecord, now: Millis) -> Vec<Use> {
             room: e.room_name.clone(),
             start_ms: start,
             quantity: c.size_bytes.unwrap_or(0),
+            open: false,
         });
     }
     out
 }
 
-/// An ingress's uses: each span it was active (publishing or buffering), by its type.
+/// An ingress's uses: each span it was active (publishing or buffering), by its type; a span
+/// a deleted ingress left open ends with the deletion.
 pub fn ingress_uses(i: &IngressRecord, now: Millis) -> Vec<Use> {
     i.activity
         .spans
         .iter()
-        .map(|(start, end)| Use {
-            meter: format!("ingress_minutes.{}", i.kind.as_str()),
-            room: i.room_name.clone(),
-            start_ms: *start,
-            quantity: minutes(*start, end.unwrap_or(now)),
+        .map(|(start, end)| {
+            let end = end.or(i.deleted_ms.map(|d| d.max(*start)));
+            Use {
+                meter: format!("ingress_minutes.{}", i.kind.as_str()),
+                room: i.room_name.clone(),
+                start_ms: *start,
+                quantity: minutes(*start, end.unwrap_or(now)),
+                open: end.is_none(),
+            }
         })
         .collect()
 }
 
 /// `hour` or `day` → the bucket length.
-fn granularity(g: Option<&str>) -> CoreResult<(&'static str, Millis)> {
+fn granularity(g: Option<&str>) -> CoreResult<Span> {
     match g.unwrap_or("day") {
-        "day" => Ok(("day", DAY)),
-        "hour" => Ok(("hour", HOUR)),
+        "day" => Ok(Span::Day),
+        "hour" => Ok(Span::Hour),
         other => Err(CoreError::invalid("granularity", format!("granularity must be hour or day, not `{other}`"))),
     }
 }
 
-/// Sums `uses` in `[from, to)` into rows: per bucket and meter, and per room with `by_room`.
-pub fn rows(uses: &[Use], from: Millis, to: Millis, bucket: Millis, by_room: bool) -> Vec<api::UsageRow> {
+/// Some uses of one meter in one room that began at `start_ms`: one use, or a stored bucket's
+/// count of them.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Tally {
+    pub start_ms: Millis,
+    pub room: String,
+    pub meter: String,
+    pub quantity: u64,
+    pub uses: u64,
+}
+
+impl From<&Use> for Tally {
+    fn from(u: &Use) -> Tally {
+        Tally { start_ms: u.start_ms, room: u.room.clone(), meter: u.meter.clone(), quantity: u.quantity, uses: 1 }
+    }
+}
+
+/// A stored bucket's counts as tallies at its start.
+pub fn tallies(b: &UsageBucket) -> impl Iterator<Item = Tally> + '_ {
+    b.counts.iter().map(|c| Tally {
+        start_ms: b.start_ms,
+        room: c.room.clone(),
+        meter: c.meter.clone(),
+        quantity: c.quantity,
+        uses: c.uses,
+    })
+}
+
+/// Sums the tallies in `[from, to)` into rows: per bucket and meter, and per room with
+/// `by_room`.
+pub fn rows(tallies: &[Tally], from: Millis, to: Millis, bucket: Millis, by_room: bool) -> Vec<api::UsageRow> {
     let mut sums: BTreeMap<(Millis, String, String), (u64, u64)> = BTreeMap::new();
-    for u in uses.iter().filter(|u| (from..to).contains(&u.start_ms)) {
-        let start = u.start_ms - u.start_ms.rem_euclid(bucket);
-        let room = if by_room { u.room.clone() } else { String::new() };
-        let sum = sums.entry((start, room, u.meter.clone())).or_default();
-        sum.0 += u.quantity;
-        sum.1 += 1;
+    for t in tallies.iter().filter(|t| (from..to).contains(&t.start_ms)) {
+        let start = t.start_ms - t.start_ms.rem_euclid(bucket);
+        let room = if by_room { t.room.clone() } else { String::new() };
+        let sum = sums.entry((start, room, t.meter.clone())).or_default();
+        sum.0 += t.quantity;
+        sum.1 += t.uses;
     }
     sums.into_iter()
         .map(|((start, room, meter), (quantity, uses))| api::UsageRow {
@@ -139,34 +199,10 @@ impl Core {
         Ok(all)
     }
 
-    /// A project's usage between `from` and `to` (RFC 3339 or a duration back from now;
-    /// default the last 30 days to now), in hour or day buckets, by meter or by room.
-    pub async fn usage(&self, project: &ProjectRecord, q: api::UsageQuery) -> CoreResult<api::Usage> {
-        let now = now_ms();
-        let from = match q.from.as_deref() {
-            Some(v) => super::validate::time_bound("from", v)?,
-            None => now - 30 * DAY,
-        };
-        let to = match q.to.as_deref() {
-            Some(v) => super::validate::time_bound("to", v)?,
-            None => now,
-        };
-        // A window that ends before it begins holds nothing (it is not an error: the answer is
-        // simply empty). Rows exist only where a use began, so a long span costs no more than
-        // the uses in it: no bound on the number of buckets is needed.
-        let to = to.max(from);
-        let (name, bucket) = granularity(q.granularity.as_deref())?;
-        let by_room = match q.group_by.as_deref().unwrap_or("meter") {
-            "meter" => false,
-            "room" => true,
-            other => {
-                return Err(CoreError::invalid("group_by", format!("group_by must be meter or room, not `{other}`")));
-            }
-        };
-        let mut uses: Vec<Use> = Vec::new();
-        for s in self.store.sessions_of_project(&project.id).await? {
-            uses.extend(participant_use(&s, now));
-        }
+    /// Every use of a project, read from its records: the aggregation's input, and the answer
+    /// when the stored buckets cannot give it.
+    pub(super) async fn uses_of(&self, project: &ProjectRecord, now: Millis) -> CoreResult<Vec<Use>> {
+        let mut uses = participant_uses(&self.store.sessions_of_project(&project.id).await?, now);
         for e in self.all_egress(project).await? {
             uses.extend(egress_uses(&e, now));
         }
@@ -180,7 +216,112 @@ impl Core {
                 break;
             }
         }
-        let rows = rows(&uses, from, to, bucket, by_room);
+        Ok(uses)
+    }
+
+    /// The uses still open (what the buckets leave out), from the records that can have one:
+    /// the open rooms' participants, the egress not finished, the ingress not deleted.
+    async fn open_uses(&self, project: &ProjectRecord, now: Millis) -> CoreResult<Vec<Use>> {
+        let sessions = self.store.sessions_open(Some(&project.id)).await?;
+        let rooms: std::collections::HashSet<&str> =
+            sessions.iter().filter(|s| s.participant_sid.is_none()).map(|s| s.room_sid.as_str()).collect();
+        let mut uses: Vec<Use> = sessions
+            .iter()
+            .filter(|s| rooms.contains(s.room_sid.as_str()))
+            .filter_map(|s| participant_use(s, None, now))
+            .collect();
+        for e in self.store.egress_unfinished().await?.iter().filter(|e| e.project_id == project.id) {
+            uses.extend(egress_uses(e, now));
+        }
+        let live = IngressFilter { room_name: None, include_deleted: false };
+        for page in 1.. {
+            let got = self.store.ingress_list(&project.id, &live, PageReq { page, limit: 100 }).await?;
+            for i in &got.items {
+                uses.extend(ingress_uses(i, now));
+            }
+            if got.items.len() < 100 {
+                break;
+            }
+        }
+        uses.retain(|u| u.open);
+        Ok(uses)
+    }
+
+    /// The tallies of `[from, to)` from the stored buckets and the open uses, when those give
+    /// the answer whole: the span begins on an hour and ends on one (or now), the project's
+    /// first pass has landed, and no hour of the span is marked stale, before the reads or
+    /// after them, with no settlement landing in between (else `None`: read the records).
+    /// Asked by day, the span's whole days come from the day buckets.
+    async fn stored_tallies(
+        &self,
+        project: &ProjectRecord,
+        (from, to): (Millis, Millis),
+        span: Span,
+        now: Millis,
+    ) -> CoreResult<Option<Vec<Tally>>> {
+        let ceil = |t: Millis, unit: Millis| t + (unit - t.rem_euclid(unit)) % unit;
+        if from.rem_euclid(HOUR) != 0 || (to.rem_euclid(HOUR) != 0 && to < now) {
+            return Ok(None);
+        }
+        let end = ceil(to, HOUR);
+        let before = self.store.usage_view(&project.id, from, end).await?;
+        if !before.ready || !before.marked.is_empty() {
+            return Ok(None);
+        }
+        let (days_from, days_to) = match span {
+            Span::Day if ceil(from, DAY) < end - end.rem_euclid(DAY) => (ceil(from, DAY), end - end.rem_euclid(DAY)),
+            _ => (end, end),
+        };
+        let mut buckets = self.store.usage_buckets(&project.id, Span::Hour, from, days_from).await?;
+        buckets.extend(self.store.usage_buckets(&project.id, Span::Day, days_from, days_to).await?);
+        buckets.extend(self.store.usage_buckets(&project.id, Span::Hour, days_to, end).await?);
+        let mut out: Vec<Tally> = buckets.iter().flat_map(tallies).collect();
+        out.extend(self.open_uses(project, now).await?.iter().map(Tally::from));
+        let after = self.store.usage_view(&project.id, from, end).await?;
+        if after.generation != before.generation || !after.marked.is_empty() {
+            return Ok(None);
+        }
+        Ok(Some(out))
+    }
+
+    /// A project's usage between `from` and `to` (RFC 3339, or a duration back from now that
+    /// starts at the top of its hour; default the last 30 days to now), in hour or day
+    /// buckets, by meter or by room.
+    pub async fn usage(&self, project: &ProjectRecord, q: api::UsageQuery) -> CoreResult<api::Usage> {
+        let now = now_ms();
+        let on_the_hour = |t: Millis| t - t.rem_euclid(HOUR);
+        let from = match q.from.as_deref() {
+            Some(v) if super::validate::is_duration(v) => on_the_hour(super::validate::time_bound("from", v)?),
+            Some(v) => super::validate::time_bound("from", v)?,
+            None => on_the_hour(now - 30 * DAY),
+        };
+        let to = match q.to.as_deref() {
+            Some(v) => super::validate::time_bound("to", v)?,
+            None => now,
+        };
+        // A window that ends before it begins holds nothing (it is not an error: the answer is
+        // simply empty). Rows exist only where a use began, so a long span costs no more than
+        // the uses in it: no bound on the number of buckets is needed.
+        let to = to.max(from);
+        let span = granularity(q.granularity.as_deref())?;
+        let by_room = match q.group_by.as_deref().unwrap_or("meter") {
+            "meter" => false,
+            "room" => true,
+            other => {
+                return Err(CoreError::invalid("group_by", format!("group_by must be meter or room, not `{other}`")));
+            }
+        };
+        let tallies = match self.stored_tallies(project, (from, to), span, now).await? {
+            Some(t) => {
+                self.metrics.usage_from_buckets.fetch_add(1, Ordering::Relaxed);
+                t
+            }
+            None => {
+                self.metrics.usage_from_records.fetch_add(1, Ordering::Relaxed);
+                self.uses_of(project, now).await?.iter().map(Tally::from).collect()
+            }
+        };
+        let rows = rows(&tallies, from, to, span.ms(), by_room);
         let mut totals: BTreeMap<String, u64> = BTreeMap::new();
         for r in &rows {
             *totals.entry(r.meter.clone()).or_default() += r.quantity;
@@ -195,7 +336,7 @@ impl Core {
             project_id: project.id.to_string(),
             from: rfc3339_ms(from),
             to: rfc3339_ms(to),
-            granularity: name.into(),
+            granularity: span.as_str().into(),
             group_by: if by_room { "room" } else { "meter" }.into(),
             rows,
             totals,
@@ -213,12 +354,35 @@ mod tests {
     }
 
     #[test]
+    fn nobody_outlasts_their_room() {
+        let s = |pa: Option<&str>, start: Millis, end: Option<Millis>| SessionRecord {
+            project_id: "p".into(),
+            room_sid: "RM_1".into(),
+            room_name: "r".into(),
+            participant_sid: pa.map(Into::into),
+            identity: None,
+            started_ms: start,
+            ended_ms: end,
+            started_reconciled: false,
+            ended_reconciled: false,
+            rev: 1,
+        };
+        let open_room = [s(None, 0, None), s(Some("PA_1"), 0, None)];
+        let u = participant_uses(&open_room, 10 * MINUTE);
+        assert_eq!((u.len(), u[0].quantity, u[0].open), (1, 10, true));
+        let ended_room = [s(None, 0, Some(3 * MINUTE)), s(Some("PA_1"), 0, None)];
+        let u = participant_uses(&ended_room, 10 * MINUTE);
+        assert_eq!((u[0].quantity, u[0].open), (3, false), "its participant_left lost, it ends with the room");
+    }
+
+    #[test]
     fn uses_are_summed_in_the_bucket_they_began_in() {
         let u = |meter: &str, room: &str, start: Millis, q: u64| Use {
             meter: meter.into(),
             room: room.into(),
             start_ms: start,
             quantity: q,
+            open: false,
         };
         let uses = [
             u("participant_minutes", "a", HOUR + 5, 3),
@@ -227,6 +391,7 @@ mod tests {
             u("egress_minutes.hls", "a", 2 * HOUR + 1, 7),
             u("participant_minutes", "a", 10 * DAY, 100),
         ];
+        let uses: Vec<Tally> = uses.iter().map(Tally::from).collect();
         let by_meter = rows(&uses, 0, DAY, HOUR, false);
         let got: Vec<(String, &str, u64, u64)> =
             by_meter.iter().map(|r| (r.start.clone(), r.meter.as_str(), r.quantity, r.uses)).collect();

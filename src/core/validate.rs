@@ -70,6 +70,11 @@ pub fn filename_part(filename: &str) -> (&str, u32) {
     }
 }
 
+/// Whether a time bound is a duration back from now (else RFC 3339, see [`time_bound`]).
+pub fn is_duration(v: &str) -> bool {
+    !(v.len() >= 20 && v.as_bytes()[10] == b'T' && v.ends_with('Z'))
+}
+
 /// `since`/`until`: an RFC 3339 UTC time (`2026-01-02T03:04:05Z`, a fraction of a second
 /// allowed), or a duration back from now: a whole number of seconds, minutes, hours or days
 /// (`90s`, `30m`, `24h`, `7d`), as Unix ms. Exactly the document's `TIME` pattern
@@ -78,7 +83,7 @@ pub fn time_bound(name: &str, v: &str) -> CoreResult<Millis> {
     let bad =
         || CoreError::invalid(name, format!("{name} must be RFC 3339 (2026-01-02T03:04:05Z) or a duration (24h)"));
     let too_far = || CoreError::invalid(name, format!("{name} reaches back before 1970; use a shorter duration"));
-    if v.len() >= 20 && v.as_bytes()[10] == b'T' && v.ends_with('Z') {
+    if !is_duration(v) {
         let t = humantime::parse_rfc3339(v).map_err(|_| bad())?;
         return t.duration_since(std::time::UNIX_EPOCH).map(|d| d.as_millis() as Millis).map_err(|_| too_far());
     }

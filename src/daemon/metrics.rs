@@ -51,6 +51,19 @@ pub async fn render(st: &AppState) -> String {
         &[("", i.dropped_unknown.load(Ordering::Relaxed))],
     );
     counter("pulse_events_total", "Pulse events produced.", &[("", m.events.load(Ordering::Relaxed))]);
+    counter(
+        "pulse_usage_answers_total",
+        "Usage answers, by what they were read from (stored buckets, or the records when an hour is stale).",
+        &[
+            ("{source=\"buckets\"}", m.usage_from_buckets.load(Ordering::Relaxed)),
+            ("{source=\"records\"}", m.usage_from_records.load(Ordering::Relaxed)),
+        ],
+    );
+    counter(
+        "pulse_usage_buckets_settled_total",
+        "Usage buckets the aggregation wrote.",
+        &[("", m.usage_buckets_settled.load(Ordering::Relaxed))],
+    );
     let c = st.core.store.commit_stats();
     counter("pulse_store_commit_groups_total", "Group-commit flushes.", &[("", c.batches)]);
     counter("pulse_store_commits_total", "Commands those flushes carried.", &[("", c.commands)]);

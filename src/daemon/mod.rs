@@ -236,8 +236,9 @@ pub async fn start(
     Ok(Handle { addr, admin_token, store, shutdown: Some(tx), task, state })
 }
 
-/// The reconciliation poller and the retention pruner, until `stop` fires. On a shared store
-/// only the daemon that leads runs them; another takes over when it dies.
+/// The reconciliation poller, the usage aggregation and the retention pruner, until `stop`
+/// fires. On a shared store only the daemon that leads runs them; another takes over when it
+/// dies.
 async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: tokio::sync::watch::Receiver<bool>) {
     // The embedded store is this process's alone: any start still pending from before it
     // began was cut off by the previous run, so it is settled now, not ORPHAN_AFTER_MS later.
@@ -248,6 +249,8 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
     let mut poll = tokio::time::interval(core.settings.livekit.reconcile_interval);
     poll.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     let mut prune = tokio::time::interval(std::time::Duration::from_secs(3600));
+    let mut aggregate = tokio::time::interval(core.settings.usage_interval);
+    aggregate.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
     loop {
         tokio::select! {
             _ = poll.tick() => if core.store.lead().await {
@@ -255,6 +258,11 @@ async fn upkeep(core: Arc<Core>, booted_ms: crate::model::Millis, mut stop: toki
                 core.usage_thresholds().await;
             },
             _ = prune.tick() => if core.store.lead().await { core.prune().await },
+            _ = aggregate.tick() => if core.store.lead().await
+                && let Err(e) = core.aggregate_usage().await
+            {
+                tracing::warn!(error = %e, "usage aggregation failed; the next pass retries");
+            },
             _ = stop.changed() => break,
         }
     }

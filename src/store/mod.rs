@@ -11,6 +11,7 @@ pub mod copy;
 pub mod postgres;
 pub mod records;
 pub mod sled;
+pub mod usage;
 
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -20,6 +21,7 @@ use async_trait::async_trait;
 #[cfg(test)]
 pub use records::samples;
 pub use records::*;
+pub use usage::{Settlement, Span, Usage, UsageBucket, UsageCount, UsageMark, UsageView};
 
 use crate::ids::*;
 use crate::model::{DeliveryStatus, EgressStatus, EventKind, Millis};
@@ -98,6 +100,9 @@ pub enum Op {
         key: String,
     },
     PutSession(SessionRecord, Expect),
+    /// Recomputed usage buckets and the marks they settle (see [`usage`]); a conflict when
+    /// another settlement of the project landed first.
+    SettleUsage(Settlement),
 }
 
 /// What [`Upkeep::export`] reads, in the order a copy writes it.
@@ -375,10 +380,11 @@ pub trait Sessions: Send + Sync {
         room_sid: &str,
         participant_sid: Option<&str>,
     ) -> Result<Option<SessionRecord>>;
-    /// Every room session, of every project, that has not ended, and its participants'
-    /// sessions that have not (the reconciler's work). A participant's session always has
-    /// its room's (see `core::sessions`).
-    async fn sessions_open(&self) -> Result<Vec<SessionRecord>>;
+    /// Every room session that has not ended, of one project or of every one, and its
+    /// participants' sessions that have not (the reconciler's work, the open uses). A
+    /// participant's session always has its room's (see `core::sessions`); a backend may also
+    /// return open participants' sessions of rooms that have ended.
+    async fn sessions_open(&self, project_id: Option<&ProjectId>) -> Result<Vec<SessionRecord>>;
     /// The participants' sessions of one room session, ended or not.
     async fn sessions_in_room(&self, project_id: &ProjectId, room_sid: &str) -> Result<Vec<SessionRecord>>;
     /// Every session of a project, rooms' and participants', ended or not (the usage meters).
@@ -506,9 +512,9 @@ pub async fn open(backend: &Backend, dir: &std::path::Path, cache_mb: u64) -> Re
 }
 
 /// A whole backend.
-pub trait Store: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster {}
+pub trait Store: Writes + Projects + Media + Webhooks + Sessions + Usage + Queue + Upkeep + Cluster {}
 
-impl<T: Writes + Projects + Media + Webhooks + Sessions + Queue + Upkeep + Cluster> Store for T {}
+impl<T: Writes + Projects + Media + Webhooks + Sessions + Usage + Queue + Upkeep + Cluster> Store for T {}
 
 #[cfg(test)]
 mod tests {

@@ -341,3 +341,62 @@ fn usage_is_the_same_after_a_sigkill() {
     child.kill().unwrap();
     let _ = child.wait();
 }
+
+#[test]
+fn usage_buckets_are_exact_after_sigkills_in_the_middle_of_aggregation() {
+    // A pass every 20 ms, so that each kill lands in one (or between two: either must do).
+    let mut extra = daemon_env();
+    extra.push(("PULSE_USAGE_AGGREGATE_INTERVAL", "20ms"));
+    let env = TestEnv::start();
+    let dir = tempfile::tempdir().unwrap();
+    let (mut child, mut url) = spawn_daemon(&env, dir.path(), &extra);
+    let created = env.project_at(&url, &json!({"name": "meters"}));
+    let (project, key) = (
+        created["project"]["project_id"].as_str().unwrap().to_string(),
+        created["api_key"].as_str().unwrap().to_string(),
+    );
+    // 240 sessions over the last ten days, one every hour, 1 to 40 minutes long; sent in
+    // six bursts, with a SIGKILL at a different moment after each.
+    let t0 = now();
+    let mut want = 0u64;
+    let mut rng = 11u64;
+    for burst in 0..6i64 {
+        for i in burst * 40..(burst + 1) * 40 {
+            rng = rng.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            let joined = t0 - 240 * 3600 + i * 3600 + (rng >> 40) as i64 % 1800;
+            let secs = 1 + (rng >> 20) as i64 % 2400;
+            want += (secs as u64).div_ceil(60);
+            for (event, at) in [("participant_joined", joined), ("participant_left", joined + secs)] {
+                let body = json!({"event": event, "id": format!("EV_{event}_{i}"), "createdAt": at.to_string(),
+                    "room": {"sid": format!("RM_{}", i % 5), "name": format!("{project}__room-{}", i % 5)},
+                    "participant": {"sid": format!("PA_{i}"), "identity": format!("p{i}"), "joinedAt": joined.to_string()}});
+                assert_eq!(env.livekit_webhook_at(&url, &body), 200);
+            }
+        }
+        std::thread::sleep(Duration::from_millis(5 + 13 * burst as u64));
+        child.kill().unwrap();
+        child.wait().unwrap();
+        (child, url) = spawn_daemon(&env, dir.path(), &extra);
+    }
+    let metrics = |url: &str| {
+        let text =
+            env.rt.block_on(async { reqwest::get(format!("{url}/metrics")).await.unwrap().text().await.unwrap() });
+        text.lines()
+            .find_map(|l| l.strip_prefix("pulse_usage_answers_total{source=\"buckets\"} "))
+            .map_or(0, |n| n.parse::<u64>().unwrap())
+    };
+    // Once the last pass has caught up, the answer comes from the buckets and is exact.
+    let usage = crate::support::eventually(30, "an answer from the buckets", || {
+        let before = metrics(&url);
+        let u = env
+            .pulse_env(&[("PULSE_URL", &url), ("PULSE_API_KEY", &key)], &["usage", "--since", "11d", "--json"])
+            .code(0)
+            .json();
+        (metrics(&url) > before).then_some(u)
+    });
+    assert_eq!(usage["totals"]["participant_minutes"].as_u64(), Some(want), "{usage}");
+    let uses: u64 = usage["rows"].as_array().unwrap().iter().map(|r| r["uses"].as_u64().unwrap()).sum();
+    assert_eq!(uses, 240, "each session once: {usage}");
+    child.kill().unwrap();
+    let _ = child.wait();
+}

@@ -327,4 +327,38 @@ fn a_scripted_storm_meters_exactly_the_minutes_played_duplicates_disorder_and_a_
         .sum();
     assert_eq!(sessions, PEOPLE as u64, "one use per session, however often it was reported: {u}");
     assert_eq!(total(&u, "egress_minutes.hls"), egress_want.iter().sum::<u64>(), "{u}");
+
+    // Settled into stored buckets (the leading daemon's pass, run here at once), the same
+    // figures come from them: by hour and room, and by day over whole days and hours.
+    let answers = |source: &str| -> u64 {
+        let m = &st.core.metrics;
+        let n = if source == "buckets" { &m.usage_from_buckets } else { &m.usage_from_records };
+        n.load(std::sync::atomic::Ordering::Relaxed)
+    };
+    assert!(env.rt.block_on(st.core.aggregate_usage()).unwrap() > 0, "a first pass writes buckets");
+    assert_eq!(env.rt.block_on(st.core.aggregate_usage()).unwrap(), 0, "a second pass finds nothing to do");
+    let from_buckets = answers("buckets");
+    let again = env.pulse(&key, &["usage", "--by", "room", "--since", "1d", "--json"]).code(0).json();
+    assert_eq!(again["rows"], by_room["rows"], "the buckets hold what the records say");
+    let days = env.pulse(&key, &["usage", "--since", "3d", "--json"]).code(0).json();
+    assert_eq!(days["totals"], u["totals"], "{days}");
+    assert_eq!(answers("buckets"), from_buckets + 2, "both answers came from the buckets");
+
+    // A late report of a session two hours back: its hour is stale, so the next answer reads
+    // the records (and counts it), and once settled the buckets count it too.
+    let back = now() - 2 * 3600;
+    for (event, at) in [("participant_joined", back), ("participant_left", back + 125)] {
+        let w = json!({"event": event, "id": format!("EV_late_{event}"), "createdAt": at.to_string(),
+            "room": {"sid": "RM_0", "name": lk_room(0)},
+            "participant": {"sid": "PA_late", "identity": "late", "joinedAt": back.to_string()}});
+        assert_eq!(env.livekit_webhook(&w), 200);
+    }
+    let from_records = answers("records");
+    let late = env.pulse(&key, &["usage", "--since", "1d", "--json"]).code(0).json();
+    assert_eq!(total(&late, "participant_minutes"), total(&u, "participant_minutes") + 3, "{late}");
+    assert_eq!(answers("records"), from_records + 1, "a stale hour is read from the records");
+    assert!(env.rt.block_on(st.core.aggregate_usage()).unwrap() > 0);
+    let settled = env.pulse(&key, &["usage", "--since", "1d", "--json"]).code(0).json();
+    assert_eq!(settled["rows"], late["rows"]);
+    assert_eq!(answers("buckets"), from_buckets + 3);
 }

@@ -13,6 +13,7 @@ mod batch;
 mod listen;
 mod rows;
 mod schema;
+mod usage;
 mod write;
 
 use std::sync::Arc;
@@ -449,9 +450,19 @@ impl Sessions for PgStore {
         self.one(&[project_id, &rows::session_id(room_sid, participant_sid)]).await
     }
 
-    async fn sessions_open(&self) -> Result<Vec<SessionRecord>> {
-        let rows =
-            self.query("SELECT rev, data FROM sessions WHERE ended_ms IS NULL ORDER BY project_id, id", &[]).await?;
+    async fn sessions_open(&self, project_id: Option<&ProjectId>) -> Result<Vec<SessionRecord>> {
+        let rows = match project_id {
+            Some(p) => {
+                self.query(
+                    "SELECT rev, data FROM sessions WHERE ended_ms IS NULL AND project_id = $1 ORDER BY id",
+                    &[p],
+                )
+                .await?
+            }
+            None => {
+                self.query("SELECT rev, data FROM sessions WHERE ended_ms IS NULL ORDER BY project_id, id", &[]).await?
+            }
+        };
         rows.iter().map(decode).collect()
     }
 

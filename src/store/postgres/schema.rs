@@ -170,6 +170,36 @@ CREATE TABLE endpoint_rates (
 );
 "#,
     ),
+    (
+        7,
+        r#"
+-- Usage buckets (see store::usage): a project's closed uses per hour and per day, by room
+-- and meter, as the leading daemon's aggregation last settled them.
+CREATE TABLE usage_buckets (
+    project_id text NOT NULL,
+    span       text NOT NULL,
+    start_ms   bigint NOT NULL,
+    data       jsonb NOT NULL,
+    PRIMARY KEY (project_id, span, start_ms)
+);
+
+-- The hours a write made stale since, one row per write (inserted, never updated: writes on
+-- several daemons never wait for each other here); a settlement deletes the rows it read.
+CREATE TABLE usage_marks (
+    id         bigserial PRIMARY KEY,
+    project_id text NOT NULL,
+    hour_ms    bigint NOT NULL
+);
+CREATE INDEX usage_marks_hour ON usage_marks (project_id, hour_ms);
+
+-- Each project's settlements so far, and whether a first pass stored all its hours.
+CREATE TABLE usage_state (
+    project_id text PRIMARY KEY,
+    generation bigint NOT NULL,
+    ready      boolean NOT NULL
+);
+"#,
+    ),
 ];
 
 /// Applies the migrations `client`'s database lacks, holding [`MIGRATION_LOCK`] meanwhile

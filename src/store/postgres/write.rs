@@ -4,13 +4,26 @@
 use deadpool_postgres::{Object, Transaction};
 use tokio_postgres::types::ToSql;
 
+use tokio_postgres::types::Json;
+
 use super::rows::{self, PgRow, Value, decode};
 use super::{Notice, pg};
-use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Taken};
+use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Settlement, Taken};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
-const PROJECT_TABLES: &[&str] =
-    &["egress", "ingress", "rules", "endpoints", "events", "deliveries", "sessions", "projects"];
+const PROJECT_TABLES: &[&str] = &[
+    "egress",
+    "ingress",
+    "rules",
+    "endpoints",
+    "events",
+    "deliveries",
+    "sessions",
+    "usage_buckets",
+    "usage_marks",
+    "usage_state",
+    "projects",
+];
 
 /// What it means when a statement of a commit touches no row.
 enum IfNone {
@@ -20,6 +33,8 @@ enum IfNone {
     Duplicate,
     /// A record that had to be new exists.
     Exists(&'static str),
+    /// A precondition missed, as named.
+    Conflict(&'static str),
     /// A compare-and-swap missed: find out whether the record changed or went.
     Missed { table: &'static str, what: &'static str, key_cols: &'static [&'static str], key: Vec<String> },
 }
@@ -46,6 +61,14 @@ fn put_step<T: PgRow>(rec: &T, expect: Expect) -> Step {
 }
 
 fn steps(op: Op, out: &mut Vec<Step>) {
+    // A metered record's hour is marked stale with it (see `store::usage`).
+    if let Some((project, hour)) = crate::store::usage::marked_hour(&op) {
+        out.push(step(
+            "INSERT INTO usage_marks (project_id, hour_ms) VALUES ($1, $2)",
+            vec![Box::new(project.clone()), Box::new(hour)],
+            IfNone::Fine,
+        ));
+    }
     match op {
         Op::PutProject(r, e) => out.push(put_step(&r, e)),
         Op::PutEgress(r, e) => out.push(put_step(&r, e)),
@@ -88,6 +111,7 @@ fn steps(op: Op, out: &mut Vec<Step>) {
             vec![Box::new(owner), Box::new(key)],
             IfNone::Fine,
         )),
+        Op::SettleUsage(s) => settle(s, out),
         Op::DeleteProject(id) => {
             for t in PROJECT_TABLES {
                 out.push(step(
@@ -97,6 +121,47 @@ fn steps(op: Op, out: &mut Vec<Step>) {
                 ));
             }
         }
+    }
+}
+
+const SETTLED: &str = "usage buckets were settled meanwhile";
+
+/// The statements of a settlement (see `store::usage`), its generation check first, so that two
+/// daemons settling one project cannot both land: the generation moved on (or created), each bucket written
+/// (or removed when empty), the marks that were read deleted.
+fn settle(s: Settlement, out: &mut Vec<Step>) {
+    out.push(if s.generation == 0 {
+        step(
+            "INSERT INTO usage_state (project_id, generation, ready) VALUES ($1, 1, true) ON CONFLICT DO NOTHING",
+            vec![Box::new(s.project_id.clone())],
+            IfNone::Conflict(SETTLED),
+        )
+    } else {
+        step(
+            "UPDATE usage_state SET generation = generation + 1, ready = true \
+             WHERE project_id = $1 AND generation = $2",
+            vec![Box::new(s.project_id.clone()), Box::new(s.generation as i64)],
+            IfNone::Conflict(SETTLED),
+        )
+    });
+    for b in s.buckets {
+        let key: Vec<Value> = vec![Box::new(b.project_id), Box::new(b.span.as_str()), Box::new(b.start_ms)];
+        out.push(if b.counts.is_empty() {
+            step("DELETE FROM usage_buckets WHERE project_id = $1 AND span = $2 AND start_ms = $3", key, IfNone::Fine)
+        } else {
+            let mut params = key;
+            params.push(Box::new(Json(b.counts)));
+            step(
+                "INSERT INTO usage_buckets (project_id, span, start_ms, data) VALUES ($1, $2, $3, $4) \
+                 ON CONFLICT (project_id, span, start_ms) DO UPDATE SET data = EXCLUDED.data",
+                params,
+                IfNone::Fine,
+            )
+        });
+    }
+    if !s.cleared.is_empty() {
+        let ids: Vec<i64> = s.cleared.iter().map(|m| m.token as i64).collect();
+        out.push(step("DELETE FROM usage_marks WHERE id = ANY($1)", vec![Box::new(ids)], IfNone::Fine));
     }
 }
 
@@ -164,6 +229,7 @@ pub async fn commit(client: &mut Object, plan: &Plan) -> Result<Committed> {
             IfNone::Fine => continue,
             IfNone::Duplicate => Committed::Duplicate,
             IfNone::Exists(what) => Committed::Conflict(format!("{what} already exists")),
+            IfNone::Conflict(why) => Committed::Conflict(why.to_string()),
             IfNone::Missed { table, what, key_cols, key } => {
                 Committed::Conflict(why_not(&tx, table, what, key_cols, key).await?)
             }

@@ -6,6 +6,7 @@ mod due;
 mod keys;
 mod merge;
 mod migrate;
+mod usage;
 mod writer;
 
 use std::collections::HashMap;
@@ -723,9 +724,10 @@ impl Sessions for SledStore {
         self.tree.get(k).map_err(io)?.map(|v| decode(&v)).transpose()
     }
 
-    async fn sessions_open(&self) -> Result<Vec<SessionRecord>> {
+    async fn sessions_open(&self, project_id: Option<&ProjectId>) -> Result<Vec<SessionRecord>> {
         let mut out = Vec::new();
-        for k in self.tree.scan_prefix(b"SU/").keys() {
+        let prefix = project_id.map_or(b"SU/".to_vec(), |p| key(&["SU", p], true));
+        for k in self.tree.scan_prefix(prefix).keys() {
             let k = k.map_err(io)?;
             // SU/… → S/…: the same parts after the tag; the room's participants follow it.
             let mut room = b"S".to_vec();

@@ -12,12 +12,12 @@ use std::time::Instant;
 
 use tokio::sync::{mpsc, oneshot};
 
-use super::io;
 use super::keys::{Entry, PROJECT_GROUPS, Row, counter, decode, id_bound, key, seen_key};
+use super::{io, usage};
 use crate::model::Millis;
 use crate::store::{
     Changes, Committed, DeliveryRecord, EgressRecord, EndpointRecord, EventRecord, Expect, IdempotencyRecord,
-    IngressRecord, Op, ProjectRecord, Result, RuleRecord, SessionRecord, StoreError,
+    IngressRecord, Op, ProjectRecord, Result, RuleRecord, SessionRecord, Settlement, StoreError,
 };
 
 /// The most commands one batch takes (bounds the time before the first is answered).
@@ -228,7 +228,9 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
         // Set even if this op fails: a needless invalidation costs one read.
         v.touched_config = true;
     }
-    Ok(match op {
+    // A metered record's hour is marked stale with it (see `store::usage`).
+    let mark = crate::store::usage::marked_hour(&op).map(|(p, hour)| usage::mark_key(p, hour));
+    let done = match op {
         Op::PutProject(r, e) => put_row(v, r, e, "project")?.map(drop),
         Op::PutEgress(r, e) => put_row(v, r, e, "egress")?.map(drop),
         Op::PutIngress(r, e) => put_row(v, r, e, "ingress")?.map(drop),
@@ -264,14 +266,46 @@ fn apply_op(v: &mut View, op: Op) -> Result<std::result::Result<(), String>> {
         }
         Op::PutIdempotency(r, e) => put_row(v, r, e, "idempotency key")?.map(drop),
         Op::PutSession(r, e) => put_row(v, r, e, "session")?.map(drop),
+        Op::SettleUsage(s) => settle_usage(v, &s)?,
         Op::DeleteIdempotency { owner, key: k } => {
             delete_row::<IdempotencyRecord>(v, &key(&["Y", &owner, &k], false))?;
             Ok(())
         }
-    })
+    };
+    if let (Ok(()), Some(k)) = (&done, mark) {
+        v.put(k, usage::token());
+    }
+    Ok(done)
+}
+
+/// Applies a settlement if the project's generation is still the one it was computed at.
+fn settle_usage(v: &mut View, s: &Settlement) -> Result<std::result::Result<(), String>> {
+    let (generation, _) = usage::state(v.get(&usage::state_key(&s.project_id))?.as_deref())?;
+    if generation != s.generation {
+        return Ok(Err("usage buckets were settled meanwhile".into()));
+    }
+    for (k, val) in usage::settled(s)? {
+        match val {
+            Some(val) => v.put(k, val),
+            None => v.del(k),
+        }
+    }
+    for m in &s.cleared {
+        let k = usage::mark_key(&m.project_id, m.hour_ms);
+        if v.get(&k)?.is_some_and(|t| t == m.token.to_be_bytes()) {
+            v.del(k);
+        }
+    }
+    Ok(Ok(()))
 }
 
 fn delete_project(v: &mut View, id: &str) -> Result<()> {
+    for prefix in [usage::marks_of(id), usage::buckets_of(id)] {
+        for (k, _) in v.scan(&prefix)? {
+            v.del(k);
+        }
+    }
+    v.del(usage::state_key(id));
     for (k, _) in v.scan(&key(&["G", id], true))? {
         delete_row::<EgressRecord>(v, &k)?;
     }
@@ -417,6 +451,7 @@ pub struct Shared {
 
 pub fn run(db: ::sled::Db, tree: ::sled::Tree, data_file: Option<File>, mut rx: mpsc::Receiver<Cmd>, shared: Shared) {
     let Shared { stats, leases, cache, due } = shared;
+    usage::seed_tokens();
     let mut closing = None;
     while closing.is_none() {
         let Some(first) = rx.blocking_recv() else { break };

@@ -95,6 +95,7 @@ impl TestEnv {
             config.webhooks.timeout = "1s".into();
             config.webhooks.allowed_cidrs = vec!["127.0.0.0/8".into()];
             config.livekit.reconcile_interval = "1h".into();
+            config.usage.aggregate_interval = "1h".into();
             tweak(&mut config, &fake);
             let settings = config.validate().unwrap();
             let listener = tokio::net::TcpListener::bind("127.0.0.1:0").await.unwrap();
