@@ -8,6 +8,7 @@ use tokio_postgres::types::Json;
 
 use super::rows::{self, PgRow, Value, decode};
 use super::{Notice, pg};
+use crate::model::Millis;
 use crate::store::{Changes, Claim, Committed, DeliveryRecord, EndpointRecord, Expect, Op, Result, Settlement, Taken};
 
 /// Tables a project's data lives in (deleting a project empties them of it).
@@ -61,14 +62,6 @@ fn put_step<T: PgRow>(rec: &T, expect: Expect) -> Step {
 }
 
 fn steps(op: Op, out: &mut Vec<Step>) {
-    // A metered record's hour is marked stale with it (see `store::usage`).
-    if let Some((project, hour)) = crate::store::usage::marked_hour(&op) {
-        out.push(step(
-            "INSERT INTO usage_marks (project_id, hour_ms) VALUES ($1, $2)",
-            vec![Box::new(project.clone()), Box::new(hour)],
-            IfNone::Fine,
-        ));
-    }
     match op {
         Op::PutProject(r, e) => out.push(put_step(&r, e)),
         Op::PutEgress(r, e) => out.push(put_step(&r, e)),
@@ -171,15 +164,22 @@ pub struct Plan {
     livekit_event: Option<String>,
     steps: Vec<Step>,
     notices: Vec<Notice>,
+    /// The hours its metered records make stale (see `store::usage`): written as one
+    /// statement per transaction, each hour once, however many plans a batch holds.
+    marks: Vec<(String, Millis)>,
 }
 
 impl Plan {
     pub fn new(changes: Changes) -> Plan {
-        let mut plan = Plan { livekit_event: changes.livekit_event, steps: Vec::new(), notices: Vec::new() };
+        let mut plan =
+            Plan { livekit_event: changes.livekit_event, steps: Vec::new(), notices: Vec::new(), marks: Vec::new() };
         plan.steps.reserve(changes.ops.len());
         for op in changes.ops {
             if let Op::PutEvent(e) = &op {
                 plan.notices.push(Notice::Event { project_id: e.project_id.clone(), event_id: e.id.clone() });
+            }
+            if let Some((project, hour)) = crate::store::usage::marked_hour(&op) {
+                plan.marks.push((project.to_string(), hour));
             }
             steps(op, &mut plan.steps);
         }
@@ -190,6 +190,23 @@ impl Plan {
     pub fn notices(self) -> Vec<Notice> {
         self.notices
     }
+}
+
+/// One statement marking the distinct hours of `plans` stale, if they mark any.
+fn marks_step<'a>(plans: impl Iterator<Item = &'a Plan>) -> Option<Step> {
+    let mut marks: Vec<&(String, Millis)> = plans.flat_map(|p| &p.marks).collect();
+    marks.sort_unstable();
+    marks.dedup();
+    if marks.is_empty() {
+        return None;
+    }
+    let projects: Vec<String> = marks.iter().map(|m| m.0.clone()).collect();
+    let hours: Vec<Millis> = marks.iter().map(|m| m.1).collect();
+    Some(step(
+        "INSERT INTO usage_marks (project_id, hour_ms) SELECT * FROM unnest($1::text[], $2::bigint[])",
+        vec![Box::new(projects), Box::new(hours)],
+        IfNone::Fine,
+    ))
 }
 
 fn seen_step(id: &str) -> Step {
@@ -218,7 +235,8 @@ pub async fn commit(client: &mut Object, plan: &Plan) -> Result<Committed> {
     let seen = plan.livekit_event.as_deref().map(seen_step);
     // The event id first, so that a second daemon taking the same id waits here for this
     // transaction and then finds it taken.
-    let all: Vec<&Step> = seen.iter().chain(&plan.steps).collect();
+    let marks = marks_step(std::iter::once(plan));
+    let all: Vec<&Step> = seen.iter().chain(&plan.steps).chain(&marks).collect();
     let tx = client.transaction().await.map_err(pg)?;
     let counts = pipeline(&tx, &all).await?;
     for (s, n) in all.iter().zip(counts) {
@@ -273,8 +291,9 @@ pub async fn commit_batch(client: &mut Object, plans: &[Plan]) -> Result<Option<
             _ => Committed::Applied,
         })
         .collect();
-    let all: Vec<&Step> =
-        plans.iter().zip(&answers).filter(|(_, a)| **a == Committed::Applied).flat_map(|(p, _)| &p.steps).collect();
+    let applied = || plans.iter().zip(&answers).filter(|(_, a)| **a == Committed::Applied).map(|(p, _)| p);
+    let marks = marks_step(applied());
+    let all: Vec<&Step> = applied().flat_map(|p| &p.steps).chain(&marks).collect();
     let whole = match pipeline(&tx, &all).await {
         Ok(counts) => all.iter().zip(counts).all(|(s, n)| n > 0 || matches!(s.if_none, IfNone::Fine)),
         Err(_) => false,
