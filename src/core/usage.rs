@@ -3,10 +3,10 @@
 //! kind (start to end), ingress minutes per type (each span it was active), recording bytes
 //! (what the recording checks found), webhook deliveries.
 //! Each use is rounded up to a whole minute, as LiveKit Cloud bills, and counted in the bucket
-//! (UTC hour or day) it began in; a use still open counts up to now. The figures are computed
-//! from those records at each ask: asking again changes nothing, downtime needs no catching up,
-//! and a late or duplicate webhook (which changes the records once, see `core::sessions`) shows
-//! at once.
+//! (UTC hour or day) it began in; a use still open counts up to now. An answer is read from
+//! the stored buckets (`core::buckets`) and the open uses when nothing in its span is stale,
+//! else from the records themselves; either way it is exact, and a late or duplicate webhook
+//! (which changes the records once, see `core::sessions`) shows at once.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::Ordering;

@@ -42,13 +42,17 @@ fn the_server_keeps_its_openapi_contract() {
         // Every check, positive_data_acceptance included: what the document calls valid the
         // server takes, and what it calls invalid the server refuses (`daemon::contract`).
         .args(["--checks", "all"])
+        // Ten generated examples per operation beside the coverage phase's boundary cases, with
+        // another seed on each backend, so the two runs together try different inputs. (Wider
+        // runs by hand, seed 7 with 60 and seed 42 with 100 examples, found nothing these miss;
+        // 25 here cost the suite two minutes per backend.)
         .args([
             "--exclude-path",
             "/v1/webhooks/stream",
             "--max-examples",
-            "25",
+            "10",
             "--seed",
-            "1",
+            if crate::BACKEND == "postgres" { "2" } else { "1" },
             "--request-timeout",
             "10",
         ])
