@@ -206,9 +206,16 @@ impl Core {
         for e in self.all_egress(project).await? {
             uses.extend(egress_uses(&e, now));
         }
-        let every = IngressFilter { room_name: None, include_deleted: true };
+        uses.extend(self.ingress_uses_of(project, true, now).await?);
+        Ok(uses)
+    }
+
+    /// The uses of a project's ingress (the deleted ones too, with `deleted`), page by page.
+    async fn ingress_uses_of(&self, project: &ProjectRecord, deleted: bool, now: Millis) -> CoreResult<Vec<Use>> {
+        let filter = IngressFilter { room_name: None, include_deleted: deleted };
+        let mut uses = Vec::new();
         for page in 1.. {
-            let got = self.store.ingress_list(&project.id, &every, PageReq { page, limit: 100 }).await?;
+            let got = self.store.ingress_list(&project.id, &filter, PageReq { page, limit: 100 }).await?;
             for i in &got.items {
                 uses.extend(ingress_uses(i, now));
             }
@@ -233,16 +240,7 @@ impl Core {
         for e in self.store.egress_unfinished().await?.iter().filter(|e| e.project_id == project.id) {
             uses.extend(egress_uses(e, now));
         }
-        let live = IngressFilter { room_name: None, include_deleted: false };
-        for page in 1.. {
-            let got = self.store.ingress_list(&project.id, &live, PageReq { page, limit: 100 }).await?;
-            for i in &got.items {
-                uses.extend(ingress_uses(i, now));
-            }
-            if got.items.len() < 100 {
-                break;
-            }
-        }
+        uses.extend(self.ingress_uses_of(project, false, now).await?);
         uses.retain(|u| u.open);
         Ok(uses)
     }
