@@ -10,39 +10,23 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::sync::atomic::Ordering;
 
-use super::usage::{DAY, HOUR, Use};
+use super::usage::{DAY, HOUR, Sums, Tally, Use, sums};
 use super::{Core, CoreResult};
 use crate::ids::ProjectId;
 use crate::model::{Millis, now_ms};
+use crate::store::usage::floor;
 use crate::store::{Changes, Committed, Op, PageReq, Settlement, Span, UsageBucket, UsageCount, UsageMark, UsageView};
 
 /// The most marks one pass takes (the rest wait for the next).
 const MARKS_PER_PASS: usize = 10_000;
 
-fn floor(t: Millis, unit: Millis) -> Millis {
-    t - t.rem_euclid(unit)
-}
-
-/// The closed uses summed by bucket start, then room and meter.
-type Sums = BTreeMap<Millis, BTreeMap<(String, String), (u64, u64)>>;
-
-fn sums(closed: &[&Use], unit: Millis) -> Sums {
-    let mut out = Sums::new();
-    for u in closed {
-        let at = out.entry(floor(u.start_ms, unit)).or_default();
-        let sum = at.entry((u.room.clone(), u.meter.clone())).or_default();
-        sum.0 += u.quantity;
-        sum.1 += 1;
-    }
-    out
-}
-
+/// The bucket of `span` starting at `start_ms`, from the closed uses' `sums` of that span.
 fn bucket(project_id: &ProjectId, span: Span, start_ms: Millis, sums: &Sums) -> UsageBucket {
+    let first = (start_ms, String::new(), String::new());
     let counts = sums
-        .get(&start_ms)
-        .into_iter()
-        .flatten()
-        .map(|((room, meter), (quantity, uses))| UsageCount {
+        .range(first..)
+        .take_while(|((start, _, _), _)| *start == start_ms)
+        .map(|((_, room, meter), (quantity, uses))| UsageCount {
             room: room.clone(),
             meter: meter.clone(),
             quantity: *quantity,
@@ -57,12 +41,12 @@ fn bucket(project_id: &ProjectId, span: Span, start_ms: Millis, sums: &Sums) -> 
 /// project was never aggregated), and the days those hours are in, each whole (an hour or a
 /// day left without uses is written empty, which removes it).
 pub fn settlement(project_id: &ProjectId, view: &UsageView, marks: &[UsageMark], uses: &[Use]) -> Settlement {
-    let closed: Vec<&Use> = uses.iter().filter(|u| !u.open).collect();
-    let hourly = sums(&closed, HOUR);
-    let daily = sums(&closed, DAY);
+    let closed: Vec<Tally> = uses.iter().filter(|u| !u.open).map(Tally::from).collect();
+    let hourly = sums(&closed, HOUR, true);
+    let daily = sums(&closed, DAY, true);
     let mut hours: BTreeSet<Millis> = marks.iter().map(|m| m.hour_ms).collect();
     if !view.ready {
-        hours.extend(hourly.keys());
+        hours.extend(hourly.keys().map(|(start, _, _)| *start));
     }
     let days: BTreeSet<Millis> = hours.iter().map(|h| floor(*h, DAY)).collect();
     let mut buckets: Vec<UsageBucket> = hours.iter().map(|h| bucket(project_id, Span::Hour, *h, &hourly)).collect();
@@ -82,7 +66,7 @@ impl Core {
         for page in 1.. {
             let got = self.store.projects(PageReq { page, limit: 100 }).await?;
             for p in &got.items {
-                if !self.usage_ready(&p.id) {
+                if !self.ready_projects().contains(&p.id) {
                     work.entry(p.id.clone()).or_default();
                 }
             }
@@ -100,16 +84,16 @@ impl Core {
         Ok(written)
     }
 
-    /// Whether a project's first pass has landed, as this daemon last saw it.
-    fn usage_ready(&self, id: &ProjectId) -> bool {
-        self.usage_ready.lock().unwrap_or_else(|e| e.into_inner()).contains(id)
+    /// Projects whose first pass has landed, as this daemon last saw them.
+    fn ready_projects(&self) -> std::sync::MutexGuard<'_, std::collections::HashSet<ProjectId>> {
+        self.usage_ready.lock().unwrap_or_else(|e| e.into_inner())
     }
 
     async fn settle_usage(&self, id: &ProjectId, marks: &[UsageMark]) -> CoreResult<usize> {
         let Some(project) = self.store.project(id).await? else { return Ok(0) };
         let view = self.store.usage_view(id, 0, 0).await?;
         if view.ready && marks.is_empty() {
-            self.usage_ready.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone());
+            self.ready_projects().insert(id.clone());
             return Ok(0);
         }
         let uses = self.uses_of(&project, now_ms()).await?;
@@ -117,7 +101,7 @@ impl Core {
         let n = plan.buckets.len();
         match self.store.commit(Changes { livekit_event: None, ops: vec![Op::SettleUsage(plan)] }).await? {
             Committed::Applied => {
-                self.usage_ready.lock().unwrap_or_else(|e| e.into_inner()).insert(id.clone());
+                self.ready_projects().insert(id.clone());
                 self.metrics.usage_buckets_settled.fetch_add(n as u64, Ordering::Relaxed);
                 Ok(n)
             }

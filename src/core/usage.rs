@@ -14,6 +14,7 @@ use std::sync::atomic::Ordering;
 use super::{Core, CoreError, CoreResult};
 use crate::api;
 use crate::model::{DeliveryStatus, Millis, RecordingState, now_ms, rfc3339_ms};
+use crate::store::usage::{ceil, floor};
 use crate::store::{
     EgressFilter, EgressRecord, IngressFilter, IngressRecord, LogFilter, PageReq, ProjectRecord, SessionRecord, Span,
     UsageBucket,
@@ -161,18 +162,28 @@ pub fn tallies(b: &UsageBucket) -> impl Iterator<Item = Tally> + '_ {
     })
 }
 
-/// Sums the tallies in `[from, to)` into rows: per bucket and meter, and per room with
-/// `by_room`.
-pub fn rows(tallies: &[Tally], from: Millis, to: Millis, bucket: Millis, by_room: bool) -> Vec<api::UsageRow> {
-    let mut sums: BTreeMap<(Millis, String, String), (u64, u64)> = BTreeMap::new();
-    for t in tallies.iter().filter(|t| (from..to).contains(&t.start_ms)) {
-        let start = t.start_ms - t.start_ms.rem_euclid(bucket);
+/// Tallies summed by bucket start, room and meter: (quantity, uses).
+pub type Sums = BTreeMap<(Millis, String, String), (u64, u64)>;
+
+/// Sums `tallies` into the buckets of length `bucket` they began in, by room and meter (all
+/// rooms as one, `""`, without `by_room`).
+pub fn sums<'a>(tallies: impl IntoIterator<Item = &'a Tally>, bucket: Millis, by_room: bool) -> Sums {
+    let mut sums = Sums::new();
+    for t in tallies {
         let room = if by_room { t.room.clone() } else { String::new() };
-        let sum = sums.entry((start, room, t.meter.clone())).or_default();
+        let sum = sums.entry((floor(t.start_ms, bucket), room, t.meter.clone())).or_default();
         sum.0 += t.quantity;
         sum.1 += t.uses;
     }
-    sums.into_iter()
+    sums
+}
+
+/// Sums the tallies in `[from, to)` into rows: per bucket and meter, and per room with
+/// `by_room`.
+pub fn rows(tallies: &[Tally], from: Millis, to: Millis, bucket: Millis, by_room: bool) -> Vec<api::UsageRow> {
+    let within = tallies.iter().filter(|t| (from..to).contains(&t.start_ms));
+    sums(within, bucket, by_room)
+        .into_iter()
         .map(|((start, room, meter), (quantity, uses))| api::UsageRow {
             start: rfc3339_ms(start),
             room: by_room.then_some(room),
@@ -257,7 +268,6 @@ impl Core {
         span: Span,
         now: Millis,
     ) -> CoreResult<Option<Vec<Tally>>> {
-        let ceil = |t: Millis, unit: Millis| t + (unit - t.rem_euclid(unit)) % unit;
         if from.rem_euclid(HOUR) != 0 || (to.rem_euclid(HOUR) != 0 && to < now) {
             return Ok(None);
         }
@@ -267,7 +277,7 @@ impl Core {
             return Ok(None);
         }
         let (days_from, days_to) = match span {
-            Span::Day if ceil(from, DAY) < end - end.rem_euclid(DAY) => (ceil(from, DAY), end - end.rem_euclid(DAY)),
+            Span::Day if ceil(from, DAY) < floor(end, DAY) => (ceil(from, DAY), floor(end, DAY)),
             _ => (end, end),
         };
         let mut buckets = self.store.usage_buckets(&project.id, Span::Hour, from, days_from).await?;
@@ -287,11 +297,10 @@ impl Core {
     /// buckets, by meter or by room.
     pub async fn usage(&self, project: &ProjectRecord, q: api::UsageQuery) -> CoreResult<api::Usage> {
         let now = now_ms();
-        let on_the_hour = |t: Millis| t - t.rem_euclid(HOUR);
         let from = match q.from.as_deref() {
-            Some(v) if super::validate::is_duration(v) => on_the_hour(super::validate::time_bound("from", v)?),
+            Some(v) if super::validate::is_duration(v) => floor(super::validate::time_bound("from", v)?, HOUR),
             Some(v) => super::validate::time_bound("from", v)?,
-            None => on_the_hour(now - 30 * DAY),
+            None => floor(now - 30 * DAY, HOUR),
         };
         let to = match q.to.as_deref() {
             Some(v) => super::validate::time_bound("to", v)?,

@@ -17,6 +17,16 @@ use crate::model::Millis;
 pub const HOUR_MS: Millis = 3_600_000;
 pub const DAY_MS: Millis = 24 * HOUR_MS;
 
+/// The start of the `unit` (an hour, a day) that `t` falls in.
+pub fn floor(t: Millis, unit: Millis) -> Millis {
+    t - t.rem_euclid(unit)
+}
+
+/// `t` if it begins a `unit`, else the start of the next one.
+pub fn ceil(t: Millis, unit: Millis) -> Millis {
+    floor(t + unit - 1, unit)
+}
+
 /// A bucket's length.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Span {
@@ -105,7 +115,7 @@ pub fn marked_hour(op: &Op) -> Option<(&ProjectId, Millis)> {
         Op::PutIngress(i, _) => &i.project_id,
         _ => return None,
     };
-    Some((project, start - start.rem_euclid(HOUR_MS)))
+    Some((project, floor(start, HOUR_MS)))
 }
 
 /// The usage buckets and their marks.

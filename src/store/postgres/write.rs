@@ -119,9 +119,9 @@ fn steps(op: Op, out: &mut Vec<Step>) {
 
 const SETTLED: &str = "usage buckets were settled meanwhile";
 
-/// The statements of a settlement (see `store::usage`), its generation check first, so that two
-/// daemons settling one project cannot both land: the generation moved on (or created), each bucket written
-/// (or removed when empty), the marks that were read deleted.
+/// The statements of a settlement (see `store::usage`): the generation moved on (or created)
+/// first, so that two daemons settling one project cannot both land; each bucket written (or
+/// removed when empty); the marks that were read deleted.
 fn settle(s: Settlement, out: &mut Vec<Step>) {
     out.push(if s.generation == 0 {
         step(
