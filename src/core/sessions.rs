@@ -49,31 +49,51 @@ impl SessionRef<'_> {
     }
 }
 
+/// A transition to make: the session's new state and the precondition it is written under.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Change {
+    pub record: SessionRecord,
+    pub expect: Expect,
+    /// Whether it is news: `false` for an end the reconciler inferred (when it found the room
+    /// or participant gone) corrected to the time LiveKit's late webhook gives. The event went
+    /// out with the inferred end; the meters count from the corrected one.
+    pub announce: bool,
+}
+
 /// What a transition writes given the session as it stands (`None`: not yet seen): the
 /// session's new state and its precondition, or nothing when the transition was made before
-/// (a repeated webhook, or the reconciler got there first).
+/// (a repeated webhook, or the reconciler got there first and its time stands).
 pub fn transition(
     current: Option<&SessionRecord>,
     s: &SessionRef,
     step: Step,
     reconciled: bool,
     now: Millis,
-) -> Option<(SessionRecord, Expect)> {
+) -> Option<Change> {
+    let change = |record, expect| Some(Change { record, expect, announce: true });
     match (step, current) {
-        (Step::Begin, None) => Some((s.record(now, reconciled), Expect::New)),
+        (Step::Begin, None) => change(s.record(now, reconciled), Expect::New),
         (Step::Begin, Some(_)) => None,
         // An end whose beginning was never heard of: the session is recorded whole.
         (Step::End, None) => {
             let mut r = s.record(now, reconciled);
             r.ended_ms = Some(now.max(r.started_ms));
             r.ended_reconciled = reconciled;
-            Some((r, Expect::New))
+            change(r, Expect::New)
         }
         (Step::End, Some(cur)) if cur.ended_ms.is_none() => {
             let mut r = cur.clone();
             r.ended_ms = Some(now.max(r.started_ms));
             r.ended_reconciled = reconciled;
-            Some((r, Expect::Rev(cur.rev)))
+            change(r, Expect::Rev(cur.rev))
+        }
+        // The reconciler ended it when it noticed (after a restart, say); LiveKit's webhook,
+        // arriving late, says when it really ended: that time is the truth, and no news.
+        (Step::End, Some(cur)) if cur.ended_reconciled && !reconciled && cur.ended_ms.is_some_and(|e| now < e) => {
+            let mut r = cur.clone();
+            r.ended_ms = Some(now.max(r.started_ms));
+            r.ended_reconciled = false;
+            Some(Change { record: r, expect: Expect::Rev(cur.rev), announce: false })
         }
         (Step::End, Some(_)) => None,
     }
@@ -104,10 +124,21 @@ impl Core {
                 Step::End => s.at_ms.filter(|t| *t > 0 && *t <= now).unwrap_or(now),
                 Step::Begin => now,
             };
-            let Some((record, expect)) = transition(current.as_ref(), s, step, reconciled, at) else {
+            let Some(Change { record, expect, announce }) = transition(current.as_ref(), s, step, reconciled, at)
+            else {
                 return Ok(Outcome::Duplicate);
             };
             let mut changes = Changes { livekit_event: None, ops: vec![Op::PutSession(record, expect)] };
+            if !announce {
+                // A correction: the session's time only (its usage hour is marked with it).
+                match self.commit_events(changes, &[]).await? {
+                    Committed::Applied | Committed::Duplicate => return Ok(Outcome::Duplicate),
+                    Committed::Conflict(_) => {
+                        current = self.store.session(&s.project_id.into(), s.room_sid, s.participant_sid).await?;
+                        continue;
+                    }
+                }
+            }
             if s.participant_sid.is_some() {
                 // A participant's session always has its room's, even when the room's start
                 // was never heard of (no event for that: the reconciler reports rooms), so
@@ -153,23 +184,45 @@ mod tests {
     #[test]
     fn each_transition_happens_once() {
         let s = participant();
-        let (joined, expect) = transition(None, &s, Step::Begin, false, 5_000).unwrap();
+        let Change { record: joined, expect, .. } = transition(None, &s, Step::Begin, false, 5_000).unwrap();
         assert_eq!((joined.started_ms, joined.ended_ms, expect), (1_000, None, Expect::New));
         assert!(transition(Some(&joined), &s, Step::Begin, true, 6_000).is_none(), "a second begin is a repeat");
         let joined = SessionRecord { rev: 1, ..joined };
-        let (left, expect) = transition(Some(&joined), &s, Step::End, true, 9_000).unwrap();
+        let Change { record: left, expect, .. } = transition(Some(&joined), &s, Step::End, true, 9_000).unwrap();
         assert_eq!((left.ended_ms, left.ended_reconciled, expect), (Some(9_000), true, Expect::Rev(1)));
         assert!(transition(Some(&left), &s, Step::End, false, 9_500).is_none(), "a late webhook is a repeat");
+        assert!(transition(Some(&left), &s, Step::End, true, 8_000).is_none(), "the reconciler again");
         assert!(transition(Some(&left), &s, Step::Begin, false, 9_500).is_none(), "a late join after the leave");
     }
 
     #[test]
     fn an_end_without_its_beginning_records_the_whole_session() {
         let s = SessionRef { began_ms: None, ..participant() };
-        let (r, expect) = transition(None, &s, Step::End, false, 7_000).unwrap();
+        let Change { record: r, expect, .. } = transition(None, &s, Step::End, false, 7_000).unwrap();
         assert_eq!((r.started_ms, r.ended_ms, expect), (7_000, Some(7_000), Expect::New));
         let future = SessionRef { began_ms: Some(99_000), ..participant() };
-        let (r, _) = transition(None, &future, Step::Begin, false, 7_000).unwrap();
+        let r = transition(None, &future, Step::Begin, false, 7_000).unwrap().record;
         assert_eq!(r.started_ms, 7_000, "a start in the future is not believed");
+    }
+
+    #[test]
+    fn a_late_leave_corrects_the_end_the_reconciler_inferred_without_news() {
+        let s = participant();
+        let joined = SessionRecord { rev: 1, ..transition(None, &s, Step::Begin, false, 5_000).unwrap().record };
+        // After a restart the reconciler finds the participant gone and ends it then.
+        let inferred =
+            SessionRecord { rev: 2, ..transition(Some(&joined), &s, Step::End, true, 90_000).unwrap().record };
+        let c = transition(Some(&inferred), &s, Step::End, false, 7_000).unwrap();
+        assert_eq!(
+            (c.record.ended_ms, c.record.ended_reconciled, c.expect, c.announce),
+            (Some(7_000), false, Expect::Rev(2), false)
+        );
+        let corrected = SessionRecord { rev: 3, ..c.record };
+        assert!(transition(Some(&corrected), &s, Step::End, false, 7_000).is_none(), "then a repeat");
+        // A webhook saying it ended after the inferred end (or with no time: now) changes nothing.
+        assert!(transition(Some(&inferred), &s, Step::End, false, 95_000).is_none());
+        // A leave before the join is not believed: the end stays at or after the start.
+        let early = transition(Some(&inferred), &s, Step::End, false, 500).unwrap();
+        assert_eq!(early.record.ended_ms, Some(1_000));
     }
 }
