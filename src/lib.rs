@@ -11,6 +11,7 @@ pub mod daemon;
 pub mod dirs;
 pub mod error;
 pub mod ids;
+pub mod jwt;
 pub mod livekit;
 pub mod media;
 pub mod model;

@@ -55,10 +55,7 @@ pub fn mint(admin_token: &str, project_id: &str, scope: Scope, ttl_secs: u64, no
         Scope::Manage => MANAGE_SCOPE,
     };
     let claims = LinkClaims { iss: ISSUER.into(), sub: project_id.into(), scope: scope.into(), iat: now, exp };
-    let key = jsonwebtoken::EncodingKey::from_secret(&signing_key(admin_token));
-    let token =
-        jsonwebtoken::encode(&jsonwebtoken::Header::default(), &claims, &key).expect("HS256 signing never fails");
-    (token, exp)
+    (crate::jwt::encode(&claims, &signing_key(admin_token)), exp)
 }
 
 /// Whether `token` looks like a console link (a JWT), rather than a key or the admin token.
@@ -72,14 +69,13 @@ pub fn verify(admin_token: &str, token: &str) -> Result<(String, Scope), String>
     if admin_token.is_empty() {
         return Err("console links are off: the daemon has no admin token".into());
     }
-    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    let mut v = crate::jwt::hs256();
     v.set_issuer(&[ISSUER]);
     v.set_required_spec_claims(&["exp", "iss", "sub"]);
     v.leeway = 0;
-    let key = jsonwebtoken::DecodingKey::from_secret(&signing_key(admin_token));
-    match jsonwebtoken::decode::<LinkClaims>(token, &key, &v) {
-        Ok(d) if d.claims.scope == SCOPE => Ok((d.claims.sub, Scope::Read)),
-        Ok(d) if d.claims.scope == MANAGE_SCOPE => Ok((d.claims.sub, Scope::Manage)),
+    match crate::jwt::decode::<LinkClaims>(token, &signing_key(admin_token), &v) {
+        Ok(c) if c.scope == SCOPE => Ok((c.sub, Scope::Read)),
+        Ok(c) if c.scope == MANAGE_SCOPE => Ok((c.sub, Scope::Manage)),
         Ok(_) => Err("not a console link".into()),
         Err(e) if matches!(e.kind(), jsonwebtoken::errors::ErrorKind::ExpiredSignature) => {
             Err("this console link has expired; ask for a new one (pulse console link)".into())

@@ -47,19 +47,13 @@ impl WebhookClaims {
 pub fn verify_token(auth: Option<&str>, api_key: &str, api_secret: &str) -> Result<WebhookClaims, IntakeRejection> {
     let raw = auth.map(str::trim).filter(|a| !a.is_empty()).ok_or(IntakeRejection::MissingToken)?;
     let token = raw.strip_prefix("Bearer ").unwrap_or(raw).trim();
-    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    let mut validation = crate::jwt::hs256();
     validation.set_issuer(&[api_key]);
     validation.set_required_spec_claims(&["exp", "iss"]);
     validation.validate_nbf = true;
     validation.leeway = 60;
-    let claims = jsonwebtoken::decode::<WebhookClaims>(
-        token,
-        &jsonwebtoken::DecodingKey::from_secret(api_secret.as_bytes()),
-        &validation,
-    )
-    .map_err(|e| IntakeRejection::BadToken(e.to_string()))?
-    .claims;
-    Ok(claims)
+    crate::jwt::decode::<WebhookClaims>(token, api_secret.as_bytes(), &validation)
+        .map_err(|e| IntakeRejection::BadToken(e.to_string()))
 }
 
 /// `WebhookEvent`: camelCase from LiveKit (snake_case accepted too), unknown fields and event

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::support::TestEnv;
+use super::support::TestEnv;
 
 #[test]
 fn health_and_status() {
@@ -78,15 +78,9 @@ fn room_tokens_are_namespaced_join_tokens() {
     let t = run.json();
     assert_eq!(t["livekit_url"], env.fake.url().replace("http://", "ws://"));
     assert_eq!(t["room_name"], "stage");
-    let mut v = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    let mut v = pulse::jwt::hs256();
     v.set_issuer(&["devkey"]);
-    let claims = jsonwebtoken::decode::<serde_json::Value>(
-        t["token"].as_str().unwrap(),
-        &jsonwebtoken::DecodingKey::from_secret(b"secret"),
-        &v,
-    )
-    .unwrap()
-    .claims;
+    let claims = pulse::jwt::decode::<serde_json::Value>(t["token"].as_str().unwrap(), b"secret", &v).unwrap();
     assert_eq!(claims["sub"], "alice");
     assert_eq!(
         claims["video"],

@@ -3,7 +3,7 @@
 
 use std::process::Stdio;
 
-use crate::support::{TestEnv, closed_port_url};
+use super::support::{TestEnv, closed_port_url};
 
 #[test]
 fn usage_errors_are_exit_2_and_help_lists_exit_codes() {

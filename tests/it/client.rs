@@ -8,7 +8,7 @@
 use std::path::PathBuf;
 use std::process::Command;
 
-use crate::support::{ADMIN_TOKEN, TestEnv};
+use super::support::{ADMIN_TOKEN, TestEnv};
 
 fn venv_bin(name: &str) -> Option<PathBuf> {
     let p = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("target/test-venv/bin").join(name);

@@ -7,9 +7,9 @@ use fantoccini::Locator;
 use pulse::daemon::console::Scope;
 use serde_json::json;
 
-use crate::support::browser::Browser;
-use crate::support::receiver::{Behaviour, livekit_token, now};
-use crate::support::{ADMIN_TOKEN, TestEnv, eventually};
+use super::support::browser::Browser;
+use super::support::receiver::{Behaviour, livekit_token, now};
+use super::support::{ADMIN_TOKEN, TestEnv, eventually};
 
 /// A `room_started` for `project`'s room, delivered to its endpoints.
 fn room_started(env: &TestEnv, project: &str, id: &str) {
@@ -116,7 +116,19 @@ fn a_failed_delivery_is_found_opened_and_replayed_in_the_browser() {
 }
 
 async fn row_click(b: &Browser, log_id: &str) {
-    b.find(&format!("#logs tr[data-id='{log_id}'] a")).await.click().await.unwrap();
+    // The table is drawn again as it refreshes: a row found a moment before the click can be
+    // gone by then (a stale element), and is found again.
+    let selector = format!("#logs tr[data-id='{log_id}'] a");
+    for _ in 0..50 {
+        match b.find(&selector).await.click().await {
+            Ok(()) => return,
+            Err(e) if format!("{e:?}").contains("StaleElementReference") => {
+                tokio::time::sleep(std::time::Duration::from_millis(50)).await
+            }
+            Err(e) => panic!("clicking {selector}: {e}"),
+        }
+    }
+    panic!("{selector} went stale 50 times in a row");
 }
 
 #[test]

@@ -8,8 +8,8 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-use crate::support::receiver::{livekit_token, now};
-use crate::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
+use super::support::receiver::{livekit_token, now};
+use super::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
 
 const EVENTS: usize = 6000;
 const SENDERS: usize = 32;
@@ -142,7 +142,7 @@ fn sigkill_mid_burst_loses_no_acknowledged_event() {
 /// `ORPHAN_AFTER_MS`, 90 s, so it runs on the embedded store only.)
 #[test]
 fn a_start_cut_off_by_a_crash_is_adopted_or_sent_again_after_restart() {
-    if crate::BACKEND != "sled" {
+    if super::BACKEND != "sled" {
         return;
     }
     let env = TestEnv::start();
@@ -161,7 +161,7 @@ fn a_start_cut_off_by_a_crash_is_adopted_or_sent_again_after_restart() {
         c.env("PULSE_URL", &url).env("PULSE_API_KEY", &key).stdout(std::process::Stdio::null());
         starts.push(c.stderr(std::process::Stdio::null()).spawn().unwrap());
     }
-    crate::support::eventually(10, "both starts reaching LiveKit", || {
+    super::support::eventually(10, "both starts reaching LiveKit", || {
         (env.fake.requests_to("StartRoomCompositeEgress").len() == 2).then_some(())
     });
     child.kill().unwrap();
@@ -181,7 +181,7 @@ fn a_start_cut_off_by_a_crash_is_adopted_or_sent_again_after_restart() {
     env.fake.forget_egress(&lost_lk);
 
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
-    let list = crate::support::eventually(15, "both starts settled", || {
+    let list = super::support::eventually(15, "both starts settled", || {
         let l = cli(&url, &["egress", "list", "--json"]).json();
         l.as_array().unwrap().iter().all(|e| e["status"] != "pending").then_some(l)
     });
@@ -222,7 +222,7 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
     // Killed between attempts: the second failed, the third due in its 2 s backoff. (While an
     // attempt is being made, the next one is due only when its 90 s lease runs out, which a
     // shared store's next leader would wait for.)
-    crate::support::eventually(15, "a second attempt, failed", || {
+    super::support::eventually(15, "a second attempt, failed", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
         let next = humantime::parse_rfc3339(e["start_retry"]["next_attempt_at"].as_str()?).ok()?;
         let wait = next.duration_since(std::time::SystemTime::now()).ok()?;
@@ -239,7 +239,7 @@ fn a_start_waiting_for_its_retry_at_a_sigkill_starts_once_after_restart() {
     // LiveKit has workers again; the restarted daemon makes the start, once.
     env.fake.fail_times(0, 503, "unavailable", "");
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
-    let e = crate::support::eventually(30, "the start made after the restart", || {
+    let e = super::support::eventually(30, "the start made after the restart", || {
         let e = cli(&url, &["egress", "get", &id, "--json"]).json();
         e["livekit_egress_id"].is_string().then_some(e)
     });
@@ -284,7 +284,7 @@ fn a_rule_restart_pending_at_a_sigkill_starts_its_part_once_after_restart() {
         "egressInfo": {"egressId": lk, "roomId": "RM_1", "roomName": room, "status": "EGRESS_ABORTED",
             "startedAt": (n - 60_000_000_000i64).to_string(), "endedAt": n.to_string(), "error": "pipeline aborted"}});
     assert_eq!(env.livekit_webhook_at(&url, &ended), 200);
-    let part = crate::support::eventually(15, "part 2 waiting for its retry", || {
+    let part = super::support::eventually(15, "part 2 waiting for its retry", || {
         let list = cli(&url, &["egress", "list", "--json"]).json();
         let p = list.as_array()?.iter().find(|e| e["part"] == 2)?.clone();
         (p["start_retry"]["last_error"].is_string()).then_some(p)
@@ -296,7 +296,7 @@ fn a_rule_restart_pending_at_a_sigkill_starts_its_part_once_after_restart() {
     env.fake.fail_times(0, 503, "unavailable", "");
     let (mut child, url) = spawn_daemon(&env, dir.path(), &daemon_env());
     let id = part["egress_id"].as_str().unwrap();
-    let e = crate::support::eventually(30, "part 2 started after the restart", || {
+    let e = super::support::eventually(30, "part 2 started after the restart", || {
         let e = cli(&url, &["egress", "get", id, "--json"]).json();
         e["livekit_egress_id"].is_string().then_some(e)
     });
@@ -386,7 +386,7 @@ fn usage_buckets_are_exact_after_sigkills_in_the_middle_of_aggregation() {
             .map_or(0, |n| n.parse::<u64>().unwrap())
     };
     // Once the last pass has caught up, the answer comes from the buckets and is exact.
-    let usage = crate::support::eventually(30, "an answer from the buckets", || {
+    let usage = super::support::eventually(30, "an answer from the buckets", || {
         let before = metrics(&url);
         let u = env
             .pulse_env(&[("PULSE_URL", &url), ("PULSE_API_KEY", &key)], &["usage", "--since", "11d", "--json"])

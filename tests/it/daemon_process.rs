@@ -2,7 +2,7 @@
 
 use std::time::{Duration, Instant};
 
-use crate::support::{TestEnv, spawn_daemon};
+use super::support::{TestEnv, spawn_daemon};
 
 #[test]
 fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
@@ -22,7 +22,7 @@ fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
 
     // A second daemon on the same embedded store is refused with a clear message. (On
     // PostgreSQL several daemons share the store by design: `cluster.rs` tests that.)
-    if crate::BACKEND == "sled" {
+    if super::BACKEND == "sled" {
         let second = env
             .cmd(&["daemon", "--listen", "127.0.0.1:0", "--data-dir", dir.path().to_str().unwrap()])
             .output()

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::support::{Progress, TestEnv, closed_port_url};
+use super::support::{Progress, TestEnv, closed_port_url};
 
 #[test]
 fn hls_lifecycle_start_wait_get_list_stop() {
@@ -442,7 +442,7 @@ fn stop_of_an_egress_livekit_already_ended_is_a_conflict() {
 #[test]
 fn a_project_storage_override_is_used_and_never_echoed() {
     let env = TestEnv::start();
-    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    let bearer = format!("Bearer {}", super::support::ADMIN_TOKEN);
     let body = json!({"name": "own-bucket", "storage": {"provider": "s3", "bucket": "acme-media", "region": "eu-west-1",
         "access_key_id": "PROJECTAK", "secret_access_key": "PROJECTSK"}});
     let (s, _, v) =
@@ -533,7 +533,7 @@ fn an_egress_is_stopped_at_its_max_duration() {
     assert_eq!((e["status"].as_str(), e["max_duration_secs"].as_u64()), (Some("active"), Some(2)), "{e}");
     let id = e["egress_id"].as_str().unwrap().to_string();
     let lk = e["livekit_egress_id"].as_str().unwrap().to_string();
-    crate::support::eventually(15, "the stop at max_duration", || {
+    super::support::eventually(15, "the stop at max_duration", || {
         env.fake.requests_to("StopEgress").iter().any(|r| r.body["egressId"] == lk.as_str()).then_some(())
     });
     let got = env.pulse(&key, &["egress", "get", &id, "--json"]).json();

@@ -3,7 +3,7 @@
 
 use serde_json::json;
 
-use crate::support::{TestEnv, eventually};
+use super::support::{TestEnv, eventually};
 
 #[test]
 fn an_endpoint_with_room_globs_gets_only_those_rooms_events() {
@@ -28,7 +28,7 @@ fn an_endpoint_with_room_globs_gets_only_those_rooms_events() {
             "room": {"sid": format!("RM_{i}"), "name": format!("{project}__{room}")}});
         assert_eq!(env.livekit_webhook(&e), 200);
     }
-    let rooms = |rx: &crate::support::receiver::Receiver, n: usize| {
+    let rooms = |rx: &super::support::receiver::Receiver, n: usize| {
         let got = rx.wait_for(10, |g| g.len() >= n);
         assert!(got.iter().all(|r| r.standard_ok && r.pulse_ok));
         let mut r: Vec<String> = got.iter().map(|r| r.json["room_name"].as_str().unwrap().to_string()).collect();
@@ -59,7 +59,7 @@ fn an_endpoint_may_have_its_own_retry_schedule() {
     let (project, key) = env.project("a");
     let (own, default) = (env.receiver(), env.receiver());
     for rx in [&own, &default] {
-        rx.script(&vec![crate::support::receiver::Behaviour::Status(500); 10]);
+        rx.script(&vec![super::support::receiver::Behaviour::Status(500); 10]);
     }
     let add = env.pulse(&key, &["webhooks", "endpoints", "add", &own.url, "--retry-schedule", "1s,2s", "--json"]);
     let ep = add.code(0).json();
@@ -167,7 +167,7 @@ fn an_endpoint_with_payload_conditions_gets_only_the_events_that_meet_them() {
 
 #[test]
 fn an_endpoints_health_changes_are_operational_events_to_the_others_once_each() {
-    use crate::support::receiver::Behaviour;
+    use super::support::receiver::Behaviour;
     let env = TestEnv::start();
     let (project, key) = env.project("a");
     let (flaky, ops) = (env.receiver(), env.receiver());
@@ -235,7 +235,7 @@ fn an_endpoints_health_changes_are_operational_events_to_the_others_once_each() 
 
 #[test]
 fn an_endpoint_failing_for_days_is_disabled_by_its_policy_and_recovered_with_what_failed() {
-    use crate::support::receiver::Behaviour;
+    use super::support::receiver::Behaviour;
     let env = TestEnv::start();
     let (project, key) = env.project("a");
     let (flaky, ops) = (env.receiver(), env.receiver());
@@ -334,11 +334,11 @@ fn custom_headers_are_sent_kept_sealed_and_shown_masked() {
     let env = TestEnv::start();
     let dir = tempfile::tempdir().unwrap();
     let daemon_env = [
-        ("PULSE_ADMIN_TOKEN", crate::support::ADMIN_TOKEN),
+        ("PULSE_ADMIN_TOKEN", super::support::ADMIN_TOKEN),
         ("PULSE_WEBHOOKS_ALLOWED_CIDRS", "127.0.0.0/8"),
         ("PULSE_LIVEKIT_RECONCILE_INTERVAL", "1h"),
     ];
-    let (mut child, url) = crate::support::spawn_daemon(&env, dir.path(), &daemon_env);
+    let (mut child, url) = super::support::spawn_daemon(&env, dir.path(), &daemon_env);
     let created = env.project_at(&url, &json!({"name": "headers"}));
     let (project, key) = (
         created["project"]["project_id"].as_str().unwrap().to_string(),
@@ -375,7 +375,7 @@ fn custom_headers_are_sent_kept_sealed_and_shown_masked() {
     child.kill().unwrap();
     child.wait().unwrap();
     assert!(dir.path().join("encryption_key").exists());
-    let (mut child, url) = crate::support::spawn_daemon(&env, dir.path(), &daemon_env);
+    let (mut child, url) = super::support::spawn_daemon(&env, dir.path(), &daemon_env);
     let e = json!({"event": "room_started", "id": "EV_hd", "room": {"sid": "RM_1", "name": format!("{project}__r")}});
     assert_eq!(env.livekit_webhook_at(&url, &e), 200);
     let got = rx.wait_for(15, |g| !g.is_empty());
@@ -586,12 +586,13 @@ fn a_rate_limited_endpoint_gets_its_deliveries_spaced_and_holds_back_no_other() 
     assert!(slow.iter().all(|r| r.standard_ok && r.pulse_ok));
     let t0 = slow[0].at;
     let at: Vec<f64> = slow.iter().map(|r| r.at.duration_since(t0).as_secs_f64()).collect();
-    // Four a second, 250 ms apart: 12 take at least 2.75 s, and no second holds more than 4
-    // (a little slack for the receiver's own clock).
+    // Four a second, 250 ms apart: 12 take at least 2.75 s, and no 0.8 s holds more than 4.
+    // (Not a whole second: on a starved machine one attempt goes out late and the next on
+    // time, and five fell within 0.95 s with every slot kept; a burst would be five in 0.8 s.)
     assert!(at[N - 1] >= 2.5, "12 deliveries at 4/s took {:.2} s: {at:?}", at[N - 1]);
     for (i, t) in at.iter().enumerate() {
-        let within = at[i..].iter().take_while(|u| **u < t + 0.95).count();
-        assert!(within <= 4, "{within} deliveries within a second from {t:.3}: {at:?}");
+        let within = at[i..].iter().take_while(|u| **u < t + 0.8).count();
+        assert!(within <= 4, "{within} deliveries within 0.8 s from {t:.3}: {at:?}");
     }
     // The other endpoint was not held back behind the paced one's queue.
     let last_free = fast[N - 1].at;
@@ -614,7 +615,7 @@ fn a_rate_limited_endpoint_gets_its_deliveries_spaced_and_holds_back_no_other() 
 
 #[test]
 fn an_ordered_endpoint_delivers_each_resource_in_order_and_only_that_resource_waits() {
-    use crate::support::receiver::Behaviour;
+    use super::support::receiver::Behaviour;
     let env = TestEnv::start();
     let (project, key) = env.project("a");
     let rx = env.receiver();

@@ -3,8 +3,8 @@
 
 use serde_json::{Value, json};
 
-use crate::support::receiver::Received;
-use crate::support::{Progress, TestEnv};
+use super::support::receiver::Received;
+use super::support::{Progress, TestEnv};
 
 fn one<'a>(got: &'a [Received], event: &str) -> &'a Value {
     let all: Vec<_> = got.iter().filter(|r| r.json["event"] == event).collect();

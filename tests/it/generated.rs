@@ -34,7 +34,7 @@ fn the_committed_openapi_document_is_current_and_served() {
         std::fs::read_to_string(&path).ok().as_deref() == Some(doc.as_str()),
         "docs/openapi.json is stale: run `PULSE_BLESS=1 cargo test generated` and commit it"
     );
-    let env = crate::support::TestEnv::start();
+    let env = super::support::TestEnv::start();
     let (status, headers, served) = env.api("GET", "/v1/openapi.json", None, None);
     assert_eq!(status, 200);
     assert_eq!(headers["content-type"], "application/json");

@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::support::{TestEnv, eventually};
+use super::support::{TestEnv, eventually};
 
 #[test]
 fn since_and_until_past_the_epoch_are_a_400_naming_the_parameter() {
@@ -54,7 +54,7 @@ fn replay_after_the_endpoint_is_deleted_says_so_and_leaves_the_log_as_it_was() {
 #[test]
 fn the_data_dir_is_private() {
     use std::os::unix::fs::PermissionsExt;
-    if crate::BACKEND != "sled" {
+    if super::BACKEND != "sled" {
         return; // the store is not in the data dir
     }
     let env = TestEnv::start();
@@ -66,8 +66,8 @@ fn the_data_dir_is_private() {
     // and directory it made is 0600/0700.
     let top = tempfile::tempdir().unwrap();
     let dir = top.path().join("data");
-    let token = [("PULSE_ADMIN_TOKEN", crate::support::ADMIN_TOKEN)];
-    let (mut child, url) = crate::support::spawn_daemon(&env, &dir, &token);
+    let token = [("PULSE_ADMIN_TOKEN", super::support::ADMIN_TOKEN)];
+    let (mut child, url) = super::support::spawn_daemon(&env, &dir, &token);
     env.project_at(&url, &serde_json::json!({"name": "private"}));
     let _ = child.kill();
     let _ = child.wait();
@@ -93,7 +93,7 @@ fn rtmp_keys_and_passwords_never_come_back_in_any_url_form() {
     let (_, key) = env.project("a");
     let rx = env.receiver();
     env.endpoint(&key, &rx.url, &["egress_started"]);
-    env.fake.set_progress(crate::support::Progress::Stuck);
+    env.fake.set_progress(super::support::Progress::Stuck);
     let urls = [
         "rtmp://a.example/live/SECRET1/",
         "rtmp://h/SECRET2?x=1/",
@@ -127,7 +127,7 @@ fn rtmp_keys_and_passwords_never_come_back_in_any_url_form() {
 #[test]
 fn a_body_with_anything_after_its_json_is_refused_and_changes_nothing() {
     let env = TestEnv::start();
-    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    let bearer = format!("Bearer {}", super::support::ADMIN_TOKEN);
     let (s, _, v) = env.api(
         "POST",
         "/v1/projects",
@@ -291,7 +291,7 @@ fn endpoint_updates_racing_each_other_lose_nothing() {
 
 #[test]
 fn a_hanging_tenant_does_not_delay_a_healthy_one() {
-    use crate::support::receiver::Behaviour;
+    use super::support::receiver::Behaviour;
     use std::time::{Duration, Instant};
     let env = TestEnv::start_with(Box::new(|c, _| {
         c.webhooks.timeout = "5s".into();
@@ -456,6 +456,6 @@ fn status_shows_a_project_its_own_delivery_figures() {
         (v["webhooks"]["delivered"] == 1).then_some(())
     });
     assert_eq!(delivered(("x-pulse-key", &a)), 0, "A sees its own figures, not the daemon's");
-    let bearer = format!("Bearer {}", crate::support::ADMIN_TOKEN);
+    let bearer = format!("Bearer {}", super::support::ADMIN_TOKEN);
     assert_eq!(delivered(("authorization", &bearer)), 1, "the admin token sees the daemon's");
 }

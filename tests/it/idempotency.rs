@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::{ADMIN_TOKEN, TestEnv};
+use super::support::{ADMIN_TOKEN, TestEnv};
 
 /// A raw POST: (status, `Idempotent-Replayed`, body bytes).
 fn post(env: &TestEnv, path: &str, auth: (&str, &str), key: Option<&str>, body: &Value) -> (u16, bool, Vec<u8>) {

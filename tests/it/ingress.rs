@@ -2,7 +2,7 @@
 
 use serde_json::json;
 
-use crate::support::TestEnv;
+use super::support::TestEnv;
 
 #[test]
 fn rtmp_lifecycle_key_shown_once() {

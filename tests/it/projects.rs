@@ -1,6 +1,6 @@
 //! Projects, keys and isolation between tenants.
 
-use crate::support::{ADMIN_TOKEN, TestEnv};
+use super::support::{ADMIN_TOKEN, TestEnv};
 
 #[test]
 fn projects_are_isolated() {

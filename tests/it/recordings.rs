@@ -6,13 +6,13 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::receiver::Received;
-use crate::support::s3::{ACCESS_KEY, Gate, REGION, S3Server, SECRET_KEY};
-use crate::support::{ADMIN_TOKEN, TestEnv, Upload, eventually, spawn_daemon};
+use super::support::receiver::Received;
+use super::support::s3::{ACCESS_KEY, Gate, REGION, S3Server, SECRET_KEY};
+use super::support::{ADMIN_TOKEN, TestEnv, Upload, eventually, spawn_daemon};
 
 const BUCKET: &str = "recordings";
 
-fn with_storage(endpoint: String) -> crate::support::Tweak {
+fn with_storage(endpoint: String) -> super::support::Tweak {
     Box::new(move |c, _| {
         c.storage.provider = Some("s3".into());
         c.storage.bucket = Some(BUCKET.into());
@@ -26,7 +26,7 @@ fn with_storage(endpoint: String) -> crate::support::Tweak {
 
 /// A daemon uploading to a fresh bucket of a real S3-compatible server, a project of it, and
 /// a receiver trusting an endpoint of `events` (`None` when there is no server to run).
-fn with_bucket(events: &[&str]) -> Option<(S3Server, TestEnv, String, String, crate::support::receiver::Receiver)> {
+fn with_bucket(events: &[&str]) -> Option<(S3Server, TestEnv, String, String, super::support::receiver::Receiver)> {
     let s3 = S3Server::start()?;
     let env = TestEnv::start_with(with_storage(s3.endpoint.clone()));
     env.rt.block_on(s3.create_bucket(BUCKET));
@@ -70,7 +70,7 @@ fn record(env: &TestEnv, key: &str, project: &str, args: &[&str], upload: Upload
     let e = env.pulse(key, &all).code(0).json();
     let lk = e["livekit_egress_id"].as_str().unwrap().to_string();
     let info = env.rt.block_on(env.fake.complete_egress(&lk, upload));
-    let hook = json!({"event": "egress_ended", "id": event_id, "createdAt": crate::support::receiver::now().to_string(),
+    let hook = json!({"event": "egress_ended", "id": event_id, "createdAt": super::support::receiver::now().to_string(),
         "room": {"sid": "RM_1", "name": format!("{project}__show")}, "egressInfo": camel(&info)});
     assert_eq!(env.livekit_webhook(&hook), 200);
     e

@@ -4,7 +4,7 @@
 
 use serde_json::{Value, json};
 
-use crate::support::TestEnv;
+use super::support::TestEnv;
 
 fn room_webhook(env: &TestEnv, id: &str, event: &str, project: &str, room: &str, sid: &str) {
     let body = json!({"event": event, "id": id, "room": {"sid": sid, "name": format!("{project}__{room}")}});
@@ -181,10 +181,10 @@ fn a_refused_start_is_retried_when_it_may_pass_and_fails_with_the_reason_when_no
     // LiveKit overloaded once: the rule's start is tried again (after a second) and starts.
     env.fake.fail_next(503, "unavailable", "no egress workers available");
     room_webhook(&env, "EV_1", "room_started", &project, "live-1", "RM_1");
-    crate::support::eventually(15, "the retried start", || {
+    super::support::eventually(15, "the retried start", || {
         (env.fake.requests_to("StartRoomCompositeEgress").len() == 2).then_some(())
     });
-    let list = crate::support::eventually(15, "the egress started", || {
+    let list = super::support::eventually(15, "the egress started", || {
         let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
         list["data"][0]["livekit_egress_id"].is_string().then_some(list)
     });
@@ -233,7 +233,7 @@ fn a_rule_egress_that_fails_mid_session_restarts_once_per_failure_into_the_next_
     // LiveKit aborts it after it had recorded a while; the webhook is reported twice (with
     // distinct ids, as a retrying sender may): one restart, into part 2 of the same recording.
     let ended = |id: &str, lk: &str, status: &str, error: &str| {
-        let now_ns = crate::support::receiver::now() * 1_000_000_000;
+        let now_ns = super::support::receiver::now() * 1_000_000_000;
         let hook = json!({"event": "egress_ended", "id": id, "room": {"sid": "RM_1", "name": format!("{project}__live-1")},
             "egressInfo": {"egressId": lk, "roomId": "RM_1", "roomName": format!("{project}__live-1"), "status": status,
                 "startedAt": (now_ns - 60_000_000_000i64).to_string(), "endedAt": now_ns.to_string(), "error": error}});
@@ -241,7 +241,7 @@ fn a_rule_egress_that_fails_mid_session_restarts_once_per_failure_into_the_next_
     };
     ended("EV_a1", &lk, "EGRESS_ABORTED", "Start signal not received");
     ended("EV_a2", &lk, "EGRESS_ABORTED", "Start signal not received");
-    let sent = crate::support::eventually(15, "the restart's start", || {
+    let sent = super::support::eventually(15, "the restart's start", || {
         let s = starts(&env);
         (s.len() == 2).then_some(s)
     });
@@ -253,7 +253,7 @@ fn a_rule_egress_that_fails_mid_session_restarts_once_per_failure_into_the_next_
     assert_eq!((data["part"].as_u64(), data["previous_egress_id"].as_str()), (Some(2), first["egress_id"].as_str()));
     assert!(data["reason"].as_str().unwrap().contains("EGRESS_ABORTED"), "{data}");
     let second = data["egress"]["egress_id"].as_str().unwrap().to_string();
-    let part2 = crate::support::eventually(15, "part 2 started", || {
+    let part2 = super::support::eventually(15, "part 2 started", || {
         let (_, e) = api(&env, &key, "GET", &format!("/v1/media/egress/{second}"), None);
         e["livekit_egress_id"].is_string().then_some(e)
     });
@@ -264,14 +264,14 @@ fn a_rule_egress_that_fails_mid_session_restarts_once_per_failure_into_the_next_
 
     // A limit reached restarts too (part 3); a recording that completes does not.
     ended("EV_b1", part2["livekit_egress_id"].as_str().unwrap(), "EGRESS_LIMIT_REACHED", "");
-    let sent = crate::support::eventually(15, "part 3", || {
+    let sent = super::support::eventually(15, "part 3", || {
         let s = starts(&env);
         (s.len() == 3).then_some(s)
     });
     assert!(sent[2].body["segmentOutputs"][0]["playlistName"].as_str().unwrap().ends_with("/show/part-3/index.m3u8"));
     let (_, list) = api(&env, &key, "GET", "/v1/media/egress?room_name=live-1", None);
     let part3 = list["data"].as_array().unwrap().iter().find(|e| e["part"] == 3).unwrap().clone();
-    let lk3 = crate::support::eventually(15, "part 3 started", || {
+    let lk3 = super::support::eventually(15, "part 3 started", || {
         let (_, e) =
             api(&env, &key, "GET", &format!("/v1/media/egress/{}", part3["egress_id"].as_str().unwrap()), None);
         e["livekit_egress_id"].as_str().map(String::from)

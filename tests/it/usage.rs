@@ -5,8 +5,8 @@
 
 use serde_json::{Value, json};
 
-use crate::support::receiver::now;
-use crate::support::{ADMIN_TOKEN, TestEnv};
+use super::support::receiver::now;
+use super::support::{ADMIN_TOKEN, TestEnv};
 
 /// `event` (`id`) for participant `pa` of `room`, who joined at `joined` (LiveKit's seconds),
 /// reported as happening at `at`.

@@ -3,10 +3,10 @@
 
 use serde_json::{Value, json};
 
-use crate::support::receiver::{Behaviour, livekit_token, now};
-use crate::support::{Progress, TestEnv, eventually};
+use super::support::receiver::{Behaviour, livekit_token, now};
+use super::support::{Progress, TestEnv, eventually};
 
-fn count(got: &[crate::support::receiver::Received], event: &str) -> usize {
+fn count(got: &[super::support::receiver::Received], event: &str) -> usize {
     got.iter().filter(|r| r.json["event"] == event).count()
 }
 
@@ -402,14 +402,16 @@ fn endpoint_crud_rotation_and_test_events() {
 fn a_slow_endpoint_does_not_starve_the_others() {
     let env = TestEnv::start_with(Box::new(|c, _| {
         c.webhooks.max_in_flight_per_endpoint = 2;
-        c.webhooks.timeout = "5s".into();
+        c.webhooks.timeout = "12s".into();
     }));
     let (project, key) = env.project("a");
     let slow = env.receiver();
     let fast = env.receiver();
     env.endpoint(&key, &slow.url, &[]);
     env.endpoint(&key, &fast.url, &[]);
-    slow.script(&vec![Behaviour::Hang(std::time::Duration::from_secs(3)); 20]);
+    // Each attempt to the slow endpoint hangs 10 s: behind even one of them, the fast endpoint
+    // would wait 10 s; beside them it waits on nothing (8 s is slack for a starved machine).
+    slow.script(&vec![Behaviour::Hang(std::time::Duration::from_secs(10)); 20]);
     let started = std::time::Instant::now();
     for i in 0..20 {
         env.livekit_webhook(&json!({"event": "participant_joined", "id": format!("EV_s{i}"),
@@ -417,7 +419,7 @@ fn a_slow_endpoint_does_not_starve_the_others() {
     }
     fast.wait_for(10, |g| g.len() >= 20);
     assert!(
-        started.elapsed() < std::time::Duration::from_secs(2),
+        started.elapsed() < std::time::Duration::from_secs(8),
         "fast endpoint waited on the slow one: {:?}",
         started.elapsed()
     );

@@ -7,8 +7,8 @@ use std::time::Duration;
 
 use serde_json::json;
 
-use crate::support::receiver::Behaviour;
-use crate::support::{TestEnv, eventually};
+use super::support::receiver::Behaviour;
+use super::support::{TestEnv, eventually};
 
 #[test]
 fn endpoints_logs_show_replay_and_test_through_the_cli() {

@@ -5,6 +5,7 @@ event, its delivery log and the project's usage. Prints what it saw as one JSON 
 import json
 import os
 import sys
+import time
 
 from pulse_client import AuthenticatedClient
 from pulse_client.api.egress import egress_get, egress_start, egress_stop
@@ -40,7 +41,14 @@ egress = ok(egress_start.sync_detailed(
 seen = ok(egress_get.sync_detailed(egress.egress_id, client=client), 200)
 stopped = ok(egress_stop.sync_detailed(client=client, body=StopEgress(egress_id=egress.egress_id)), 200)
 sent = ok(webhooks_test_event.sync_detailed(client=client, body=TestEventRequest(event=EventKind.ROOM_STARTED)), 201)
-logs = ok(webhooks_list_logs.sync_detailed(client=client, endpoint_id=endpoint.endpoint_id), 200)
+# The test event's own delivery log: the egress's events may be logged before or after it.
+deadline = time.monotonic() + 10
+while True:
+    logs = ok(webhooks_list_logs.sync_detailed(client=client, endpoint_id=endpoint.endpoint_id), 200)
+    mine = [log for log in logs.data if log.event_id == sent.event.id]
+    if mine or time.monotonic() > deadline:
+        break
+    time.sleep(0.05)
 usage = ok(usage_usage.sync_detailed(client=client), 200)
 
 print(json.dumps({
@@ -52,6 +60,6 @@ print(json.dumps({
     "stopped_status": stopped.status,
     "event_id": sent.event.id,
     "logs": len(logs.data),
-    "log_id": logs.data[0].id if logs.data else None,
+    "log_id": mine[0].id if mine else None,
     "usage_project": usage.project_id,
 }))

@@ -331,16 +331,12 @@ fn handle(
     let Some(token) = auth.as_deref().and_then(|a| a.strip_prefix("Bearer ")) else {
         return plain_401("invalid authorization header. Must start with Bearer ");
     };
-    let mut validation = jsonwebtoken::Validation::new(jsonwebtoken::Algorithm::HS256);
+    let mut validation = pulse::jwt::hs256();
     validation.set_issuer(&[key]);
     validation.set_required_spec_claims(&["exp", "iss"]);
     validation.leeway = 60;
-    let claims = match jsonwebtoken::decode::<Value>(
-        token,
-        &jsonwebtoken::DecodingKey::from_secret(secret.as_bytes()),
-        &validation,
-    ) {
-        Ok(d) => d.claims,
+    let claims = match pulse::jwt::decode::<Value>(token, secret.as_bytes(), &validation) {
+        Ok(c) => c,
         Err(e) => return plain_401(&format!("invalid authorization token: {e}")),
     };
     let content_type = ct.unwrap_or_default();

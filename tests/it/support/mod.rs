@@ -28,6 +28,8 @@ pub struct TestEnv {
     /// The databases this environment's daemons use when the suite runs on PostgreSQL, by
     /// data dir (a daemon restarted on a data dir finds its database again).
     dbs: std::sync::Mutex<Vec<(PathBuf, pg::TestDb)>>,
+    /// This test's hold on the machine (`crate::machine`), given back after the daemon stops.
+    _machine: crate::machine::Hold,
 }
 
 /// Adjusts the daemon's config before it starts.
@@ -71,6 +73,17 @@ impl TestEnv {
 
     /// A daemon whose config `tweak` adjusts.
     pub fn start_with(tweak: Tweak) -> TestEnv {
+        Self::start_holding(tweak, crate::machine::share())
+    }
+
+    /// A daemon for a drill whose bounds are about timing across several daemon processes: it
+    /// runs with no other test beside it (`crate::machine`).
+    #[allow(dead_code)] // only the PostgreSQL half's cluster drills
+    pub fn start_alone() -> TestEnv {
+        Self::start_holding(Box::new(|_, _| {}), crate::machine::alone())
+    }
+
+    fn start_holding(tweak: Tweak, machine: crate::machine::Hold) -> TestEnv {
         let rt = tokio::runtime::Builder::new_multi_thread().worker_threads(2).enable_all().build().unwrap();
         let data = tempfile::tempdir().unwrap();
         let home = tempfile::tempdir().unwrap();
@@ -104,7 +117,7 @@ impl TestEnv {
         });
         let url = format!("http://{}", daemon.addr);
         let dbs = std::sync::Mutex::new(db.map(|d| (data.path().to_path_buf(), d)).into_iter().collect());
-        TestEnv { rt, fake, daemon: Some(daemon), url, home, data, dbs }
+        TestEnv { rt, fake, daemon: Some(daemon), url, home, data, dbs, _machine: machine }
     }
 
     /// The environment a `pulse daemon` on `data_dir` needs to find its store: nothing on

@@ -1,4 +1,4 @@
-//! The suite's PostgreSQL: when the suite runs on that backend (the `pg` test binary), each
+//! The suite's PostgreSQL: when the suite runs on that backend (the `pg` half of the suite), each
 //! daemon gets a database of its own on the server at `PULSE_TEST_PG_URL` (default
 //! `postgres://postgres@127.0.0.1:5432/test`), dropped when the test ends.
 
@@ -6,7 +6,7 @@ use std::sync::OnceLock;
 
 /// Whether this test binary runs the suite on PostgreSQL.
 pub fn enabled() -> bool {
-    crate::BACKEND == "postgres"
+    super::super::BACKEND == "postgres"
 }
 
 /// The server's admin URL.
@@ -72,7 +72,7 @@ impl TestDb {
 
 impl TestDb {
     /// The database's name.
-    #[allow(dead_code)] // only the PostgreSQL binary's drills take a database away
+    #[allow(dead_code)] // only the PostgreSQL drills take a database away
     pub fn name(&self) -> &str {
         &self.name
     }

@@ -5,9 +5,9 @@ use std::time::Duration;
 
 use serde_json::{Value, json};
 
-use crate::support::pg::TestDb;
-use crate::support::receiver::now;
-use crate::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
+use super::support::pg::TestDb;
+use super::support::receiver::now;
+use super::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
 
 fn get(env: &TestEnv, url: &str, key: &str, path: &str) -> Value {
     let client = pulse::http_client(Duration::from_secs(10));
@@ -82,7 +82,7 @@ fn a_sled_store_copied_to_postgres_reads_back_the_same_through_the_api() {
     let mut vars = common.to_vec();
     // No LiveKit for it: this is about the copy, and the fake's rooms know nothing of these
     // sessions, which its reconciler would otherwise end at start.
-    let nowhere = crate::support::closed_port_url();
+    let nowhere = super::support::closed_port_url();
     vars.extend([
         ("PULSE_STORE_BACKEND", "postgres"),
         ("PULSE_STORE_URL", db.url.as_str()),

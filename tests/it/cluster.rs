@@ -10,9 +10,9 @@ use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
 
-use crate::support::pg::TestDb;
-use crate::support::receiver::{Receiver, livekit_token, now};
-use crate::support::{ADMIN_TOKEN, TestEnv, eventually, spawn_daemon};
+use super::support::pg::TestDb;
+use super::support::receiver::{Receiver, livekit_token, now};
+use super::support::{ADMIN_TOKEN, TestEnv, eventually, spawn_daemon};
 
 fn daemon_env(db: &TestDb) -> Vec<(&'static str, String)> {
     vec![
@@ -103,7 +103,7 @@ fn tally(rx: &Receiver) -> (HashMap<String, HashSet<String>>, usize) {
 fn three_daemons_share_a_storm_and_one_sigkill_loses_nothing() {
     const EVENTS: usize = 3000;
     const KILL_AFTER: usize = 1000;
-    let env = TestEnv::start();
+    let env = TestEnv::start_alone();
     let db = TestDb::create();
     let rx = env.receiver();
     let mut ds = daemons(&env, &db, 3);
@@ -267,7 +267,7 @@ fn outage(db_name: &str, secs: u64) {
         std::thread::spawn(move || {
             tokio::runtime::Builder::new_current_thread().enable_all().build().unwrap().block_on(async move {
                 let (c, conn) =
-                    tokio_postgres::connect(&crate::support::pg::server_url(), tokio_postgres::NoTls).await.unwrap();
+                    tokio_postgres::connect(&super::support::pg::server_url(), tokio_postgres::NoTls).await.unwrap();
                 tokio::spawn(conn);
                 c.batch_execute(&sql).await.unwrap();
             })
@@ -391,7 +391,7 @@ fn an_idempotency_key_holds_across_daemons() {
 fn an_endpoints_rate_limit_holds_across_three_daemons() {
     const EVENTS: usize = 30;
     const PER_SECOND: usize = 5;
-    let env = TestEnv::start();
+    let env = TestEnv::start_alone();
     let db = TestDb::create();
     let (free, paced) = (env.receiver(), env.receiver());
     let mut ds = daemons(&env, &db, 3);
