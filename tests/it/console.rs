@@ -7,7 +7,7 @@ use fantoccini::Locator;
 use pulse::daemon::console::Scope;
 use serde_json::json;
 
-use super::support::browser::Browser;
+use super::browser::Browser;
 use super::support::receiver::{Behaviour, livekit_token, now};
 use super::support::{ADMIN_TOKEN, TestEnv, eventually};
 

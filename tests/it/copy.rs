@@ -59,7 +59,18 @@ fn a_sled_store_copied_to_postgres_reads_back_the_same_through_the_api() {
         assert_eq!(livekit(&env, &url, &project, &format!("EV_copy_{i}")), 200);
     }
     rx.wait_for(20, |g| g.len() >= 3);
-    let logs_before = get(&env, &url, &key, "/v1/webhooks/logs?limit=50");
+    // The receiver has the requests before the daemon has stored their answers: the logs are
+    // read once all three say so, or the copy (taken after the stop) is newer than them.
+    let deadline = std::time::Instant::now() + Duration::from_secs(20);
+    let logs_before = loop {
+        let logs = get(&env, &url, &key, "/v1/webhooks/logs?limit=50");
+        let rows = logs["data"].as_array().unwrap();
+        if rows.len() == 3 && rows.iter().all(|r| r["status"] == "delivered") {
+            break logs;
+        }
+        assert!(std::time::Instant::now() < deadline, "three deliveries stored as delivered: {logs}");
+        std::thread::sleep(Duration::from_millis(50));
+    };
     let endpoints_before = get(&env, &url, &key, "/v1/webhooks/endpoints");
     stop(child);
 

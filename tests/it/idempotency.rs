@@ -10,7 +10,8 @@ use super::support::{ADMIN_TOKEN, TestEnv};
 fn post(env: &TestEnv, path: &str, auth: (&str, &str), key: Option<&str>, body: &Value) -> (u16, bool, Vec<u8>) {
     let url = format!("{}{path}", env.url);
     env.rt.block_on(async {
-        let mut req = pulse::http_client(std::time::Duration::from_secs(30))
+        let mut req = env
+            .http()
             .post(url)
             .header(auth.0, auth.1)
             .header("content-type", "application/json")

@@ -16,8 +16,6 @@ macro_rules! every_store {
         mod api;
         #[path = "cli.rs"]
         mod cli;
-        #[path = "console.rs"]
-        mod console;
         #[path = "contract.rs"]
         mod contract;
         #[path = "crash.rs"]

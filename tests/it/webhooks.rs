@@ -133,8 +133,16 @@ fn retries_follow_the_schedule_then_deliver() {
     assert_eq!(got.len(), 3, "participant_joined is filtered out by the endpoint's events");
     let ids: Vec<_> = got.iter().map(|r| r.header("webhook-id").unwrap().to_string()).collect();
     assert!(ids.windows(2).all(|w| w[0] == w[1]), "webhook-id is stable across retries");
-    let (_, _, logs) =
-        env.api("GET", &format!("/v1/webhooks/logs?endpoint_id={endpoint}"), Some(("x-pulse-key", &key)), None);
+    // The receiver has the third request before the daemon has stored its answer.
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
+    let logs = loop {
+        let (_, _, logs) =
+            env.api("GET", &format!("/v1/webhooks/logs?endpoint_id={endpoint}"), Some(("x-pulse-key", &key)), None);
+        if logs["data"][0]["status"] == "delivered" || std::time::Instant::now() > deadline {
+            break logs;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
     let log = &logs["data"][0];
     assert_eq!((log["status"].as_str(), log["attempt_count"].as_u64()), (Some("delivered"), Some(3)));
     let id = log["id"].as_str().unwrap();

@@ -1,7 +1,6 @@
 //! Test support: a fake LiveKit, the real daemon in-process on 127.0.0.1:0 with a temp data
 //! dir, and the real `pulse` binary run against them with a scrubbed environment.
 
-pub mod browser;
 pub mod fake_livekit;
 pub mod pg;
 pub mod receiver;
@@ -30,6 +29,10 @@ pub struct TestEnv {
     dbs: std::sync::Mutex<Vec<(PathBuf, pg::TestDb)>>,
     /// This test's hold on the machine (`crate::machine`), given back after the daemon stops.
     _machine: crate::machine::Hold,
+    /// The harness's own HTTP client. Building one loads the system's CA certificates, which
+    /// a client per call did hundreds of times per test; no idle connections are kept, so each
+    /// call still opens its own, as before.
+    http: reqwest::Client,
 }
 
 /// Adjusts the daemon's config before it starts.
@@ -117,7 +120,8 @@ impl TestEnv {
         });
         let url = format!("http://{}", daemon.addr);
         let dbs = std::sync::Mutex::new(db.map(|d| (data.path().to_path_buf(), d)).into_iter().collect());
-        TestEnv { rt, fake, daemon: Some(daemon), url, home, data, dbs, _machine: machine }
+        let http = harness_client();
+        TestEnv { rt, fake, daemon: Some(daemon), url, home, data, dbs, _machine: machine, http }
     }
 
     /// The environment a `pulse daemon` on `data_dir` needs to find its store: nothing on
@@ -173,8 +177,7 @@ impl TestEnv {
     ) -> (u16, reqwest::header::HeaderMap, Value) {
         let url = format!("{}{path}", self.url);
         self.rt.block_on(async {
-            let client = pulse::http_client(std::time::Duration::from_secs(30));
-            let mut req = client.request(method.parse().unwrap(), url);
+            let mut req = self.http.request(method.parse().unwrap(), url);
             if let Some((name, value)) = auth {
                 req = req.header(name, value);
             }
@@ -198,6 +201,11 @@ impl TestEnv {
         (v["project"]["project_id"].as_str().unwrap().into(), v["api_key"].as_str().unwrap().into())
     }
 
+    /// The harness's HTTP client, for calls [`TestEnv::api`] does not make.
+    pub fn http(&self) -> &reqwest::Client {
+        &self.http
+    }
+
     pub fn data_dir(&self) -> &Path {
         self.data.path()
     }
@@ -213,6 +221,17 @@ impl Drop for TestEnv {
             self.rt.block_on(d.shutdown());
         }
     }
+}
+
+/// The harness's client (see `TestEnv::http`): 30 s per call, no idle connections kept.
+fn harness_client() -> reqwest::Client {
+    let _ = pulse::http_client(std::time::Duration::from_secs(1)); // installs the TLS provider
+    reqwest::Client::builder()
+        .timeout(std::time::Duration::from_secs(30))
+        .pool_max_idle_per_host(0)
+        .redirect(reqwest::redirect::Policy::none())
+        .build()
+        .unwrap()
 }
 
 /// An address nothing listens on: port 1, below the ephemeral range, so that no test server
@@ -234,8 +253,7 @@ impl TestEnv {
         let n = receiver::now();
         let token = receiver::livekit_token("devkey", "secret", &bytes, n, n + 300);
         self.rt.block_on(async {
-            let http = pulse::http_client(std::time::Duration::from_secs(30));
-            let sent = http.post(format!("{url}/v1/webhooks/livekit")).header("authorization", token).body(bytes);
+            let sent = self.http.post(format!("{url}/v1/webhooks/livekit")).header("authorization", token).body(bytes);
             sent.send().await.unwrap().status().as_u16()
         })
     }
@@ -244,8 +262,7 @@ impl TestEnv {
     /// answer (`project`, `api_key`, `webhook_endpoint`).
     pub fn project_at(&self, url: &str, body: &serde_json::Value) -> Value {
         self.rt.block_on(async {
-            let http = pulse::http_client(std::time::Duration::from_secs(30));
-            let sent = http.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN).json(body);
+            let sent = self.http.post(format!("{url}/v1/projects")).bearer_auth(ADMIN_TOKEN).json(body);
             let answer = sent.send().await.unwrap();
             assert_eq!(answer.status(), 201);
             answer.json().await.unwrap()
