@@ -26,13 +26,18 @@ pub mod worker;
 
 use std::time::Duration;
 
-/// The one way pulse builds an HTTP client (CLI → control plane, daemon → LiveKit).
-/// rustls with the ring provider: aws-lc-sys would add ~40 s to every clean build.
-pub fn http_client(timeout: Duration) -> reqwest::Client {
+/// Installs rustls' ring provider for the process, once; every reqwest client needs it first.
+/// ring rather than aws-lc-rs: aws-lc-sys would add ~40 s to every clean build.
+pub fn install_tls_provider() {
     static INSTALL: std::sync::Once = std::sync::Once::new();
     INSTALL.call_once(|| {
         let _ = rustls::crypto::ring::default_provider().install_default();
     });
+}
+
+/// The one way pulse builds an HTTP client (CLI → control plane, daemon → LiveKit).
+pub fn http_client(timeout: Duration) -> reqwest::Client {
+    install_tls_provider();
     reqwest::Client::builder()
         .timeout(timeout)
         .connect_timeout(Duration::from_secs(5))

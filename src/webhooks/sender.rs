@@ -63,7 +63,9 @@ impl Sender {
     pub fn new(settings: &WebhookSettings) -> Self {
         let guard =
             Arc::new(Guard { allow_private: settings.allow_private_targets, allowed: settings.allowed_cidrs.clone() });
-        let _ = crate::http_client(Duration::from_secs(1)); // installs the TLS provider once
+        // The provider only: a client from `http_client` here would be built to be dropped,
+        // and every build loads the system's CA certificates.
+        crate::install_tls_provider();
         let http = reqwest::Client::builder()
             .timeout(settings.timeout)
             .connect_timeout(settings.timeout.min(Duration::from_secs(10)))

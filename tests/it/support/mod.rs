@@ -225,7 +225,7 @@ impl Drop for TestEnv {
 
 /// The harness's client (see `TestEnv::http`): 30 s per call, no idle connections kept.
 fn harness_client() -> reqwest::Client {
-    let _ = pulse::http_client(std::time::Duration::from_secs(1)); // installs the TLS provider
+    pulse::install_tls_provider();
     reqwest::Client::builder()
         .timeout(std::time::Duration::from_secs(30))
         .pool_max_idle_per_host(0)
