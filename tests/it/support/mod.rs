@@ -30,7 +30,7 @@ pub struct TestEnv {
     /// This test's hold on the machine (`crate::machine`), given back after the daemon stops.
     _machine: crate::machine::Hold,
     /// The harness's own HTTP client. Building one loads the system's CA certificates, which
-    /// a client per call did hundreds of times per test; no idle connections are kept, so each
+    /// a client per call did up to hundreds of times a test; no idle connections are kept, so each
     /// call still opens its own, as before.
     http: reqwest::Client,
 }
