@@ -71,29 +71,22 @@ pub fn transition(
     now: Millis,
 ) -> Option<Change> {
     let change = |record, expect| Some(Change { record, expect, announce: true });
+    // Ended now, never before it started, by whoever says so.
+    let ended = |mut r: SessionRecord| {
+        r.ended_ms = Some(now.max(r.started_ms));
+        r.ended_reconciled = reconciled;
+        r
+    };
     match (step, current) {
         (Step::Begin, None) => change(s.record(now, reconciled), Expect::New),
         (Step::Begin, Some(_)) => None,
         // An end whose beginning was never heard of: the session is recorded whole.
-        (Step::End, None) => {
-            let mut r = s.record(now, reconciled);
-            r.ended_ms = Some(now.max(r.started_ms));
-            r.ended_reconciled = reconciled;
-            change(r, Expect::New)
-        }
-        (Step::End, Some(cur)) if cur.ended_ms.is_none() => {
-            let mut r = cur.clone();
-            r.ended_ms = Some(now.max(r.started_ms));
-            r.ended_reconciled = reconciled;
-            change(r, Expect::Rev(cur.rev))
-        }
+        (Step::End, None) => change(ended(s.record(now, reconciled)), Expect::New),
+        (Step::End, Some(cur)) if cur.ended_ms.is_none() => change(ended(cur.clone()), Expect::Rev(cur.rev)),
         // The reconciler ended it when it noticed (after a restart, say); LiveKit's webhook,
         // arriving late, says when it really ended: that time is the truth, and no news.
         (Step::End, Some(cur)) if cur.ended_reconciled && !reconciled && cur.ended_ms.is_some_and(|e| now < e) => {
-            let mut r = cur.clone();
-            r.ended_ms = Some(now.max(r.started_ms));
-            r.ended_reconciled = false;
-            Some(Change { record: r, expect: Expect::Rev(cur.rev), announce: false })
+            Some(Change { record: ended(cur.clone()), expect: Expect::Rev(cur.rev), announce: false })
         }
         (Step::End, Some(_)) => None,
     }

@@ -230,17 +230,7 @@ fn a_stream_on_one_daemon_sees_events_taken_in_by_another() {
     let mut ds = daemons(&env, &db, 2);
     let key = project(&env, &ds[0].1, &rx);
     // `webhooks listen` on daemon B forwards what B's event stream shows.
-    let mut listen = env
-        .cmd(&["webhooks", "listen", "--forward-to", &forwarded.url])
-        .env("PULSE_URL", &ds[1].1)
-        .env("PULSE_API_KEY", &key.1)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(listen.stderr.as_mut().unwrap()), &mut ready).unwrap();
-    assert!(ready.starts_with("Ready!"), "{ready}");
+    let mut listen = env.listen(&ds[1].1, &key.1, &forwarded.url);
     // The event is taken in by daemon A.
     let client = pulse::http_client(Duration::from_secs(5));
     let status = env.rt.block_on(send(&client, &ds[0].1, &key.0, "EV_streamed_1"));

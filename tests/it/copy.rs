@@ -7,12 +7,11 @@ use serde_json::{Value, json};
 
 use super::support::pg::TestDb;
 use super::support::receiver::now;
-use super::support::{ADMIN_TOKEN, TestEnv, spawn_daemon};
+use super::support::{ADMIN_TOKEN, TestEnv, eventually, spawn_daemon};
 
 fn get(env: &TestEnv, url: &str, key: &str, path: &str) -> Value {
-    let client = pulse::http_client(Duration::from_secs(10));
     env.rt.block_on(async {
-        let r = client.get(format!("{url}{path}")).header("x-pulse-key", key).send().await.unwrap();
+        let r = env.http().get(format!("{url}{path}")).header("x-pulse-key", key).send().await.unwrap();
         assert_eq!(r.status(), 200, "{path}");
         r.json().await.unwrap()
     })
@@ -61,16 +60,11 @@ fn a_sled_store_copied_to_postgres_reads_back_the_same_through_the_api() {
     rx.wait_for(20, |g| g.len() >= 3);
     // The receiver has the requests before the daemon has stored their answers: the logs are
     // read once all three say so, or the copy (taken after the stop) is newer than them.
-    let deadline = std::time::Instant::now() + Duration::from_secs(20);
-    let logs_before = loop {
+    let logs_before = eventually(20, "three deliveries stored as delivered", || {
         let logs = get(&env, &url, &key, "/v1/webhooks/logs?limit=50");
-        let rows = logs["data"].as_array().unwrap();
-        if rows.len() == 3 && rows.iter().all(|r| r["status"] == "delivered") {
-            break logs;
-        }
-        assert!(std::time::Instant::now() < deadline, "three deliveries stored as delivered: {logs}");
-        std::thread::sleep(Duration::from_millis(50));
-    };
+        let rows = logs["data"].as_array()?;
+        (rows.len() == 3 && rows.iter().all(|r| r["status"] == "delivered")).then_some(logs)
+    });
     let endpoints_before = get(&env, &url, &key, "/v1/webhooks/endpoints");
     stop(child);
 

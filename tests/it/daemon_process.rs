@@ -36,17 +36,7 @@ fn daemon_serves_generates_an_admin_token_and_exits_0_on_sigterm() {
     let created = env
         .pulse_env(&[("PULSE_URL", &url), ("PULSE_ADMIN_TOKEN", token.trim())], &["projects", "create", "y", "--json"]);
     let api_key = created.json()["api_key"].as_str().unwrap().to_string();
-    let mut listen = env
-        .cmd(&["webhooks", "listen", "--forward-to", "http://127.0.0.1:9/"])
-        .env("PULSE_URL", &url)
-        .env("PULSE_API_KEY", &api_key)
-        .stdout(std::process::Stdio::null())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap();
-    let mut ready = String::new();
-    std::io::BufRead::read_line(&mut std::io::BufReader::new(listen.stderr.as_mut().unwrap()), &mut ready).unwrap();
-    assert!(ready.starts_with("Ready!"), "{ready}");
+    let mut listen = env.listen(&url, &api_key, "http://127.0.0.1:9/");
 
     let started = Instant::now();
     let pid = child.id().to_string();

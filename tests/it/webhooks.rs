@@ -134,15 +134,11 @@ fn retries_follow_the_schedule_then_deliver() {
     let ids: Vec<_> = got.iter().map(|r| r.header("webhook-id").unwrap().to_string()).collect();
     assert!(ids.windows(2).all(|w| w[0] == w[1]), "webhook-id is stable across retries");
     // The receiver has the third request before the daemon has stored its answer.
-    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(10);
-    let logs = loop {
+    let logs = eventually(10, "the delivery stored as delivered", || {
         let (_, _, logs) =
             env.api("GET", &format!("/v1/webhooks/logs?endpoint_id={endpoint}"), Some(("x-pulse-key", &key)), None);
-        if logs["data"][0]["status"] == "delivered" || std::time::Instant::now() > deadline {
-            break logs;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(20));
-    };
+        (logs["data"][0]["status"] == "delivered").then_some(logs)
+    });
     let log = &logs["data"][0];
     assert_eq!((log["status"].as_str(), log["attempt_count"].as_u64()), (Some("delivered"), Some(3)));
     let id = log["id"].as_str().unwrap();

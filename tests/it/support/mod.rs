@@ -151,6 +151,24 @@ impl TestEnv {
         c
     }
 
+    /// `pulse webhooks listen --forward-to forward_to` against the daemon at `url` with `key`,
+    /// once it has said `Ready!` (stderr read up to there, stdout dropped).
+    pub fn listen(&self, url: &str, key: &str, forward_to: &str) -> std::process::Child {
+        let mut listen = self
+            .cmd(&["webhooks", "listen", "--forward-to", forward_to])
+            .env("PULSE_URL", url)
+            .env("PULSE_API_KEY", key)
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        let mut ready = String::new();
+        std::io::BufRead::read_line(&mut std::io::BufReader::new(listen.stderr.as_mut().unwrap()), &mut ready)
+            .unwrap();
+        assert!(ready.starts_with("Ready!"), "{ready}");
+        listen
+    }
+
     /// Runs `pulse` against this daemon with `key` as the project key.
     pub fn pulse(&self, key: &str, args: &[&str]) -> Run {
         let mut c = self.cmd(args);
