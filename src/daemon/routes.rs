@@ -28,7 +28,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     // A body is read only from a caller whose credential holds (a valid project key or the
     // admin token), within 1 MiB and the body timeout: an unauthenticated flood costs no
     // buffering.
-    let body = move || {
+    let body = {
         let gs = gate_state.clone();
         warp::any()
             .and(caller())
@@ -38,10 +38,12 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             })
             .untuple_one()
             .and(timed_body(body_timeout))
+            .boxed()
     };
+    let body = move || body.clone();
     // LiveKit's webhook route authenticates with a token signed over the body: its signature,
     // issuer and times are checked before the body is read, the body hash after.
-    let livekit_body = move || {
+    let livekit_body = {
         let st = lk_state.clone();
         warp::header::optional::<String>("authorization")
             .and_then(move |auth: Option<String>| {
@@ -60,323 +62,262 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
                 }
             })
             .and(timed_body(body_timeout))
+            .boxed()
     };
-    let query = || warp::query::<Query>();
-    let common = || st.clone().and(caller());
-    let idem = idempotent::request;
+    let livekit_body = move || livekit_body.clone();
+    let query = {
+        let q = warp::query::<Query>().boxed();
+        move || q.clone()
+    };
+    let common = {
+        let c = st.clone().and(caller()).boxed();
+        move || c.clone()
+    };
+    let idem = {
+        let i = idempotent::request().boxed();
+        move || i.clone()
+    };
+
+    // Each route is its path, matched inline (a request tries the routes in turn), then one
+    // boxed filter for its method and what it extracts, shared by the routes of that shape:
+    // without the boxes, every route's nested filter types cost rustc's monomorphisation
+    // half a minute of a release build.
+    let delete_common = {
+        let f = warp::delete().and(common()).boxed();
+        move || f.clone()
+    };
+    let delete_common_query = {
+        let f = warp::delete().and(common()).and(query()).boxed();
+        move || f.clone()
+    };
+    let get = {
+        let f = warp::get().boxed();
+        move || f.clone()
+    };
+    let get_common = {
+        let f = warp::get().and(common()).boxed();
+        move || f.clone()
+    };
+    let get_common_query = {
+        let f = warp::get().and(common()).and(query()).boxed();
+        move || f.clone()
+    };
+    let patch_common_body = {
+        let f = warp::patch().and(common()).and(body()).boxed();
+        move || f.clone()
+    };
+    let post = {
+        let f = warp::post().boxed();
+        move || f.clone()
+    };
+    let post_common = {
+        let f = warp::post().and(common()).boxed();
+        move || f.clone()
+    };
+    let post_common_body = {
+        let f = warp::post().and(common()).and(body()).boxed();
+        move || f.clone()
+    };
+    let post_common_body_idem = {
+        let f = warp::post().and(common()).and(body()).and(idem()).boxed();
+        move || f.clone()
+    };
+    let put_common_body = {
+        let f = warp::put().and(common()).and(body()).boxed();
+        move || f.clone()
+    };
 
     // GET /health
-    let health = warp::path!("health").and(warp::get()).then(status::health).map(reply).boxed();
+    let health = warp::path!("health").and(get()).then(status::health).map(reply).boxed();
     // GET /v1/openapi.json
     // The document is assembled above the handlers (`openapi` reads their attributes), so
     // the route hands it to its handler.
     let openapi =
-        warp::path!("v1" / "openapi.json").and(warp::get()).then(|| status::openapi(super::openapi::served())).boxed();
+        warp::path!("v1" / "openapi.json").and(get()).then(|| status::openapi(super::openapi::served())).boxed();
     // GET /v1/status
-    let status = warp::path!("v1" / "status").and(warp::get()).and(common()).then(status::status).map(reply).boxed();
+    let status = warp::path!("v1" / "status").and(get_common()).then(status::status).map(reply).boxed();
 
     // POST /v1/projects
     let project_create = warp::path!("v1" / "projects")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Admin, p, k, b, projects::create))
         .boxed();
     // GET /v1/projects
-    let project_list = warp::path!("v1" / "projects")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(projects::list)
-        .map(reply)
-        .boxed();
+    let project_list = warp::path!("v1" / "projects").and(get_common_query()).then(projects::list).map(reply).boxed();
     // GET /v1/projects/:id
-    let project_get =
-        warp::path!("v1" / "projects" / String).and(warp::get()).and(common()).then(projects::get).map(reply).boxed();
+    let project_get = warp::path!("v1" / "projects" / String).and(get_common()).then(projects::get).map(reply).boxed();
     // POST /v1/projects/:id/rotate-key
     let project_rotate = warp::path!("v1" / "projects" / String / "rotate-key")
-        .and(warp::post())
-        .and(common())
+        .and(post_common())
         .then(projects::rotate_key)
         .map(reply)
         .boxed();
     // PUT /v1/projects/:id/limits
     let project_limits = warp::path!("v1" / "projects" / String / "limits")
-        .and(warp::put())
-        .and(common())
-        .and(body())
+        .and(put_common_body())
         .then(projects::set_limits)
         .map(reply)
         .boxed();
     // DELETE /v1/projects/:id
-    let project_delete = warp::path!("v1" / "projects" / String)
-        .and(warp::delete())
-        .and(common())
-        .and(query())
-        .then(projects::delete)
-        .map(reply)
-        .boxed();
+    let project_delete =
+        warp::path!("v1" / "projects" / String).and(delete_common_query()).then(projects::delete).map(reply).boxed();
 
     // POST /v1/media/egress/start
     let egress_start = warp::path!("v1" / "media" / "egress" / "start")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, egress::start))
         .boxed();
     // POST /v1/media/egress/stop
-    let egress_stop = warp::path!("v1" / "media" / "egress" / "stop")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .then(egress::stop)
-        .map(reply)
-        .boxed();
+    let egress_stop =
+        warp::path!("v1" / "media" / "egress" / "stop").and(post_common_body()).then(egress::stop).map(reply).boxed();
     // POST /v1/media/egress/update
     let egress_update = warp::path!("v1" / "media" / "egress" / "update")
-        .and(warp::post())
-        .and(common())
-        .and(body())
+        .and(post_common_body())
         .then(egress::update)
         .map(reply)
         .boxed();
     // GET /v1/media/egress/:id
-    let egress_get = warp::path!("v1" / "media" / "egress" / String)
-        .and(warp::get())
-        .and(common())
-        .then(egress::get)
-        .map(reply)
-        .boxed();
+    let egress_get =
+        warp::path!("v1" / "media" / "egress" / String).and(get_common()).then(egress::get).map(reply).boxed();
     // GET /v1/media/egress
-    let egress_list = warp::path!("v1" / "media" / "egress")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(egress::list)
-        .map(reply)
-        .boxed();
+    let egress_list =
+        warp::path!("v1" / "media" / "egress").and(get_common_query()).then(egress::list).map(reply).boxed();
 
     // POST /v1/media/rules
     let rule_create = warp::path!("v1" / "media" / "rules")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, rules::create))
         .boxed();
     // GET /v1/media/rules
-    let rule_list = warp::path!("v1" / "media" / "rules")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(rules::list)
-        .map(reply)
-        .boxed();
+    let rule_list = warp::path!("v1" / "media" / "rules").and(get_common_query()).then(rules::list).map(reply).boxed();
     // GET /v1/media/rules/:id
-    let rule_get = warp::path!("v1" / "media" / "rules" / String)
-        .and(warp::get())
-        .and(common())
-        .then(rules::get)
-        .map(reply)
-        .boxed();
+    let rule_get = warp::path!("v1" / "media" / "rules" / String).and(get_common()).then(rules::get).map(reply).boxed();
     // PATCH /v1/media/rules/:id
-    let rule_update = warp::path!("v1" / "media" / "rules" / String)
-        .and(warp::patch())
-        .and(common())
-        .and(body())
-        .then(rules::update)
-        .map(reply)
-        .boxed();
+    let rule_update =
+        warp::path!("v1" / "media" / "rules" / String).and(patch_common_body()).then(rules::update).map(reply).boxed();
     // DELETE /v1/media/rules/:id
-    let rule_delete = warp::path!("v1" / "media" / "rules" / String)
-        .and(warp::delete())
-        .and(common())
-        .then(rules::delete)
-        .map(reply)
-        .boxed();
+    let rule_delete =
+        warp::path!("v1" / "media" / "rules" / String).and(delete_common()).then(rules::delete).map(reply).boxed();
 
     // POST /v1/media/ingress/create
     let ingress_create = warp::path!("v1" / "media" / "ingress" / "create")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, ingress::create))
         .boxed();
     // GET /v1/media/ingress/:id
-    let ingress_get = warp::path!("v1" / "media" / "ingress" / String)
-        .and(warp::get())
-        .and(common())
-        .then(ingress::get)
-        .map(reply)
-        .boxed();
+    let ingress_get =
+        warp::path!("v1" / "media" / "ingress" / String).and(get_common()).then(ingress::get).map(reply).boxed();
     // GET /v1/media/ingress
-    let ingress_list = warp::path!("v1" / "media" / "ingress")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(ingress::list)
-        .map(reply)
-        .boxed();
+    let ingress_list =
+        warp::path!("v1" / "media" / "ingress").and(get_common_query()).then(ingress::list).map(reply).boxed();
     // DELETE /v1/media/ingress/:id
-    let ingress_delete = warp::path!("v1" / "media" / "ingress" / String)
-        .and(warp::delete())
-        .and(common())
-        .then(ingress::delete)
-        .map(reply)
-        .boxed();
+    let ingress_delete =
+        warp::path!("v1" / "media" / "ingress" / String).and(delete_common()).then(ingress::delete).map(reply).boxed();
 
     // POST /v1/rooms/token
-    let room_token = warp::path!("v1" / "rooms" / "token")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .then(rooms::token)
-        .map(reply)
-        .boxed();
+    let room_token =
+        warp::path!("v1" / "rooms" / "token").and(post_common_body()).then(rooms::token).map(reply).boxed();
 
     // POST /v1/webhooks/livekit (never rate-limited: LiveKit retries for ~30 s, then drops)
     let livekit_intake = warp::path!("v1" / "webhooks" / "livekit")
-        .and(warp::post())
+        .and(post())
         .and(st.clone())
         .and(livekit_body())
         .then(super::intake::livekit)
         .map(reply)
         .boxed();
     // GET /metrics
-    let metrics = warp::path!("metrics").and(warp::get()).and(st.clone()).then(status::metrics).boxed();
+    let metrics = warp::path!("metrics").and(get()).and(st.clone()).then(status::metrics).boxed();
     // POST /v1/webhooks/endpoints
     let endpoint_create = warp::path!("v1" / "webhooks" / "endpoints")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, webhooks::create_endpoint))
         .boxed();
     // GET /v1/webhooks/endpoints
     let endpoint_list = warp::path!("v1" / "webhooks" / "endpoints")
-        .and(warp::get())
-        .and(common())
-        .and(query())
+        .and(get_common_query())
         .then(webhooks::list_endpoints)
         .map(reply)
         .boxed();
     // GET /v1/webhooks/endpoints/:id
     let endpoint_get = warp::path!("v1" / "webhooks" / "endpoints" / String)
-        .and(warp::get())
-        .and(common())
+        .and(get_common())
         .then(webhooks::get_endpoint)
         .map(reply)
         .boxed();
     // PATCH /v1/webhooks/endpoints/:id
     let endpoint_patch = warp::path!("v1" / "webhooks" / "endpoints" / String)
-        .and(warp::patch())
-        .and(common())
-        .and(body())
+        .and(patch_common_body())
         .then(webhooks::patch_endpoint)
         .map(reply)
         .boxed();
     // DELETE /v1/webhooks/endpoints/:id
     let endpoint_delete = warp::path!("v1" / "webhooks" / "endpoints" / String)
-        .and(warp::delete())
-        .and(common())
+        .and(delete_common())
         .then(webhooks::delete_endpoint)
         .map(reply)
         .boxed();
     // GET /v1/webhooks/endpoints/:id/secret
     let endpoint_secret = warp::path!("v1" / "webhooks" / "endpoints" / String / "secret")
-        .and(warp::get())
-        .and(common())
+        .and(get_common())
         .then(webhooks::endpoint_secret)
         .map(reply)
         .boxed();
     // GET /v1/webhooks/endpoints/:id/stats
     let endpoint_stats = warp::path!("v1" / "webhooks" / "endpoints" / String / "stats")
-        .and(warp::get())
-        .and(common())
+        .and(get_common())
         .then(webhooks::endpoint_stats)
         .map(reply)
         .boxed();
     // POST /v1/console/links
     let console_link = warp::path!("v1" / "console" / "links")
-        .and(warp::post())
-        .and(common())
-        .and(body())
+        .and(post_common_body())
         .then(super::handlers::console::create)
         .map(reply)
         .boxed();
     // GET /console, /console/<asset>: the browser console (no credentials: the page asks).
     let console_page = warp::path("console")
-        .and(warp::get())
+        .and(get())
         .and(warp::path::tail())
         .then(|tail: warp::path::Tail| super::handlers::console::page(tail))
         .boxed();
     // POST /v1/webhooks/endpoints/:id/rotate-secret
     let endpoint_rotate = warp::path!("v1" / "webhooks" / "endpoints" / String / "rotate-secret")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|id, s, c, b, p, k| {
             idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::rotate_secret(id, s, c, b))
         })
         .boxed();
     // POST /v1/webhooks/endpoints/:id/recover
     let endpoint_recover = warp::path!("v1" / "webhooks" / "endpoints" / String / "recover")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|id, s, c, b, p, k| {
             idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::recover_endpoint(id, s, c, b))
         })
         .boxed();
     // GET /v1/usage
-    let usage = warp::path!("v1" / "usage")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(super::handlers::usage::usage)
-        .map(reply)
-        .boxed();
+    let usage =
+        warp::path!("v1" / "usage").and(get_common_query()).then(super::handlers::usage::usage).map(reply).boxed();
     // GET /v1/webhooks/logs
-    let log_list = warp::path!("v1" / "webhooks" / "logs")
-        .and(warp::get())
-        .and(common())
-        .and(query())
-        .then(webhooks::list_logs)
-        .map(reply)
-        .boxed();
+    let log_list =
+        warp::path!("v1" / "webhooks" / "logs").and(get_common_query()).then(webhooks::list_logs).map(reply).boxed();
     // GET /v1/webhooks/logs/:id
-    let log_get = warp::path!("v1" / "webhooks" / "logs" / String)
-        .and(warp::get())
-        .and(common())
-        .then(webhooks::get_log)
-        .map(reply)
-        .boxed();
+    let log_get =
+        warp::path!("v1" / "webhooks" / "logs" / String).and(get_common()).then(webhooks::get_log).map(reply).boxed();
     // POST /v1/webhooks/logs/:id/replay
     let log_replay = warp::path!("v1" / "webhooks" / "logs" / String / "replay")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|id, s, c, b, p, k| {
             idempotent::run(s, c, Who::Project, p, k, b, move |s, c, b| webhooks::replay(id, s, c, b))
         })
         .boxed();
     // POST /v1/webhooks/test
     let test_event = warp::path!("v1" / "webhooks" / "test")
-        .and(warp::post())
-        .and(common())
-        .and(body())
-        .and(idem())
+        .and(post_common_body_idem())
         .then(|s, c, b, p, k| idempotent::run(s, c, Who::Project, p, k, b, webhooks::test_event))
         .boxed();
     // GET /v1/webhooks/stream
-    let stream =
-        warp::path!("v1" / "webhooks" / "stream").and(warp::get()).and(common()).then(webhooks::stream).boxed();
+    let stream = warp::path!("v1" / "webhooks" / "stream").and(get_common()).then(webhooks::stream).boxed();
 
     // Boxing each route keeps the combined filter's type flat: fifteen nested `Or`s of
     // unboxed filters took rustc over ten minutes.
