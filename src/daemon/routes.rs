@@ -22,14 +22,13 @@ type Query = HashMap<String, String>;
 /// Every route of the API, with rejections turned into the error body.
 pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let body_timeout = state.core.settings.body_timeout;
-    let gate_state = state.clone();
-    let lk_state = state.clone();
+    let gs = state.clone();
+    let lk = state.clone();
     let st = warp::any().map(move || state.clone());
     // A body is read only from a caller whose credential holds (a valid project key or the
     // admin token), within 1 MiB and the body timeout: an unauthenticated flood costs no
     // buffering.
-    let body = {
-        let gs = gate_state.clone();
+    let body = shared(
         warp::any()
             .and(caller())
             .and_then(move |c: Caller| {
@@ -38,16 +37,14 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
             })
             .untuple_one()
             .and(timed_body(body_timeout))
-            .boxed()
-    };
-    let body = move || body.clone();
+            .boxed(),
+    );
     // LiveKit's webhook route authenticates with a token signed over the body: its signature,
     // issuer and times are checked before the body is read, the body hash after.
-    let livekit_body = {
-        let st = lk_state.clone();
+    let livekit_body = shared(
         warp::header::optional::<String>("authorization")
             .and_then(move |auth: Option<String>| {
-                let st = st.clone();
+                let st = lk.clone();
                 async move {
                     let lk = &st.core.settings.livekit;
                     crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret).map_err(
@@ -62,70 +59,27 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
                 }
             })
             .and(timed_body(body_timeout))
-            .boxed()
-    };
-    let livekit_body = move || livekit_body.clone();
-    let query = {
-        let q = warp::query::<Query>().boxed();
-        move || q.clone()
-    };
-    let common = {
-        let c = st.clone().and(caller()).boxed();
-        move || c.clone()
-    };
-    let idem = {
-        let i = idempotent::request().boxed();
-        move || i.clone()
-    };
+            .boxed(),
+    );
+    let query = shared(warp::query::<Query>().boxed());
+    let common = shared(st.clone().and(caller()).boxed());
+    let idem = shared(idempotent::request().boxed());
 
     // Each route is its path, matched inline (a request tries the routes in turn), then one
     // boxed filter for its method and what it extracts, shared by the routes of that shape:
     // without the boxes, every route's nested filter types cost rustc's monomorphisation
     // half a minute of a release build.
-    let delete_common = {
-        let f = warp::delete().and(common()).boxed();
-        move || f.clone()
-    };
-    let delete_common_query = {
-        let f = warp::delete().and(common()).and(query()).boxed();
-        move || f.clone()
-    };
-    let get = {
-        let f = warp::get().boxed();
-        move || f.clone()
-    };
-    let get_common = {
-        let f = warp::get().and(common()).boxed();
-        move || f.clone()
-    };
-    let get_common_query = {
-        let f = warp::get().and(common()).and(query()).boxed();
-        move || f.clone()
-    };
-    let patch_common_body = {
-        let f = warp::patch().and(common()).and(body()).boxed();
-        move || f.clone()
-    };
-    let post = {
-        let f = warp::post().boxed();
-        move || f.clone()
-    };
-    let post_common = {
-        let f = warp::post().and(common()).boxed();
-        move || f.clone()
-    };
-    let post_common_body = {
-        let f = warp::post().and(common()).and(body()).boxed();
-        move || f.clone()
-    };
-    let post_common_body_idem = {
-        let f = warp::post().and(common()).and(body()).and(idem()).boxed();
-        move || f.clone()
-    };
-    let put_common_body = {
-        let f = warp::put().and(common()).and(body()).boxed();
-        move || f.clone()
-    };
+    let delete_common = shared(warp::delete().and(common()).boxed());
+    let delete_common_query = shared(warp::delete().and(common()).and(query()).boxed());
+    let get = shared(warp::get().boxed());
+    let get_common = shared(warp::get().and(common()).boxed());
+    let get_common_query = shared(warp::get().and(common()).and(query()).boxed());
+    let patch_common_body = shared(warp::patch().and(common()).and(body()).boxed());
+    let post = shared(warp::post().boxed());
+    let post_common = shared(warp::post().and(common()).boxed());
+    let post_common_body = shared(warp::post().and(common()).and(body()).boxed());
+    let post_common_body_idem = shared(warp::post().and(common()).and(body()).and(idem()).boxed());
+    let put_common_body = shared(warp::put().and(common()).and(body()).boxed());
 
     // GET /health
     let health = warp::path!("health").and(get()).then(status::health).map(reply).boxed();
@@ -388,6 +342,12 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
 }
 
 type Route = BoxedFilter<(Response,)>;
+
+/// A filter built once and handed out as a clone to each route that takes it (a boxed
+/// filter's clone is an `Arc`'s).
+fn shared<F: Clone>(f: F) -> impl Fn() -> F + Clone {
+    move || f.clone()
+}
 
 /// The request body, at most [`MAX_BODY`] (with a Content-Length), read in full within
 /// `timeout` (a client that stalls mid-body gets 408 and the connection back).
