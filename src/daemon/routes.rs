@@ -22,8 +22,8 @@ type Query = HashMap<String, String>;
 /// Every route of the API, with rejections turned into the error body.
 pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let body_timeout = state.core.settings.body_timeout;
-    let gs = state.clone();
-    let lk = state.clone();
+    let gate_state = state.clone();
+    let lk_state = state.clone();
     let st = warp::any().map(move || state.clone());
     // A body is read only from a caller whose credential holds (a valid project key or the
     // admin token), within 1 MiB and the body timeout: an unauthenticated flood costs no
@@ -32,7 +32,7 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
         warp::any()
             .and(caller())
             .and_then(move |c: Caller| {
-                let st = gs.clone();
+                let st = gate_state.clone();
                 async move { st.authenticated(&c).await.map_err(warp::reject::custom) }
             })
             .untuple_one()
@@ -41,26 +41,22 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     );
     // LiveKit's webhook route authenticates with a token signed over the body: its signature,
     // issuer and times are checked before the body is read, the body hash after.
-    let livekit_body = shared(
-        warp::header::optional::<String>("authorization")
-            .and_then(move |auth: Option<String>| {
-                let st = lk.clone();
-                async move {
-                    let lk = &st.core.settings.livekit;
-                    crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret).map_err(
-                        |why| {
-                            st.core.metrics.rejected_signatures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                            tracing::warn!(reason = %why, "refused a LiveKit webhook");
-                            warp::reject::custom(super::reject::ApiError::unauthenticated(format!(
-                                "LiveKit webhook refused: {why}"
-                            )))
-                        },
-                    )
-                }
-            })
-            .and(timed_body(body_timeout))
-            .boxed(),
-    );
+    // Built inline, not boxed: the one route LiveKit's traffic takes, tried first.
+    let livekit_body = warp::header::optional::<String>("authorization")
+        .and_then(move |auth: Option<String>| {
+            let st = lk_state.clone();
+            async move {
+                let lk = &st.core.settings.livekit;
+                crate::webhooks::livekit::verify_token(auth.as_deref(), &lk.api_key, &lk.api_secret).map_err(|why| {
+                    st.core.metrics.rejected_signatures.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                    tracing::warn!(reason = %why, "refused a LiveKit webhook");
+                    warp::reject::custom(super::reject::ApiError::unauthenticated(format!(
+                        "LiveKit webhook refused: {why}"
+                    )))
+                })
+            }
+        })
+        .and(timed_body(body_timeout));
     let query = shared(warp::query::<Query>().boxed());
     let common = shared(st.clone().and(caller()).boxed());
     let idem = shared(idempotent::request().boxed());
@@ -75,7 +71,6 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
     let get_common = shared(warp::get().and(common()).boxed());
     let get_common_query = shared(warp::get().and(common()).and(query()).boxed());
     let patch_common_body = shared(warp::patch().and(common()).and(body()).boxed());
-    let post = shared(warp::post().boxed());
     let post_common = shared(warp::post().and(common()).boxed());
     let post_common_body = shared(warp::post().and(common()).and(body()).boxed());
     let post_common_body_idem = shared(warp::post().and(common()).and(body()).and(idem()).boxed());
@@ -174,9 +169,9 @@ pub fn routes(state: Arc<AppState>) -> BoxedFilter<(Response,)> {
 
     // POST /v1/webhooks/livekit (never rate-limited: LiveKit retries for ~30 s, then drops)
     let livekit_intake = warp::path!("v1" / "webhooks" / "livekit")
-        .and(post())
+        .and(warp::post())
         .and(st.clone())
-        .and(livekit_body())
+        .and(livekit_body)
         .then(super::intake::livekit)
         .map(reply)
         .boxed();
