@@ -133,8 +133,9 @@ impl Log {
                 let _measure = Measure::new(&M.compress);
 
                 thread_local! {
-                    static CCTX: std::cell::RefCell<zstd::block::Compressor> =
-                        std::cell::RefCell::new(zstd::block::Compressor::new());
+                    // pulse: with the level it was made for (a bulk context keeps its level).
+                    static CCTX: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> =
+                        std::cell::RefCell::new(None);
                 }
                 // pulse: a link (one key's update, usually under a kilobyte) is written as a
                 // zstd frame of raw blocks: any zstd decoder reads it, and compressing it cost
@@ -143,8 +144,14 @@ impl Log {
                 let compressed_buf = if log_kind == LogKind::Link {
                     raw_zstd_frame(&buf)
                 } else {
-                    CCTX.with(|c| {
-                        c.borrow_mut().compress(&buf, self.config.compression_factor)
+                    let level = self.config.compression_factor;
+                    CCTX.with(|c| match &mut *c.borrow_mut() {
+                        Some((made_for, cctx)) if *made_for == level => cctx.compress(&buf),
+                        slot => zstd::bulk::Compressor::new(level).and_then(|mut cctx| {
+                            let out = cctx.compress(&buf);
+                            *slot = Some((level, cctx));
+                            out
+                        }),
                     })
                     .unwrap()
                 };

@@ -271,11 +271,14 @@ pub(crate) fn maybe_decompress(in_buf: Vec<u8>) -> std::io::Result<Vec<u8>> {
         let _measure = Measure::new(&M.decompress);
         // pulse: a reused context when the frame states its size (sled's always do).
         thread_local! {
-            static DCTX: std::cell::RefCell<zstd::block::Decompressor> =
-                std::cell::RefCell::new(zstd::block::Decompressor::new());
+            static DCTX: std::cell::RefCell<zstd::bulk::Decompressor<'static>> =
+                std::cell::RefCell::new(
+                    zstd::bulk::Decompressor::new().expect("a zstd context"),
+                );
         }
-        let size = zstd::zstd_safe::get_frame_content_size(scootable_in_buf);
-        if size < (1 << 32) {
+        if let Ok(Some(size @ 0..=0xFFFF_FFFF)) =
+            zstd::zstd_safe::get_frame_content_size(scootable_in_buf)
+        {
             if let Ok(out) = DCTX.with(|d| {
                 d.borrow_mut().decompress(scootable_in_buf, size as usize)
             }) {
