@@ -133,9 +133,8 @@ impl Log {
                 let _measure = Measure::new(&M.compress);
 
                 thread_local! {
-                    // pulse: with the level it was made for (a bulk context keeps its level).
-                    static CCTX: std::cell::RefCell<Option<(i32, zstd::bulk::Compressor<'static>)>> =
-                        std::cell::RefCell::new(None);
+                    static CCTX: std::cell::RefCell<zstd::bulk::Compressor<'static>> =
+                        std::cell::RefCell::default();
                 }
                 // pulse: a link (one key's update, usually under a kilobyte) is written as a
                 // zstd frame of raw blocks: any zstd decoder reads it, and compressing it cost
@@ -144,14 +143,13 @@ impl Log {
                 let compressed_buf = if log_kind == LogKind::Link {
                     raw_zstd_frame(&buf)
                 } else {
-                    let level = self.config.compression_factor;
-                    CCTX.with(|c| match &mut *c.borrow_mut() {
-                        Some((made_for, cctx)) if *made_for == level => cctx.compress(&buf),
-                        slot => zstd::bulk::Compressor::new(level).and_then(|mut cctx| {
-                            let out = cctx.compress(&buf);
-                            *slot = Some((level, cctx));
-                            out
-                        }),
+                    let level = zstd::zstd_safe::CParameter::CompressionLevel(
+                        self.config.compression_factor,
+                    );
+                    CCTX.with(|c| {
+                        let mut cctx = c.borrow_mut();
+                        cctx.set_parameter(level)?;
+                        cctx.compress(&buf)
                     })
                     .unwrap()
                 };
